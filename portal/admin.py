@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from portal.models import OpeningHours, OutboundEmail, Place, Service, SpokenLanguage, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "name", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_active", "groups", "places"]
+    search_fields = ["email", "name"]
+    filter_horizontal = ["groups", "places", "user_permissions"]
+    fieldsets = [
+        (None, {"fields": ["email", "name", "password"]}),
+        (_("Work"), {"fields": ["is_active", "is_staff", "groups", "places"]}),
+        (_("Exceptions"), {"classes": ["collapse"], "fields": ["is_superuser", "user_permissions"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
+    readonly_fields = ["last_login", "date_joined"]
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+@admin.register(Place)
+class PlaceAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "kind", "city", "is_published", "order"]
+    list_filter = ["kind", "is_published", "city"]
+    search_fields = ["name", "city", "street"]
+    prepopulated_fields = {"slug": ["name_pl"]}
+    filter_horizontal = ["staff_languages", "services"]
+    inlines = [OpeningHoursInline]
+
+
+@admin.register(Service)
+class ServiceAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code", "order"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(SpokenLanguage)
+class SpokenLanguageAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code", "order"]
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """Read-only view of the outbox, so a stuck or failed message is visible to administrators."""
+
+    list_display = ["created_at", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status", "language"]
+    readonly_fields = [field.name for field in OutboundEmail._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

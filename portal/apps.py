@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """Site core shared by every feature: places, staff accounts and roles, e-mail outbox, pages."""
+
+    name = "portal"
+    verbose_name = _("Portal")

@@ -1,0 +1,234 @@
+"""Shared models: staff accounts, the places that serve foreigners, and the e-mail outbox."""
+
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+        if not email:
+            raise ValueError("Staff accounts need an e-mail address.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A staff member. Migrants never need an account: they use case numbers and signed links.
+
+    One `name` field, because names of people from everywhere do not split into first and last.
+    """
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    is_staff = models.BooleanField(
+        _("may use the admin"), default=False, help_text=_("Case officers and editors work in the admin.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    places = models.ManyToManyField(
+        "portal.Place",
+        blank=True,
+        related_name="staff",
+        verbose_name=_("places"),
+        help_text=_("The places this person works at; staff pages show only their data."),
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_case_insensitive")]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name
+
+
+class SpokenLanguage(models.Model):
+    """A language in which staff at a place can serve people."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("ISO 639-1 code, e.g. uk."))
+    name = models.CharField(_("name"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("spoken language")
+        verbose_name_plural = _("spoken languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Service(models.Model):
+    """A kind of help a place offers (e.g. fingerprints, residence card collection, consultation)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Place(models.Model):
+    """One of the places where the office serves foreigners in person."""
+
+    class Kind(models.TextChoices):
+        HEADQUARTERS = "headquarters", _("headquarters")
+        DEPARTMENT = "department", _("department")
+        BRANCH_OFFICE = "branch_office", _("branch office")
+        WELCOME_CENTRE = "welcome_centre", _("welcome centre")
+
+    slug = models.SlugField(_("address in the site"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("shown on the site"), default=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(
+        _("description"), help_text=_("What a foreigner can do here, in plain words.")
+    )
+    accessibility_notes = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_(
+            "Entrance, lift, toilet, induction loop, parking for disabled people, sign-language interpreter."
+        ),
+    )
+    step_free_entrance = models.BooleanField(_("step-free entrance"), default=False)
+    street = models.CharField(_("street and number"), max_length=150)
+    postal_code = models.CharField(_("postal code"), max_length=6)
+    city = models.CharField(_("town"), max_length=80)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    staff_languages = models.ManyToManyField(
+        SpokenLanguage, blank=True, related_name="places", verbose_name=_("languages spoken by staff")
+    )
+    services = models.ManyToManyField(Service, blank=True, related_name="places", verbose_name=_("services"))
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(postal_code__regex=r"^[0-9]{2}-[0-9]{3}$"), name="place_postal_code_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("place_detail", kwargs={"slug": self.slug})
+
+
+class OpeningHours(models.Model):
+    """One opening period of a place on one weekday; a day may have several (e.g. a lunch break)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    place = models.ForeignKey(
+        Place, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("place")
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens__lt=models.F("closes")), name="opening_hours_opens_before_closes"
+            ),
+            models.CheckConstraint(condition=models.Q(weekday__lte=6), name="opening_hours_weekday_range"),
+            models.UniqueConstraint(fields=["place", "weekday", "opens"], name="opening_hours_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OutboundEmail(models.Model):
+    """An e-mail the portal has decided to send.
+
+    Every message goes through this row first, so a crash between "decided to send" and "sent" is visible and
+    recoverable, and a retried task never sends the same message twice (the row is locked and its status checked).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed, gave up")
+
+    dedupe_key = models.CharField(
+        _("de-duplication key"),
+        max_length=200,
+        unique=True,
+        default=uuid.uuid4,
+        help_text=_("The same key is never sent twice, e.g. one per status event and subscriber."),
+    )
+    to_address = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=8, default="pl")
+    subject = models.CharField(_("subject"), max_length=250)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML version"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "created_at"], name="outbound_email_status_created")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="sent", sent_at__isnull=False) | ~models.Q(status="sent"),
+                name="outbound_email_sent_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,0 +1,38 @@
+"""Celery tasks of the site core. Each takes ids, loads fresh rows and is safe to run twice."""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+from portal import services
+from portal.models import OutboundEmail
+
+
+@shared_task(
+    bind=True, autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=60 * 30, max_retries=4
+)
+def send_email(self, email_id: int) -> str:
+    try:
+        return services.email_send(email_id=email_id).status
+    except OutboundEmail.DoesNotExist:
+        return "gone"  # purged or deleted before the worker got to it: nothing to send
+
+
+@shared_task
+def resend_pending_emails() -> int:
+    """Re-queue e-mails still pending after a while (e.g. the broker lost the message while a worker died)."""
+    stale = timezone.now() - timedelta(minutes=10)
+    ids = list(
+        OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING, created_at__lt=stale).values_list(
+            "pk", flat=True
+        )[:500]
+    )
+    for email_id in ids:
+        send_email.delay(email_id)
+    return len(ids)
+
+
+@shared_task
+def purge_old_emails() -> int:
+    return services.emails_purge_old()

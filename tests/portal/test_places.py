@@ -1,0 +1,103 @@
+import pytest
+from django.urls import reverse
+
+from portal.models import Place
+from tests.factories import PlaceFactory, url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_place_list_shows_published_places_with_hours_languages_and_services(client):
+    place = PlaceFactory(name_pl="Delegatura w Kaliszu", name_uk="Філія в Калiші")
+    PlaceFactory(name_pl="Ukryta", is_published=False)
+    response = client.get(url_in("pl", "place_list"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Delegatura w Kaliszu" in content
+    assert "Ukryta" not in content
+    assert "08:00–16:00" in content
+    assert place.get_absolute_url() in content
+
+
+def test_place_page_is_in_the_readers_language_and_falls_back_to_polish(client):
+    place = PlaceFactory(
+        name_pl="Delegatura w Pile", name_uk="Філія в Пілі", description_pl="Opis po polsku."
+    )
+    response = client.get(url_in("uk", "place_detail", slug=place.slug))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Філія в Пілі" in content
+    assert "Opis po polsku." in content  # no Ukrainian description yet: the Polish text is shown
+
+
+def test_place_page_shows_every_weekday_with_closed_days(client):
+    place = PlaceFactory()
+    content = client.get(url_in("en", "place_detail", slug=place.slug)).content.decode()
+    assert "Monday" in content and "Sunday" in content
+    assert "closed" in content
+
+
+def test_unpublished_and_unknown_places_are_a_translated_404(client):
+    hidden = PlaceFactory(is_published=False)
+    for slug in (hidden.slug, "no-such-place"):
+        response = client.get(url_in("uk", "place_detail", slug=slug))
+        assert response.status_code == 404
+        assert 'lang="uk"' in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["place_list", "home"])
+def test_place_lists_use_the_same_number_of_queries_whatever_the_number_of_places(
+    client, page, django_assert_num_queries
+):
+    PlaceFactory.create_batch(2)
+    with django_assert_num_queries(4):
+        client.get(url_in("pl", page))
+    PlaceFactory.create_batch(8)
+    with django_assert_num_queries(4):
+        assert client.get(url_in("pl", page)).status_code == 200
+
+
+def test_place_detail_uses_a_fixed_number_of_queries(client, django_assert_num_queries):
+    place = PlaceFactory()
+    with django_assert_num_queries(4):
+        assert client.get(url_in("pl", "place_detail", slug=place.slug)).status_code == 200
+
+
+def test_database_refuses_opening_hours_that_end_before_they_start():
+    from datetime import time
+
+    from django.db import IntegrityError
+
+    place = PlaceFactory()
+    with pytest.raises(IntegrityError):
+        place.opening_hours.create(weekday=1, opens=time(16), closes=time(8))
+
+
+def test_database_refuses_a_malformed_postal_code():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        Place.objects.create(
+            slug="x",
+            kind=Place.Kind.BRANCH_OFFICE,
+            name_pl="X",
+            description_pl="X",
+            street="a",
+            postal_code="60001",
+            city="Poznań",
+        )
+
+
+def test_editor_can_edit_a_place_with_tabbed_translations_in_the_admin(client):
+    from portal.roles import CONTENT_EDITOR
+    from tests.factories import UserFactory
+
+    place = PlaceFactory()
+    admin_client = client
+    admin_client.force_login(UserFactory(role=CONTENT_EDITOR, with_totp=True))
+    response = admin_client.get(reverse("admin:portal_place_change", args=[place.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    for code in ("pl", "en", "uk", "ru"):
+        assert f'name="name_{code}"' in content
+    assert "jquery-ui" in content and "code.jquery.com" not in content
