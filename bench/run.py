@@ -54,6 +54,7 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 SETUP_TIMEOUT_S = 15 * 60  # migrate, load_demo or collectstatic taking longer than this is a hang
 SERVER_START_TIMEOUT_S = 60
 SERVER_STOP_TIMEOUT_S = 30
+QUIET_PCT = 20  # other work keeping the CPUs busier than this makes a measurement noisy
 
 
 # --- Scenarios ------------------------------------------------------------------------------------------
@@ -310,9 +311,7 @@ def parse_wrk(output: str) -> dict:
         return match
 
     latency = find(rf"^\s*Latency\s+{duration}\s+{duration}\s+{duration}")
-    percentiles = {
-        f"p{pct}": round(_ms(*find(rf"^\s*{pct}%\s+{duration}").groups()), 3) for pct in (50, 75, 90, 99)
-    }
+    percentiles = {f"p{pct}": round(_ms(*find(rf"^\s*{pct}%\s+{duration}").groups()), 3) for pct in (50, 75, 90, 99)}
     total = find(r"^\s*(\d+) requests in " + duration)
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     socket_errors = [int(count) for count in sockets.groups()] if sockets else [0, 0, 0, 0]
@@ -380,6 +379,19 @@ def cpu_busy_percent(sample_s: float = 1.0) -> float | None:
     return round(100 * (1 - idle / sum(deltas)), 1) if sum(deltas) else None
 
 
+def wait_for_quiet(*, max_wait_s: int) -> float | None:
+    """Wait, at most max_wait_s, until other work leaves the CPUs; returns the last busy share measured."""
+    deadline = time.monotonic() + max_wait_s
+    busy = cpu_busy_percent()
+    for _ in range(max_wait_s // 5 + 1):
+        if busy is None or busy <= QUIET_PCT or time.monotonic() >= deadline:
+            break
+        say(f"CPUs {busy}% busy with other work; waiting for them to calm down (at most {max_wait_s} s)")
+        time.sleep(4)
+        busy = cpu_busy_percent()
+    return busy
+
+
 def machine_facts() -> dict:
     return {
         "cpus": os.cpu_count(),
@@ -426,7 +438,7 @@ def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
                 say(f"warming up {target.path} ({options.warmup} s)")
                 run_wrk(wrk, target, **shape, duration_s=options.warmup)
             say(f"measuring {target.path} ({options.duration} s)")
-            busy_before = cpu_busy_percent()
+            busy_before = wait_for_quiet(max_wait_s=options.quiet_wait)
             figures = parse_wrk(run_wrk(wrk, target, **shape, duration_s=options.duration))
             baseline_rps = rows[0]["requests_per_second"] if rows else figures["requests_per_second"]
             relative = figures["requests_per_second"] / baseline_rps if baseline_rps else 0.0
@@ -454,7 +466,7 @@ def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
     say(f"{len(rows)} results appended to {results_file.relative_to(ROOT)}")
     failed = [row["path"] for row in rows if row["non_2xx_3xx"] or sum(row["socket_errors"].values())]
     busiest = max((row["cpu_busy_before_pct"] or 0) for row in rows)
-    if busiest > 20:
+    if busiest > QUIET_PCT:
         say(f"warning: other work kept the CPUs {busiest}% busy before a measurement; figures are noisy")
     if failed:
         say(f"warning: errors during the load on {', '.join(failed)}; see {RESULTS_DIR / 'gunicorn.log'}")
@@ -469,6 +481,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     common.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     common.add_argument("--connections", type=int, default=32, help="wrk open connections (default 32)")
     common.add_argument("--workers", type=int, default=4, help="gunicorn sync workers (default 4)")
+    common.add_argument("--quiet-wait", type=int, default=120, help="wait for idle CPUs per URL (default 120 s)")
     common.add_argument("--reuse-db", action="store_true", help=f"keep the existing {DATABASE_NAME} database")
     common.add_argument("--wait-minutes", type=float, default=60, help="wait for missing data (default 60)")
     common.add_argument("--poll-seconds", type=float, default=180, help="check this often (default 180)")
@@ -481,8 +494,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
             parser.error(f"--{name} must be at least 1")
     if options.connections < options.threads:
         parser.error("--connections must be at least --threads (wrk needs one connection per thread)")
-    if not 0 <= options.warmup <= 600 or not 1 <= options.duration <= 600:
-        parser.error("--duration and --warmup are limited to 600 s")
+    if not 0 <= options.warmup <= 600 or not 1 <= options.duration <= 600 or not 0 <= options.quiet_wait <= 600:
+        parser.error("--duration, --warmup and --quiet-wait are limited to 600 s")
     if options.poll_seconds < 1 or options.wait_minutes < 0:
         parser.error("--poll-seconds must be at least 1 and --wait-minutes not negative")
     return options

@@ -7,3 +7,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from portal import signals
+
+        signals.connect()

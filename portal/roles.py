@@ -4,6 +4,8 @@ Groups are created by a data migration in `portal`; each later app grants its ow
 in its own migration with `grant_role_permissions`, so the rights for an app live next to its models.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 CONTENT_EDITOR = "content editor"
 CASE_OFFICER = "case officer"
 INFO_POINT_STAFF = "info-point staff"
@@ -12,6 +14,21 @@ COORDINATOR = "coordinator"
 ADMINISTRATOR = "administrator"
 
 ALL_ROLES = [CONTENT_EDITOR, CASE_OFFICER, INFO_POINT_STAFF, HOTLINE_CONSULTANT, COORDINATOR, ADMINISTRATOR]
+
+# Group names are stable identifiers in the database; people see these labels in their own language.
+ROLE_LABELS = {
+    CONTENT_EDITOR: _("content editor"),
+    CASE_OFFICER: _("case officer"),
+    INFO_POINT_STAFF: _("info-point staff"),
+    HOTLINE_CONSULTANT: _("hotline consultant"),
+    COORDINATOR: _("coordinator"),
+    ADMINISTRATOR: _("administrator"),
+}
+
+
+def role_label(group_name: str) -> str:
+    return str(ROLE_LABELS.get(group_name, group_name))
+
 
 PORTAL_PERMISSIONS = {
     CONTENT_EDITOR: [
@@ -74,9 +91,7 @@ def grant_role_permissions(apps, app_label: str, grants: dict[str, list[str]]) -
     permission_model = apps.get_model("auth", "Permission")
     for role, codenames in grants.items():
         group, _ = group_model.objects.get_or_create(name=role)
-        permissions = permission_model.objects.filter(
-            content_type__app_label=app_label, codename__in=codenames
-        )
+        permissions = permission_model.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         missing = set(codenames) - set(permissions.values_list("codename", flat=True))
         if missing:
             raise LookupError(f"Unknown permissions for {app_label}: {sorted(missing)}")

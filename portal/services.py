@@ -1,9 +1,13 @@
 """Writes of the site core. E-mail always goes through the outbox, and is handed to Celery after commit."""
 
+import enum
+import hashlib
+import hmac
 import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
@@ -81,9 +85,7 @@ def email_send(*, email_id: int) -> OutboundEmail:
             email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
     if failure is not None:
         # The id only: the address and the text are personal data and stay out of the log.
-        logger.warning(
-            "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, type(failure).__name__
-        )
+        logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, type(failure).__name__)
         raise failure
     return email
 
@@ -96,3 +98,59 @@ def emails_purge_old(*, now=None) -> int:
         status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], created_at__lt=cutoff
     ).delete()
     return deleted
+
+
+# --- Guides ---------------------------------------------------------------------------------------------------
+
+GUIDE_VIEWS_KEY = "guide-views:{slug}"
+
+
+def guide_view_count(*, slug: str) -> None:
+    """Count a page view in the cache (no database write per request); `guide_views_flush` moves counts to rows."""
+    key = GUIDE_VIEWS_KEY.format(slug=slug)
+    if not cache.add(key, 1, None):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+
+
+def guide_views_flush() -> int:
+    """Add the counted page views to the guides; returns the number of guides updated."""
+    from django.db.models import F
+
+    from portal.models import Guide
+
+    updated = 0
+    for slug in Guide.objects.values_list("slug", flat=True):
+        key = GUIDE_VIEWS_KEY.format(slug=slug)
+        count = cache.get(key)
+        if count:
+            cache.decr(key, count)
+            updated += Guide.objects.filter(slug=slug).update(views=F("views") + count)
+    return updated
+
+
+class ReportOutcome(enum.Enum):
+    RECORDED = "recorded"
+    IGNORED = "ignored"  # the honeypot was filled: a bot; it is told nothing
+    RATE_LIMITED = "rate_limited"
+
+
+MISTAKE_REPORTS_PER_HOUR = 5
+
+
+def mistake_report_submit(
+    *, page_path: str, language: str, message: str, email: str, client_key: str, honeypot: str = ""
+) -> ReportOutcome:
+    """Store a reader's report of a mistake for the editors, at most a few per address and hour."""
+    from portal.models import MistakeReport
+
+    if honeypot:
+        return ReportOutcome.IGNORED
+    key = "mistake-reports:" + hmac.new(settings.HASHING_KEY.encode(), client_key.encode(), hashlib.sha256).hexdigest()
+    cache.add(key, 0, 60 * 60)
+    if cache.incr(key) > MISTAKE_REPORTS_PER_HOUR:
+        return ReportOutcome.RATE_LIMITED
+    MistakeReport.objects.create(page_path=page_path, language=language, message=message, email=email)
+    return ReportOutcome.RECORDED

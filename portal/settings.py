@@ -140,6 +140,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "purge-sent-emails": {"task": "portal.tasks.purge_old_emails", "schedule": 60 * 60 * 6},
     "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60 * 10},
+    "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -186,6 +187,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- Client addresses (rate limits) ---------------------------------------------------------------------
+# How many reverse proxies in front of the application append to X-Forwarded-For (nginx in docker-compose: 1).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Accounts (staff only; migrants never need an account) ---------------------------------------------
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
@@ -259,3 +265,4 @@ DEMO_TOTP_SECRET = "KIERUNEKDEMOTOTPSECRETAAAAAAAAAA"  # noqa: S105
 # The tabbed translation fields in the admin use jQuery UI, served from static/ like everything else.
 MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, chosen now

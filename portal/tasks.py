@@ -36,3 +36,19 @@ def resend_pending_emails() -> int:
 @shared_task
 def purge_old_emails() -> int:
     return services.emails_purge_old()
+
+
+@shared_task
+def flush_guide_views() -> int:
+    return services.guide_views_flush()
+
+
+@shared_task
+def render_guide_checklist(guide_id: int, language: str) -> str:
+    """Put the PDF checklist of a guide in one language into the cache; does nothing if it is there already.
+
+    No retries: a failure is logged and remembered in the cache, and the reader is asked to try again later.
+    """
+    from portal import pdf  # imported here so that importing the tasks does not load WeasyPrint
+
+    return pdf.checklist_prepare(guide_id=guide_id, language=language)

@@ -1,10 +1,12 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal import views
+from portal import views, views_guides, views_pdf
+from portal.sitemaps import sitemaps
 
 # The admin login goes through allauth, so it is rate-limited and asks for the second factor.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -15,6 +17,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
+    path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +26,12 @@ urlpatterns += i18n_patterns(
     path("places/<slug:slug>/", views.place_detail, name="place_detail"),
     path("accessibility/", views.legal_page, {"page": "accessibility"}, name="accessibility"),
     path("privacy/", views.legal_page, {"page": "privacy"}, name="privacy"),
+    path("guides/<slug:slug>/checklist.pdf", views_pdf.guide_checklist_pdf, name="guide_checklist_pdf"),
+    path("guides/", views_guides.guide_list, name="guide_list"),
+    path("guides/<slug:slug>/", views_guides.guide_detail, name="guide_detail"),
+    path("guides/<slug:slug>/preview/", views_guides.guide_preview, name="guide_preview"),
+    path("glossary/", views_guides.glossary, name="glossary"),
+    path("report-mistake/", views_guides.report_mistake, name="report_mistake"),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

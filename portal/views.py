@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal import selectors
+from portal import roles, selectors
 from portal.models import Place
 
 logger = logging.getLogger(__name__)
@@ -47,11 +47,11 @@ def legal_page(request, page: str):
 
 @login_required
 def staff_home(request):
-    return render(
-        request,
-        "portal/staff_home.html",
-        {"groups": request.user.groups.all(), "places": request.user.places.all()},
-    )
+    context = {
+        "roles": [roles.role_label(name) for name in request.user.groups.values_list("name", flat=True)],
+        "places": request.user.places.all(),
+    }
+    return render(request, "portal/staff_home.html", context)
 
 
 @never_cache
@@ -60,9 +60,7 @@ def healthz(request):
     """200 when the database, the cache and (when configured) the broker answer; 503 naming what failed."""
     checks = {"database": _check_database(), "cache": _check_cache(), "broker": _check_broker()}
     healthy = all(result in ("ok", "not configured") for result in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "failing", "checks": checks}, status=200 if healthy else 503
-    )
+    return JsonResponse({"status": "ok" if healthy else "failing", "checks": checks}, status=200 if healthy else 503)
 
 
 def _check_database() -> str:

@@ -6,6 +6,15 @@ from portal.celery import app as celery_app
 
 
 @pytest.fixture(autouse=True)
+def static_files_without_manifest(settings):
+    """Tests find static files where they are written; the hashed manifest is for production (`collectstatic`)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def eager_celery_and_empty_cache():
     """Tasks run in the test process, and no counter or cached page leaks from one test into the next.
 

@@ -87,3 +87,103 @@ def url_in(language: str, name: str, **kwargs) -> str:
     """The address of a named page in one language, e.g. url_in("uk", "place_list") == "/uk/places/"."""
     with translation.override(language):
         return reverse(name, kwargs=kwargs or None)
+
+
+def guide_data(slug: str = "temporary-residence-work", **overrides) -> dict:
+    """A small but complete guide in the JSON shape of portal/demo/guides/SCHEMA.md."""
+
+    def text(pl: str, en: str = "", uk: str = "", ru: str = "") -> dict:
+        return {"pl": pl, "en": en, "uk": uk, "ru": ru}
+
+    data = {
+        "slug": slug,
+        "category": "work",
+        "title": text(
+            "Pobyt czasowy i praca",
+            "Temporary residence and work",
+            "Тимчасове проживання та робота",
+            "Временное пребывание и работа",
+        ),
+        "summary": text(
+            "Jednolite zezwolenie na pobyt i pracę.",
+            "A single permit to stay and work.",
+            "Єдиний дозвіл на проживання та роботу.",
+            "Единое разрешение на пребывание и работу.",
+        ),
+        "who_for": text(
+            "- Pracujesz w Polsce", "- You work in Poland", "- Ви працюєте в Польщі", "- Вы работаете в Польше"
+        ),
+        "legal_basis": "art. 114 ust. 1 ustawy o cudzoziemcach",
+        "processing_time": text("60 dni", "60 days", "60 днів", "60 дней"),
+        "processing_time_days": 60,
+        "apply_channels": ["mos"],
+        "how_to_apply": text(
+            "Złóż wniosek w MOS.", "File the application in MOS.", "Подайте заяву в MOS.", "Подайте заявление в MOS."
+        ),
+        "places": [],
+        "fees": [
+            {
+                "kind": "stamp_duty",
+                "amount_pln": "440.00",
+                "reduced_amount_pln": None,
+                "label": text("Opłata skarbowa", "Stamp duty", "Гербовий збір", "Гербовый сбор"),
+                "account": "94 1020 4027 0000 1602 1262 0763",
+                "account_holder": "Urząd Miasta Poznania",
+                "payment_title": text("Opłata skarbowa", "Stamp duty", "Гербовий збір", "Гербовый сбор"),
+            }
+        ],
+        "steps": [
+            {
+                "title": text(
+                    "Załóż konto w MOS",
+                    "Create a MOS account",
+                    "Створіть обліковий запис у MOS",
+                    "Создайте учётную запись в MOS",
+                ),
+                "body": text(
+                    "Zaloguj się przez login.gov.pl.",
+                    "Log in through login.gov.pl.",
+                    "Увійдіть через login.gov.pl.",
+                    "Войдите через login.gov.pl.",
+                ),
+            }
+        ],
+        "documents": [
+            {
+                "name": text("Paszport", "Passport", "Паспорт", "Паспорт"),
+                "notes": text(
+                    "Skan wszystkich stron.", "A scan of all pages.", "Скан усіх сторінок.", "Скан всех страниц."
+                ),
+                "form": "scan",
+                "translation_needed": False,
+                "issued_by": text("Państwo obywatelstwa", "Your country", "Ваша країна", "Ваша страна"),
+            }
+        ],
+        "mistakes": [
+            text("Wniosek bez podpisu.", "An unsigned application.", "Непідписана заява.", "Неподписанное заявление.")
+        ],
+        "faq": [
+            {
+                "question": text("Czy mogę pracować?", "May I work?", "Чи можу я працювати?", "Могу ли я работать?"),
+                "answer": text("Tak.", "Yes.", "Так.", "Да."),
+            }
+        ],
+        "related": [],
+        "sources": [{"title": "MOS", "url": "https://mos.cudzoziemcy.gov.pl/", "date": "2026-04-29"}],
+        "last_reviewed": "2026-11-25",
+        "next_review": "2027-05-25",
+    }
+    data.update(overrides)
+    return data
+
+
+def make_guide(slug: str = "temporary-residence-work", *, status: str = "published", **overrides):
+    from portal.guide_content import guide_import
+    from portal.models import Category
+    from portal.translation_state import source_revision_record, translation_mark_current
+
+    Category.objects.get_or_create(slug="work", defaults={"name_pl": "Praca", "name_en": "Work", "name_uk": "Робота"})
+    guide = guide_import(data=guide_data(slug, **overrides), status=status)
+    source_revision_record(item=guide, significance=2)
+    translation_mark_current(item=guide, languages=["en", "uk", "ru"])
+    return guide

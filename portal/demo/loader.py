@@ -1,16 +1,33 @@
 """Creates the places and one demo staff member per role. Idempotent: running it again updates in place."""
 
-from datetime import time
+import json
+from datetime import date, time
+from pathlib import Path
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from portal import roles
-from portal.demo import places_data
-from portal.models import OpeningHours, Place, Service, SpokenLanguage, User
+from portal.demo import categories_data, glossary_data, places_data
+from portal.guide_content import guide_import, guide_link_related
+from portal.models import (
+    Category,
+    ContentRevision,
+    GlossaryTerm,
+    Guide,
+    GuideChange,
+    OpeningHours,
+    Place,
+    Service,
+    SpokenLanguage,
+    User,
+)
+from portal.text import content_version_bump
+from portal.translation_state import source_revision_record, translation_mark_current
 
 LANGUAGES = ("pl", "en", "uk", "ru")
 DEMO_PASSWORD = "Kierunek-demo-2026"  # noqa: S105 (published demo password, development only)  # documented in the README; load_demo refuses to run in production mode
@@ -112,9 +129,68 @@ def load_staff() -> list[User]:
     return users
 
 
+GUIDES_DIR = Path(__file__).parent / "guides"
+
+MOS_CHANGE = {
+    "pl": "Od 27 kwietnia 2026 r. wniosek składa się wyłącznie elektronicznie w MOS; "
+    "zaktualizowaliśmy kroki i dokumenty.",
+    "en": "Since 27 April 2026 the application is filed only online in MOS; we updated the steps and documents.",
+    "uk": "З 27 квітня 2026 року заяву подають лише онлайн у MOS; ми оновили кроки та документи.",
+    "ru": "С 27 апреля 2026 года заявление подают только онлайн в MOS; мы обновили шаги и документы.",
+}
+REVIEW_CHANGE = {
+    "pl": "Sprawdziliśmy przewodnik z przepisami i opłatami obowiązującymi w listopadzie 2026 r.",
+    "en": "We checked the guide against the law and fees in force in November 2026.",
+    "uk": "Ми перевірили посібник на відповідність законам і зборам, чинним у листопаді 2026 року.",
+    "ru": "Мы проверили руководство на соответствие законам и сборам, действующим в ноябре 2026 года.",
+}
+# One guide whose Polish text changed after the Russian translation, so the dashboard and the reader's notice
+# ("this translation may be out of date") can be seen at once in the demo.
+OUTDATED_DEMO = ("residence-card-replacement", ["en", "uk"])
+
+
+@transaction.atomic
+def load_guides() -> list[Guide]:
+    for order, item in enumerate(categories_data.CATEGORIES):
+        Category.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "order": order,
+                **_translated("name", item["name"]),
+                **_translated("description", item["description"]),
+            },
+        )
+    for item in glossary_data.GLOSSARY:
+        GlossaryTerm.objects.update_or_create(
+            slug=item["slug"],
+            defaults={**_translated("term", item["term"]), **_translated("explanation", item["explanation"])},
+        )
+    documents = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(GUIDES_DIR.glob("*.json"))]
+    guides = [guide_import(data=data) for data in documents]
+    for data in documents:
+        guide_link_related(data=data)
+    ContentRevision.objects.filter(
+        content_type=ContentType.objects.get_for_model(Guide), object_id__in=[guide.pk for guide in guides]
+    ).delete()
+    for guide in guides:
+        if guide.apply_online_mos:
+            GuideChange.objects.create(guide=guide, changed_on=date(2026, 4, 27), **_translated("summary", MOS_CHANGE))
+        GuideChange.objects.create(guide=guide, changed_on=guide.last_reviewed, **_translated("summary", REVIEW_CHANGE))
+        source_revision_record(item=guide, significance=ContentRevision.Significance.CONTENT, note="Demo content")
+        translation_mark_current(item=guide, languages=["en", "uk", "ru"])
+    slug, updated_languages = OUTDATED_DEMO
+    guide = Guide.objects.get(slug=slug)
+    source_revision_record(item=guide, significance=ContentRevision.Significance.CONTENT, note="Demo: fee wording")
+    translation_mark_current(item=guide, languages=updated_languages)
+    content_version_bump()
+    return guides
+
+
 def load(stdout) -> None:
     places = load_places()
     stdout.write(f"Places: {len(places)}")
+    guides = load_guides()
+    stdout.write(f"Guides: {len(guides)}, glossary terms: {GlossaryTerm.objects.count()}")
     users = load_staff()
     stdout.write(
         f"Demo staff logins (password for all: {DEMO_PASSWORD}; TOTP secret for all: {settings.DEMO_TOTP_SECRET}):"

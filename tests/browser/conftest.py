@@ -21,10 +21,6 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client
 
-# Playwright's sync API keeps an asyncio loop in the test thread, which Django would otherwise take as
-# "called from async code" and refuse every ORM call in live-server tests.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -97,9 +93,7 @@ def live_server(request):
     """
     from pytest_django.live_server_helper import LiveServer
 
-    address = (
-        request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
-    )
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
     server = LiveServer(address, start=False)
     server.thread.static_handler = _through_to_whitenoise
     server.start()
@@ -123,9 +117,15 @@ def live_site(live_server, transactional_db) -> str:
 # --- Chromium -----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """One headless Chromium for the whole run; each test opens its own context (cookies, viewport...)."""
+    """One headless Chromium for all the browser tests; each test opens its own context (cookies, viewport...).
+
+    While it is open, Playwright's sync API keeps an asyncio loop running in the test thread, which Django
+    takes for "called from async code" and answers every ORM call with SynchronousOnlyOperation. The flag that
+    allows them is set for exactly that long: the browser closes when the last test in tests/browser is done,
+    so neither later tests nor their subprocesses (`manage.py check --deploy` rejects the flag) inherit it.
+    """
     if not CHROMIUM.exists():
         pytest.skip("Chromium not installed: run ./dev test, which installs it")
     try:
@@ -133,7 +133,8 @@ def browser():
     except ImportError:
         pytest.skip("Playwright not installed: run ./dev test, which installs the dev dependencies")
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

@@ -8,9 +8,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})"""
 
 
-def test_public_page_has_no_wcag_21_aa_violations(
-    public_page, language, live_site, new_page, visit, axe_script
-):
+def test_public_page_has_no_wcag_21_aa_violations(public_page, language, live_site, new_page, visit, axe_script):
     # The site's Content-Security-Policy rightly refuses injected scripts; only this test context ignores it.
     page = new_page(bypass_csp=True)
     visit(page, live_site + public_page.url(language), status=public_page.status)

@@ -19,9 +19,8 @@ def test_public_page_fits_a_360_px_phone_screen(public_page, language, live_site
 
     width = page.evaluate("document.documentElement.scrollWidth")
 
-    assert width <= PHONE["width"], (
-        f"{public_page.url(language)} scrolls sideways ({width}px wide): "
-        + ", ".join(page.evaluate(WIDER_THAN_VIEWPORT, PHONE["width"]))
+    assert width <= PHONE["width"], f"{public_page.url(language)} scrolls sideways ({width}px wide): " + ", ".join(
+        page.evaluate(WIDER_THAN_VIEWPORT, PHONE["width"])
     )
 
 
@@ -57,16 +56,10 @@ def test_skip_link_is_the_first_thing_the_keyboard_reaches_and_its_focus_is_visi
             };
         }"""
     )
-    assert (focused["href"] or "").endswith("#main"), (
-        f"The first Tab reaches {focused['href']!r}, not the skip link"
-    )
-    assert focused["focusVisible"] and focused["outline"], (
-        "The focused skip link has no visible focus indicator"
-    )
+    assert (focused["href"] or "").endswith("#main"), f"The first Tab reaches {focused['href']!r}, not the skip link"
+    assert focused["focusVisible"] and focused["outline"], "The focused skip link has no visible focus indicator"
     assert focused["onScreen"], "The focused skip link stays off screen"
 
     page.keyboard.press("Enter")
 
-    assert page.evaluate("document.activeElement.id") == "main", (
-        "The skip link does not move focus to the content"
-    )
+    assert page.evaluate("document.activeElement.id") == "main", "The skip link does not move focus to the content"

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UserManager(BaseUserManager):
@@ -33,7 +34,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200, blank=True)
     is_staff = models.BooleanField(
         _("may use the admin"), default=False, help_text=_("Case officers and editors work in the admin.")
     )
@@ -115,15 +116,11 @@ class Place(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_published = models.BooleanField(_("shown on the site"), default=True)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(
-        _("description"), help_text=_("What a foreigner can do here, in plain words.")
-    )
+    description = models.TextField(_("description"), help_text=_("What a foreigner can do here, in plain words."))
     accessibility_notes = models.TextField(
         _("accessibility"),
         blank=True,
-        help_text=_(
-            "Entrance, lift, toilet, induction loop, parking for disabled people, sign-language interpreter."
-        ),
+        help_text=_("Entrance, lift, toilet, induction loop, parking for disabled people, sign-language interpreter."),
     )
     step_free_entrance = models.BooleanField(_("step-free entrance"), default=False)
     street = models.CharField(_("street and number"), max_length=150)
@@ -165,9 +162,7 @@ class OpeningHours(models.Model):
         SATURDAY = 5, _("Saturday")
         SUNDAY = 6, _("Sunday")
 
-    place = models.ForeignKey(
-        Place, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("place")
-    )
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("place"))
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))

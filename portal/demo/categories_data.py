@@ -1,0 +1,119 @@
+"""Demo data: the life situations that group the guides."""
+
+CATEGORIES = [
+    {
+        "slug": "work",
+        "name": {"pl": "Praca", "en": "Work", "uk": "Робота", "ru": "Работа"},
+        "description": {
+            "pl": "Pobyt w Polsce w celu wykonywania pracy, także jako wysoko wykwalifikowany pracownik.",
+            "en": "Staying in Poland to work, including as a highly qualified worker.",
+            "uk": "Перебування в Польщі з метою роботи, зокрема як висококваліфікований працівник.",
+            "ru": "Пребывание в Польше с целью работы, в том числе как высококвалифицированный работник.",
+        },
+    },
+    {
+        "slug": "study",
+        "name": {"pl": "Studia", "en": "Studies", "uk": "Навчання", "ru": "Учёба"},
+        "description": {
+            "pl": "Pobyt w celu odbywania studiów w Polsce.",
+            "en": "Staying in Poland to study at a university.",
+            "uk": "Перебування в Польщі з метою навчання в університеті.",
+            "ru": "Пребывание в Польше с целью учёбы в университете.",
+        },
+    },
+    {
+        "slug": "family",
+        "name": {"pl": "Rodzina", "en": "Family", "uk": "Сім'я", "ru": "Семья"},
+        "description": {
+            "pl": "Pobyt w celu połączenia z rodziną mieszkającą w Polsce.",
+            "en": "Joining family members who live in Poland.",
+            "uk": "Возз'єднання з членами сім'ї, які проживають у Польщі.",
+            "ru": "Воссоединение с членами семьи, которые живут в Польше.",
+        },
+    },
+    {
+        "slug": "business",
+        "name": {
+            "pl": "Działalność gospodarcza",
+            "en": "Business",
+            "uk": "Підприємницька діяльність",
+            "ru": "Предпринимательская деятельность",
+        },
+        "description": {
+            "pl": "Pobyt w celu prowadzenia firmy w Polsce.",
+            "en": "Staying in Poland to run a business.",
+            "uk": "Перебування в Польщі з метою ведення бізнесу.",
+            "ru": "Пребывание в Польше с целью ведения бизнеса.",
+        },
+    },
+    {
+        "slug": "permanent-stay",
+        "name": {
+            "pl": "Pobyt stały",
+            "en": "Permanent residence",
+            "uk": "Постійне проживання",
+            "ru": "Постоянное пребывание",
+        },
+        "description": {
+            "pl": "Zezwolenie na pobyt stały: dla kogo i jak je uzyskać.",
+            "en": "The permanent residence permit: who can get it and how.",
+            "uk": "Дозвіл на постійне проживання: хто може його отримати і як.",
+            "ru": "Разрешение на постоянное пребывание: кто может его получить и как.",
+        },
+    },
+    {
+        "slug": "eu-long-term",
+        "name": {
+            "pl": "Rezydent długoterminowy UE",
+            "en": "EU long-term resident",
+            "uk": "Довгостроковий резидент ЄС",
+            "ru": "Долгосрочный резидент ЕС",
+        },
+        "description": {
+            "pl": "Zezwolenie na pobyt rezydenta długoterminowego UE po latach legalnego pobytu.",
+            "en": "The EU long-term resident permit after years of legal residence.",
+            "uk": "Дозвіл на проживання довгострокового резидента ЄС після років легального перебування.",
+            "ru": "Разрешение на пребывание долгосрочного резидента ЕС после лет легального пребывания.",
+        },
+    },
+    {
+        "slug": "residence-card",
+        "name": {"pl": "Karta pobytu", "en": "Residence card", "uk": "Карта побиту", "ru": "Карта побыту"},
+        "description": {
+            "pl": "Wymiana, utrata i odbiór karty pobytu.",
+            "en": "Replacing, losing and collecting a residence card.",
+            "uk": "Обмін, втрата та отримання карти побиту.",
+            "ru": "Замена, утрата и получение карты побыту.",
+        },
+    },
+    {
+        "slug": "ukraine",
+        "name": {
+            "pl": "Obywatele Ukrainy",
+            "en": "Citizens of Ukraine",
+            "uk": "Громадяни України",
+            "ru": "Граждане Украины",
+        },
+        "description": {
+            "pl": "Ochrona czasowa, status UKR i karta pobytu CUKR.",
+            "en": "Temporary protection, UKR status and the CUKR residence card.",
+            "uk": "Тимчасовий захист, статус UKR і карта побиту CUKR.",
+            "ru": "Временная защита, статус UKR и карта побыту CUKR.",
+        },
+    },
+    {
+        "slug": "decisions-and-appeals",
+        "name": {
+            "pl": "Decyzje i odwołania",
+            "en": "Decisions and appeals",
+            "uk": "Рішення та апеляції",
+            "ru": "Решения и апелляции",
+        },
+        "description": {
+            "pl": "Co zrobić, gdy nie zgadzasz się z decyzją albo sprawa trwa zbyt długo.",
+            "en": "What to do if you disagree with a decision or your case takes too long.",
+            "uk": "Що робити, якщо ви не згодні з рішенням або справа триває надто довго.",
+            "ru": "Что делать, если вы не согласны с решением или дело длится слишком долго.",
+        },
+    },
+]

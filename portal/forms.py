@@ -1,0 +1,20 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MistakeReportForm(forms.Form):
+    page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
+    message = forms.CharField(
+        label=_("What is wrong on this page?"),
+        max_length=3000,
+        min_length=5,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Please do not write personal data such as your case number here."),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail (optional)"),
+        required=False,
+        help_text=_("Only if you would like an answer. We delete it when the report is handled."),
+    )
+    # Left empty by people; bots fill every field. Hidden from view and from assistive technology.
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)

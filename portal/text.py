@@ -1,0 +1,127 @@
+"""Plain text from editors to safe HTML: paragraphs, "- " bullet lists, and glossary terms explained in place.
+
+Editors write plain text (no HTML), so nothing they type can break the page or inject markup; structure comes from
+blank lines and "- " bullets, and glossary terms are found and explained here.
+"""
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.models import GlossaryTerm
+
+GLOSSARY_CACHE_SECONDS = 60 * 60
+
+
+def content_version() -> int:
+    """A number that changes whenever published content changes; cache keys of rendered pages include it."""
+    version = cache.get("content-version")
+    if version is None:
+        version = 1
+        cache.add("content-version", version, None)
+    return version
+
+
+def content_version_bump() -> None:
+    try:
+        cache.incr("content-version")
+    except ValueError:
+        cache.set("content-version", 2, None)
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    text: str  # in the reader's language
+    polish: str
+    explanation: str
+
+
+def glossary_terms(language: str) -> list[Term]:
+    """Glossary terms in `language`, longest first so "karta pobytu" wins over "karta"; one query, then cached."""
+    key = f"glossary-terms:{language}:{content_version()}"
+    terms = cache.get(key)
+    if terms is None:
+        terms = []
+        for item in GlossaryTerm.objects.all():
+            text = getattr(item, f"term_{language}", "") or item.term_pl
+            explanation = getattr(item, f"explanation_{language}", "") or item.explanation_pl
+            for variant in {
+                part.strip() for part in re.split(r"\s*/\s*|\s*\(", text.rstrip(")")) if len(part.strip()) > 3
+            }:
+                terms.append(Term(item.slug, variant, item.term_pl, explanation))
+        terms.sort(key=lambda term: len(term.text), reverse=True)
+        cache.set(key, terms, GLOSSARY_CACHE_SECONDS)
+    return terms
+
+
+@dataclass
+class TermMarker:
+    """Marks the first occurrence of each glossary term on a page, with ids unique within that page."""
+
+    terms: list[Term]
+    glossary_url: str
+    seen: set = field(default_factory=set)
+    counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @classmethod
+    def for_language(cls, language: str) -> "TermMarker":
+        return cls(glossary_terms(language), reverse("glossary"))
+
+    def mark(self, escaped: str) -> str:
+        """Wrap the first occurrence of each not yet seen term in `escaped` (text already HTML-escaped)."""
+        spans: list[tuple[int, int, Term]] = []
+        for term in self.terms:
+            if term.slug in self.seen:
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(str(escape(term.text)))}(?!\w)", re.IGNORECASE)
+            for match in pattern.finditer(escaped):
+                if all(match.end() <= start or match.start() >= end for start, end, _term in spans):
+                    spans.append((match.start(), match.end(), term))
+                    self.seen.add(term.slug)
+                    break
+        pieces, position = [], 0
+        for start, end, term in sorted(spans, key=lambda span: span[0]):
+            pieces.append(escaped[position:start])
+            pieces.append(self._render(escaped[start:end], term))
+            position = end
+        pieces.append(escaped[position:])
+        return "".join(pieces)
+
+    def _render(self, escaped_text: str, term: Term) -> str:
+        tip_id = f"term-{next(self.counter)}"
+        return format_html(
+            '<span class="term"><a href="{}#{}" aria-describedby="{}">{}</a>'
+            '<span class="term-tip" role="tooltip" id="{}"><span lang="pl">{}</span>: {}</span></span>',
+            self.glossary_url,
+            term.slug,
+            tip_id,
+            mark_safe(escaped_text),  # noqa: S308 (escaped by the caller)
+            tip_id,
+            term.polish,
+            term.explanation,
+        )
+
+
+def plain_text_to_html(text: str, marker: TermMarker | None = None) -> SafeString:
+    """Paragraphs from blank lines, lists from "- " lines, line breaks kept; glossary terms marked if asked."""
+    blocks = [block for block in re.split(r"\n\s*\n", (text or "").strip()) if block.strip()]
+    html = []
+    for block in blocks:
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if all(line.startswith(("- ", "• ")) for line in lines):
+            items = "".join(f"<li>{_inline(line[2:], marker)}</li>" for line in lines)
+            html.append(f"<ul>{items}</ul>")
+        else:
+            html.append("<p>" + "<br>".join(_inline(line, marker) for line in lines) + "</p>")
+    return mark_safe("\n".join(html))  # noqa: S308 (every piece of text was escaped in _inline)
+
+
+def _inline(text: str, marker: TermMarker | None) -> str:
+    escaped = str(escape(text))
+    return marker.mark(escaped) if marker else escaped

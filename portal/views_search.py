@@ -1,0 +1,44 @@
+"""The public search over the guides: a plain GET form, with live results through htmx where JavaScript runs.
+
+Matching and ranking live in portal.search; this view only reads `q`, asks for the results and picks the page or,
+for htmx, the results fragment. The query is never logged.
+"""
+
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, gettext, ngettext
+from django.views.decorators.http import require_safe
+
+from portal.search import MAX_QUERY_LENGTH, SearchOutcome, guides_search, query_clean
+
+# Shown on the empty and the "no results" page: official Polish terms, which find guides in every language version.
+EXAMPLE_QUERIES = ("karta pobytu", "zezwolenie na pobyt czasowy", "pobyt stały")
+
+
+@require_safe
+def search(request):
+    query, truncated = query_clean(request.GET.get("q", ""))
+    outcome = guides_search(query=query, language=get_language()) if query else SearchOutcome(query="", tokens=())
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    context = {
+        "query": query,
+        "truncated": truncated,
+        "max_length": MAX_QUERY_LENGTH,
+        "outcome": outcome,
+        "status_message": _status_message(query, outcome),
+        "example_queries": EXAMPLE_QUERIES,
+        "fragment": fragment,
+    }
+    response = render(request, "portal/_search_results.html" if fragment else "portal/search.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # the same address answers a page or a fragment
+    return response
+
+
+def _status_message(query: str, outcome: SearchOutcome) -> str:
+    """What a screen reader announces after each search (the element has role="status")."""
+    if not query:
+        return ""
+    count = len(outcome.results)
+    if not count:
+        return gettext("No guides found.")
+    return ngettext("%(count)d guide found.", "%(count)d guides found.", count) % {"count": count}
