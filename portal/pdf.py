@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from portal import selectors
 from portal.models import Guide
+from portal.text import content_version
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,8 @@ class ChecklistRenderError(Exception):
 
 
 def checklist_cache_key(guide: Guide, language: str) -> str:
-    return f"guide-checklist-pdf:{guide.pk}:{language}:{guide.updated_at.isoformat()}"
+    # The content version also changes when a place or the glossary changes, which the PDF shows too.
+    return f"guide-checklist-pdf:{guide.pk}:{language}:{guide.updated_at.isoformat()}:{content_version()}"
 
 
 def checklist_filename(guide: Guide, language: str) -> str:

@@ -11,32 +11,43 @@ How words match, the same on both databases:
 - the query is cut to `MAX_QUERY_LENGTH` characters, split into words (letters and digits), words of one letter
   are dropped and at most `MAX_TOKENS` words are used;
 - a word matches a word of the text that starts with it ("pobyt" finds "pobytu": Polish inflects), ignoring case
-  and accents ("zezwolenie" finds "zezwolenié", "pobytó" is "pobyto");
+  and accents ("waznosc" finds "ważność", "ІМ'Я" finds "ім'я");
 - words of `FUZZY_MIN_LENGTH` letters or more also match with one typo (PostgreSQL: trigram word similarity of at
-  least `TRIGRAM_THRESHOLD`; SQLite: one edit, a swap of two neighbouring letters counting as one edit).
+  least `TRIGRAM_THRESHOLD` to a word of the guides; SQLite: one edit, a swap of neighbouring letters counting as
+  one), so "pobytó" finds "pobytu" and "zezwolenei" finds "zezwolenie".
 
 How guides are ranked: each query word scores where it matches best, title (10) above summary (4) above the steps,
 documents and FAQ (1); a typo-tolerant match counts a little less than an exact one. Guides that contain every
 word come first; when no guide contains them all, the guides containing the most of them are shown, and the page
 says so (`SearchOutcome.partial`). Ties keep the reading order of the guide list.
 
-Why the work is split the way it is: there are tens of published guides, not thousands, so nothing is indexed in
-advance (no search column to keep up to date on every edit).
-- PostgreSQL: one query ranks every published guide: per guide, the texts of its steps, documents and FAQ in the
-  two languages are aggregated with `StringAgg` subqueries, folded with `unaccent`, and each query word is tested
-  with full-text search (`SearchVector`/`SearchQuery` with the "simple" configuration, since PostgreSQL ships no
-  Polish or Ukrainian dictionary, and a prefix query `word:*`) or, for typos, with `TrigramWordSimilarity`;
-  `SearchRank` breaks ties. The extensions come from migration 0005_search_extensions.
+Why the work is split the way it is: there are tens of published guides, not thousands, and their text changes
+whenever an editor saves, so nothing is indexed in advance (no search column or trigger to keep up to date) and
+everything is computed per request over the published set, in a fixed number of queries:
+- PostgreSQL: one statement (`_RANK_SQL`) builds, per published guide, the text of its title, its summary and its
+  parts (steps, documents, FAQ; `string_agg` subqueries) in the page's language and in Polish, folded with
+  `unaccent`, as weighted `tsvector`s of the "simple" configuration (PostgreSQL ships no Polish or Ukrainian
+  dictionary); each query word becomes a prefix `tsquery` (`word:*`), and for typos the words of the published
+  guides whose trigram word similarity to it (pg_trgm `<%` / `word_similarity`) reaches `TRIGRAM_THRESHOLD` count as
+  that word; `ts_rank` breaks ties. It is SQL written out rather than `SearchVector`/`TrigramWordSimilarity`
+  annotations because Django inlines an annotation at every use, so each guide's text would be aggregated and parsed
+  again for every query word and section (measured: ~40 ms per guide and word); in the CTEs it is done once.
+  The guides themselves are then read through `guides_published()` (one query), so the rule of what the public may
+  see stays in one place (the statement also filters on that selector's SQL). Extensions: migration
+  0005_search_extensions. Any database error falls back to the Python scoring below, logged without the query.
 - SQLite (development and tests): the published guides and their parts are loaded (four queries) and scored in
-  Python with the same rules.
-Then the parts of the matching guides are loaded in three more queries (`prefetch_related_objects`) to cut the
-snippet. The number of queries is therefore fixed (at most 4 on either database, plus a savepoint on PostgreSQL)
-whatever the number of guides.
+  Python with the same rules (edit distance instead of trigrams).
+Then the parts of the matching guides are loaded in three queries (`prefetch_related_objects`) to cut the snippets.
+Queries per search: 4 on SQLite, 5 on PostgreSQL (plus a savepoint and its release when already inside a
+transaction, as in tests), whatever the number of guides; none for an empty query. Measured with the ten demo
+guides: 25-65 ms on either database, most of it parsing the guides' text, which grows with the content.
 
 Snippets and highlighting are built here, from escaped text and `format_html` only: the query and the guide texts
 are escaped, and only the `<mark>` elements this module writes are markup. The query is never logged.
 """
 
+import contextlib
+import functools
 import logging
 import re
 import unicodedata
@@ -45,24 +56,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import (
-    Case,
-    F,
-    FloatField,
-    IntegerField,
-    Model,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    TextField,
-    Value,
-    When,
-    prefetch_related_objects,
-)
-from django.db.models.expressions import Func
-from django.db.models.functions import Coalesce, Concat
-from django.db.models.lookups import GreaterThan
+from django.db.models import Model, prefetch_related_objects
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -75,7 +69,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TOKENS = 8
 MIN_TOKEN_LENGTH = 2
 FUZZY_MIN_LENGTH = 5
-TRIGRAM_THRESHOLD = 0.6
+TRIGRAM_THRESHOLD = 0.6  # not below pg_trgm.word_similarity_threshold (0.6), which the <% pre-filter uses
 SNIPPET_LENGTH = 220  # characters of context shown around the first matched word
 
 WEIGHT_TITLE = 10.0
@@ -113,6 +107,12 @@ def fold(text: str) -> str:
     """Lower case without accents, so that "Pobytó", "pobyto" and "POBYTO" are one word (also й → и, ё → е)."""
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD_EXTRA))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """fold() for the words of the guides, which repeat from request to request."""
+    return fold(word)
 
 
 def query_tokens(query: str) -> tuple[str, ...]:
@@ -168,111 +168,140 @@ def guides_search(*, query: str, language: str) -> SearchOutcome:
     scored = [item for item in scored if item.matched == best]  # stable: keeps the rank order
     guides = [item.guide for item in scored]
     prefetch_related_objects(guides, *(name for name, _model, _fields in PARTS))
-    folded = tuple(fold(token) for token in tokens)
+    matcher = _Matcher(tuple(fold(token) for token in tokens))
     return SearchOutcome(
         query=query,
         tokens=tokens,
-        results=[_result(guide, folded, language) for guide in guides],
+        results=[_result(guide, matcher, language) for guide in guides],
         partial=best < len(tokens),
     )
 
 
 # --- PostgreSQL: full-text search and trigrams ---------------------------------------------------------------
 
+# One statement. Each CTE is computed once per request: `document` (referenced three times, so PostgreSQL
+# materializes it) holds one weighted tsvector per section and guide; `correction` holds, for each query word long
+# enough, the words of the published guides it may be a typo of (trigram word similarity); `hit` says, per guide and
+# query word, where the word matches best. Django annotations would recompute a section's text and vector for every
+# query word that refers to it (measured: ~40 ms per guide and word), hence SQL written out here.
+_RANK_SQL = """
+WITH guide AS (
+    SELECT g.{id} AS id,
+           unaccent(concat_ws(' ', {title})) AS title,
+           unaccent(concat_ws(' ', {summary})) AS summary,
+           unaccent(concat_ws(' ', {body})) AS body
+    FROM {guide_table} AS g
+    WHERE g.{id} IN ({published})
+), plain AS (
+    -- Words only, as the Python side sees them: the parser would otherwise keep "mos.cudzoziemcy.gov.pl" or
+    -- "<b>" as one host or tag token and hide the words inside.
+    SELECT id,
+           regexp_replace(title, '[<>/.@:&=_]+', ' ', 'g') AS title,
+           regexp_replace(summary, '[<>/.@:&=_]+', ' ', 'g') AS summary,
+           regexp_replace(body, '[<>/.@:&=_]+', ' ', 'g') AS body
+    FROM guide
+), document AS (
+    SELECT id,
+           setweight(to_tsvector('simple', title), 'A') AS title_vector,
+           setweight(to_tsvector('simple', summary), 'B') AS summary_vector,
+           setweight(to_tsvector('simple', body), 'C') AS body_vector
+    FROM plain
+), word AS (
+    SELECT position, unaccent(given) AS token, to_tsquery('simple', quote_literal(unaccent(given)) || ':*') AS prefix
+    FROM unnest(%s::text[]) WITH ORDINALITY AS query_word(given, position)
+), vocabulary AS (
+    SELECT DISTINCT lexeme
+    FROM document, unnest(tsvector_to_array(title_vector || summary_vector || body_vector)) AS lexeme
+), correction AS (
+    SELECT word.position, array_agg(vocabulary.lexeme) AS lexemes
+    FROM word JOIN vocabulary
+        ON char_length(word.token) >= %s
+        -- the word-similarity operator (pg_trgm's threshold, 0.6 by default) is the fast pre-filter
+        AND word.token <%% vocabulary.lexeme AND word_similarity(word.token, vocabulary.lexeme) >= %s
+    GROUP BY word.position
+), hit AS (
+    SELECT document.id, word.position,
+           CASE
+               WHEN title_vector @@ word.prefix THEN %s
+               WHEN tsvector_to_array(title_vector) && correction.lexemes THEN %s
+               WHEN summary_vector @@ word.prefix THEN %s
+               WHEN tsvector_to_array(summary_vector) && correction.lexemes THEN %s
+               WHEN body_vector @@ word.prefix THEN %s
+               WHEN tsvector_to_array(body_vector) && correction.lexemes THEN %s
+               ELSE 0
+           END AS score
+    FROM document CROSS JOIN word LEFT JOIN correction ON correction.position = word.position
+), total AS (
+    SELECT id, count(*) FILTER (WHERE score > 0) AS matched, sum(score) AS score
+    FROM hit
+    GROUP BY id
+)
+SELECT total.id, total.matched, total.score,
+       ts_rank(
+           document.title_vector || document.summary_vector || document.body_vector,
+           (SELECT to_tsquery('simple', string_agg(quote_literal(token) || ':*', ' | ')) FROM word)
+       ) AS rank
+FROM total JOIN document ON document.id = total.id
+WHERE total.matched > 0
+"""
+
 
 def _score_postgresql(tokens: tuple[str, ...], language: str) -> list[_Scored] | None:
-    """Every published guide with its score, ranked, in one query; None if the database refused the query.
+    """The published guides that contain at least one query word, ranked, in two queries; None if refused.
 
     A refusal (e.g. the pg_trgm or unaccent extension missing on a hand-built database) must not cost the reader
     the page: the caller then scores in Python. Only the kind of error is logged, never the query.
     """
+    sql, params = _rank_sql(tokens, language)
+    # Inside a transaction a failed statement would poison it: a savepoint keeps the fallback possible.
+    guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
     try:
-        with transaction.atomic():
-            guides = list(_ranked_postgresql(tokens, language))
+        with guard, connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = {guide_id: (matched, float(score), float(rank)) for guide_id, matched, score, rank in cursor}
     except DatabaseError as exc:
         logger.warning("Search: the full-text query failed (%s); answered with the simple search", type(exc).__name__)
         return None
-    return [_Scored(guide, guide.search_matched, guide.search_score) for guide in guides]
-
-
-class Unaccent(Func):
-    function = "unaccent"
-    output_field = TextField()
-
-
-def _texts(fields: Iterable[str], language: str) -> Concat | Value:
-    """The fields in the page's language and in Polish, as one text (NULLs as empty)."""
-    columns = []
-    for name in fields:
-        for code in dict.fromkeys((language, SOURCE_LANGUAGE)):
-            columns += [Coalesce(F(f"{name}_{code}"), Value("")), Value(" ")]
-    return Concat(*columns, output_field=TextField())
-
-
-def _parts_text(model: type[Model], fields: tuple[str, ...], language: str) -> Coalesce:
-    from django.contrib.postgres.aggregates import StringAgg
-
-    aggregated = (
-        model.objects.filter(guide=OuterRef("pk"))
-        .order_by()
-        .values("guide")
-        .annotate(text=StringAgg(_texts(fields, language), delimiter=" "))
-        .values("text")
+    if not rows:
+        return []
+    guides = list(guides_published().filter(pk__in=list(rows)))  # in reading order, which breaks the last ties
+    ranked = sorted(
+        enumerate(guides), key=lambda item: (-rows[item[1].pk][0], -rows[item[1].pk][1], -rows[item[1].pk][2], item[0])
     )
-    return Coalesce(Subquery(aggregated, output_field=TextField()), Value(""))
+    return [_Scored(guide, rows[guide.pk][0], rows[guide.pk][1]) for _position, guide in ranked]
 
 
-def _ranked_postgresql(tokens: tuple[str, ...], language: str) -> QuerySet[Guide]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+def _rank_sql(tokens: tuple[str, ...], language: str) -> tuple[str, list]:
+    """_RANK_SQL for `language`: table and column names come from the models, values are parameters."""
+    quote = connection.ops.quote_name
+    codes = tuple(dict.fromkeys((language, SOURCE_LANGUAGE)))
+    guide_id = quote(Guide._meta.pk.column)
 
-    body = Concat(*(_parts_text(model, fields, language) for _name, model, fields in PARTS), output_field=TextField())
-    sections = (
-        ("title", _texts(("title",), language), "A", WEIGHT_TITLE),
-        ("summary", _texts(("summary",), language), "B", WEIGHT_SUMMARY),
-        ("body", body, "C", WEIGHT_BODY),
-    )
-    queryset = guides_published()
-    for name, text, weight, _score in sections:
-        queryset = queryset.alias(
-            **{
-                f"search_{name}_text": Unaccent(text),
-                f"search_{name}_vector": SearchVector(Unaccent(text), config="simple", weight=weight),
-            }
+    def columns(model: type[Model], fields: Iterable[str], alias: str) -> str:
+        return ", ".join(
+            f"{alias}.{quote(model._meta.get_field(f'{name}_{code}').column)}" for name in fields for code in codes
         )
 
-    word_queries = []
-    word_scores = []
-    for index, token in enumerate(tokens):
-        # A prefix query on the unaccented word; tokens are letters and digits only, so the tsquery is well formed.
-        word_query = SearchQuery(Concat(Unaccent(Value(token)), Value(":*")), config="simple", search_type="raw")
-        word_queries.append(word_query)
-        conditions = []
-        for name, _text, _weight, score in sections:
-            conditions.append((score, Q(**{f"search_{name}_vector": word_query})))
-            if len(token) >= FUZZY_MIN_LENGTH:
-                similarity = f"search_{index}_{name}_similarity"
-                queryset = queryset.alias(
-                    **{similarity: TrigramWordSimilarity(Unaccent(Value(token)), f"search_{name}_text")}
-                )
-                conditions.append((score * FUZZY_FACTOR, Q(**{f"{similarity}__gte": TRIGRAM_THRESHOLD})))
-        # Case takes the first branch that holds: the word scores where it matches best.
-        conditions.sort(key=lambda condition: -condition[0])
-        whens = [When(condition, then=Value(score)) for score, condition in conditions]
-        word_scores.append(Case(*whens, default=Value(0.0), output_field=FloatField()))
+    def part_text(model: type[Model], fields: Iterable[str]) -> str:
+        table, foreign_key = quote(model._meta.db_table), quote(model._meta.get_field("guide").column)
+        texts = columns(model, fields, "p")
+        # Only quoted names from the models go into the text; every value is a parameter.
+        aggregate = f"SELECT string_agg(concat_ws(' ', {texts}), ' ') FROM {table} AS p"  # noqa: S608
+        return f"({aggregate} WHERE p.{foreign_key} = g.{guide_id})"
 
-    any_word = word_queries[0]
-    for word_query in word_queries[1:]:
-        any_word = any_word | word_query
-    vector = F("search_title_vector") + F("search_summary_vector") + F("search_body_vector")
-    matched = [
-        Case(When(GreaterThan(score, 0), then=Value(1)), default=Value(0), output_field=IntegerField())
-        for score in word_scores
-    ]
-    return queryset.annotate(
-        search_score=sum(word_scores[1:], word_scores[0]),
-        search_matched=sum(matched[1:], matched[0]),
-        search_rank=SearchRank(vector, any_word),
-    ).order_by("-search_matched", "-search_score", "-search_rank", "category__order", "order", "slug")
+    published_sql, published_params = guides_published().order_by().values("pk").query.sql_with_params()
+    sql = _RANK_SQL.format(
+        id=guide_id,
+        title=columns(Guide, ("title",), "g"),
+        summary=columns(Guide, ("summary",), "g"),
+        body=", ".join(part_text(model, fields) for _name, model, fields in PARTS),
+        guide_table=quote(Guide._meta.db_table),
+        published=published_sql,
+    )
+    weights = (WEIGHT_TITLE, WEIGHT_SUMMARY, WEIGHT_BODY)
+    scores = [score for weight in weights for score in (weight, weight * FUZZY_FACTOR)]
+    params = [*published_params, list(tokens), FUZZY_MIN_LENGTH, TRIGRAM_THRESHOLD, *scores]
+    return sql, params
 
 
 # --- SQLite and fallback: the same rules in Python ------------------------------------------------------------
@@ -301,6 +330,7 @@ class _Matcher:
     def __init__(self, tokens: tuple[str, ...]):
         self.tokens = tokens
         self._memo: dict[tuple[str, str], float] = {}
+        self._hits: dict[str, frozenset[str]] = {}
 
     def strength(self, token: str, word: str) -> float:
         key = (token, word)
@@ -324,12 +354,15 @@ class _Matcher:
                 break
         return best
 
-    def hits(self, word: str) -> set[str]:
-        return {token for token in self.tokens if self.strength(token, word)}
+    def hits(self, word: str) -> frozenset[str]:
+        """The query words that `word` (folded) matches."""
+        if word not in self._hits:
+            self._hits[word] = frozenset(token for token in self.tokens if self.strength(token, word))
+        return self._hits[word]
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {fold(word) for text in texts for word in _WORD.findall(text or "")}
+    return {_fold_word(word) for text in texts for word in _WORD.findall(text or "")}
 
 
 def _field_texts(item: Model, name: str, language: str) -> list[str]:
@@ -366,7 +399,7 @@ def _pieces(text: str, matcher: _Matcher, start: int = 0, end: int | None = None
     end = len(text) if end is None else end
     position = start
     for word in _WORD.finditer(text, start, end):
-        if matcher.hits(fold(word.group())):
+        if matcher.hits(_fold_word(word.group())):
             yield text[position : word.start()], False
             yield word.group(), True
             position = word.end()
@@ -380,13 +413,8 @@ def _html(pieces: Iterable[tuple[str, bool]]) -> SafeString:
     )
 
 
-def highlight(text: str, tokens: tuple[str, ...]) -> SafeString:
-    """The whole `text`, escaped, with the words matching the (folded) tokens in <mark>."""
-    return _html(_pieces(text or "", _Matcher(tokens)))
-
-
 def _snippet(text: str, matcher: _Matcher) -> SafeString:
-    first = next(word for word in _WORD.finditer(text) if matcher.hits(fold(word.group())))
+    first = next(word for word in _WORD.finditer(text) if matcher.hits(_fold_word(word.group())))
     start = max(0, first.start() - SNIPPET_LENGTH // 4)
     if start:  # begin at a word boundary
         boundary = text.rfind(" ", 0, start)
@@ -403,11 +431,16 @@ def _snippet(text: str, matcher: _Matcher) -> SafeString:
     return _html(pieces)
 
 
-def _result(guide: Guide, tokens: tuple[str, ...], language: str) -> SearchResult:
-    matcher = _Matcher(tokens)
-    # Where a snippet may come from, in order of preference: the parts in the page's language (Polish where not
-    # translated), then the Polish title, summary and parts, which explain a match found only in Polish.
-    candidates: list[tuple[str, str]] = []
+def _result(guide: Guide, matcher: _Matcher, language: str) -> SearchResult:
+    """The guide as a result: its title and summary in the reader's language, and the passage that best explains
+    why it matched: preferably in the reader's language; in Polish only when the Polish text holds query words
+    that the title and summary do not show (e.g. "karta pobytu" on the Ukrainian page)."""
+
+    def hits(text: str) -> frozenset[str]:
+        return frozenset().union(*(matcher.hits(_fold_word(word)) for word in _WORD.findall(text)))
+
+    shown = hits(guide.title) | hits(guide.summary)
+    candidates: list[tuple[str, str]] = []  # (text, its language), in order of preference
     for code in dict.fromkeys((language, SOURCE_LANGUAGE)):
         if code != language:
             candidates += [(getattr(guide, f"{name}_{code}") or "", code) for name in ("title", "summary")]
@@ -415,19 +448,18 @@ def _result(guide: Guide, tokens: tuple[str, ...], language: str) -> SearchResul
             for part in getattr(guide, name).all():
                 for field_name in fields:
                     own = getattr(part, f"{field_name}_{code}") or ""
-                    if own or code == SOURCE_LANGUAGE:
-                        candidates.append((own, code))
-                    else:
-                        candidates.append((getattr(part, f"{field_name}_{SOURCE_LANGUAGE}") or "", SOURCE_LANGUAGE))
-    best_text, best_language, best_hits = "", "", 0
+                    source = getattr(part, f"{field_name}_{SOURCE_LANGUAGE}") or ""
+                    candidates.append((own, code) if own else (source, SOURCE_LANGUAGE))
+    best_text, best_language, best_key = "", "", (0, 0)
     for text, code in candidates:
-        hits = len(set().union(*(matcher.hits(fold(word)) for word in _WORD.findall(text))))
-        if hits > best_hits:
-            best_text, best_language, best_hits = text, code, hits
+        found = hits(text or "")
+        key = (len(found - shown), len(found))
+        if found and (code == language or key[0]) and key > best_key:
+            best_text, best_language, best_key = text, code, key
     return SearchResult(
         guide=guide,
-        title=highlight(guide.title, tokens),
-        summary=highlight(guide.summary, tokens),
-        snippet=_snippet(best_text, matcher) if best_hits else SafeString(""),
-        snippet_language=best_language if best_hits and best_language != language else "",
+        title=_html(_pieces(guide.title, matcher)),
+        summary=_html(_pieces(guide.summary, matcher)),
+        snippet=_snippet(best_text, matcher) if best_text else SafeString(""),
+        snippet_language=best_language if best_text and best_language != language else "",
     )

@@ -255,6 +255,8 @@ LOGGING = {
     "loggers": {
         # Request lines with query strings are not logged by Django itself; keep its 4xx warnings quiet.
         "django.request": {"level": "ERROR"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -33,7 +33,7 @@ class GuideSitemap(I18nSitemap):
 
 class PageSitemap(I18nSitemap):
     def items(self):
-        return ["home", "guide_list", "place_list", "glossary", "accessibility", "privacy"]
+        return ["home", "guide_list", "guide_finder", "place_list", "glossary", "accessibility", "privacy"]
 
     def location(self, name):
         return reverse(name)

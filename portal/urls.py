@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal import views, views_guides, views_pdf
+from portal import views, views_finder, views_guides, views_pdf, views_search
 from portal.sitemaps import sitemaps
 
 # The admin login goes through allauth, so it is rate-limited and asks for the second factor.
@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("places/<slug:slug>/", views.place_detail, name="place_detail"),
     path("accessibility/", views.legal_page, {"page": "accessibility"}, name="accessibility"),
     path("privacy/", views.legal_page, {"page": "privacy"}, name="privacy"),
+    path("guides/finder/", views_finder.finder, name="guide_finder"),
+    path("search/", views_search.search, name="search"),
     path("guides/<slug:slug>/checklist.pdf", views_pdf.guide_checklist_pdf, name="guide_checklist_pdf"),
     path("guides/", views_guides.guide_list, name="guide_list"),
     path("guides/<slug:slug>/", views_guides.guide_detail, name="guide_detail"),

@@ -8,7 +8,7 @@ swapped. The rules themselves live in `portal.finder`.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django import forms
 from django.shortcuts import render
@@ -33,11 +33,29 @@ from portal.finder import (
 from portal.models import Guide
 
 CHOOSE_ONE = _("Choose one of the answers.")
-PROBLEM_STEP = _("We could not read your answers to the first step. Please answer the questions again.")
+PROBLEM_STEP = _("We could not read your answers. Please start again from the first step.")
 PROBLEM_EARLIER_ANSWER = _(
     "An answer you gave earlier was missing or could not be read. Please answer this step again."
 )
+CHOICE_ERRORS = {"required": CHOOSE_ONE, "invalid_choice": CHOOSE_ONE}  # never echo a tampered value back
 MAX_CARRIED_LENGTH = 40
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
+
+
+class DatePickerInput(forms.DateInput):
+    """A native date picker; it accepts only an ISO date as its value, so anything else is shown empty."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for date_format in DATE_INPUT_FORMATS:
+                try:
+                    return datetime.strptime(value.strip(), date_format).date().isoformat()
+                except ValueError:
+                    continue
+            return None
+        return super().format_value(value)
 
 
 class FinderStepForm(forms.Form):
@@ -55,13 +73,13 @@ class AboutYouForm(FinderStepForm):
         help_text=_("If you have more than one, choose the one that gives you the most rights in Poland."),
         choices=Citizenship.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": CHOOSE_ONE},
+        error_messages=CHOICE_ERRORS,
     )
     purpose = forms.ChoiceField(
         label=_("Why do you want to stay in Poland?"),
         choices=Purpose.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": CHOOSE_ONE},
+        error_messages=CHOICE_ERRORS,
     )
 
 
@@ -72,7 +90,7 @@ class CurrentStayForm(FinderStepForm):
         label=_("On what basis are you in Poland now?"),
         choices=StayBasis.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": CHOOSE_ONE},
+        error_messages=CHOICE_ERRORS,
     )
     stay_ends = forms.DateField(
         label=_("When does your current stay end? (optional)"),
@@ -81,8 +99,8 @@ class CurrentStayForm(FinderStepForm):
             "Write it as year-month-day, for example 2027-03-04."
         ),
         required=False,
-        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=DATE_INPUT_FORMATS,
+        widget=DatePickerInput(format="%Y-%m-%d"),
     )
 
     def clean_stay_ends(self) -> date | None:
@@ -109,7 +127,7 @@ class HistoryForm(FinderStepForm):
         label=_("Does one of these describe you?"),
         choices=FamilyTie.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": CHOOSE_ONE},
+        error_messages=CHOICE_ERRORS,
     )
 
 
@@ -123,7 +141,7 @@ ANSWER_FIELDS = [name for form_class in STEP_FORMS.values() for name in form_cla
 class _Page:
     step: int
     form: FinderStepForm | None = None
-    problem: str = ""
+    problem: str | Promise = ""
     suggestions: list[tuple[Guide, Promise]] | None = None
     recommendation: Recommendation | None = None
 

@@ -58,6 +58,13 @@ PUBLIC_PAGES = [
     PublicPage("accessibility-statement", "accessibility/"),
     PublicPage("privacy-notice", "privacy/"),
     PublicPage("not-found", "no-such-page/", status=404),
+    PublicPage("guides", "guides/"),
+    PublicPage("guide-detail", "guides/temporary-residence-work/"),
+    PublicPage("guide-finder", "guides/finder/"),
+    PublicPage("glossary", "glossary/"),
+    PublicPage("search-results", "search/?q=karta+pobytu"),
+    PublicPage("search-empty", "search/"),
+    PublicPage("report-mistake", "report-mistake/?page=/pl/guides/"),
 ]
 
 
@@ -105,12 +112,18 @@ def _through_to_whitenoise(application):
     return application
 
 
-@pytest.fixture
-def live_site(live_server, transactional_db) -> str:
-    """The address of a live server whose database holds the demo places."""
-    from portal.demo.loader import load_places
+def load_public_content() -> None:
+    """The demo content the public pages show; a feature whose pages need more of it loads that here too."""
+    from portal.demo.loader import load_guides, load_places
 
     load_places()
+    load_guides()
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db) -> str:
+    """The address of a live server whose database holds the demo content."""
+    load_public_content()
     return live_server.url
 
 
@@ -191,19 +204,18 @@ def html_check(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[tup
     """Every public page in every language, rendered by the test client and validated in one run of vnu.jar.
 
     Starting the JVM costs seconds, so the pages are all checked at once; each parametrized test then reads
-    its own page's errors. The demo places are loaded inside a transaction that is rolled back at the end, so
-    no other test sees them.
+    its own page's errors. The demo content is loaded inside a transaction that is rolled back at the end, so
+    no other test sees it.
     """
     if shutil.which("java") is None:
         pytest.skip("Java not installed (needed by the Nu HTML Checker): run ./dev test, which installs it")
     if not VNU_JAR.is_file():
         pytest.skip("vnu-jar not installed (node_modules/): run ./dev test, which runs npm ci")
-    from portal.demo.loader import load_places
 
     folder = tmp_path_factory.mktemp("html")
     pages = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        load_places()
+        load_public_content()
         client = Client()
         for page in PUBLIC_PAGES:
             for language in LANGUAGES:

@@ -41,10 +41,16 @@ GUIDE = {
     ),
     "steps": [
         {
-            "title": texts("Złóż wniosek w MOS", "File the application in MOS", "Подайте заяву в MOS", "Подайте заявление в MOS"),
+            "title": texts(
+                "Złóż wniosek w MOS", "File the application in MOS", "Подайте заяву в MOS", "Подайте заявление в MOS"
+            ),
             "body": texts("Podpisz wniosek.", "Sign the application.", "Підпишіть заяву.", "Подпишите заявление."),
         },
-        {"title": texts("Oddaj odciski palców", "Give fingerprints", "Здайте відбитки пальців", "Сдайте отпечатки пальцев")},
+        {
+            "title": texts(
+                "Oddaj odciski palców", "Give fingerprints", "Здайте відбитки пальців", "Сдайте отпечатки пальцев"
+            )
+        },
     ],
     "documents": [
         {
@@ -70,7 +76,9 @@ GUIDE = {
             "kind": "card_fee",
             "amount_pln": "100.00",
             "reduced_amount_pln": "50.00",
-            "label": texts("Opłata za kartę pobytu", "Residence card fee", "Плата за карту побиту", "Плата за карту побыту"),
+            "label": texts(
+                "Opłata za kartę pobytu", "Residence card fee", "Плата за карту побиту", "Плата за карту побыту"
+            ),
             "reduction_rule": texts("Dzieci do 16 lat.", "Children under 16.", "Діти до 16 років.", "Дети до 16 лет."),
             "account": "70 1010 1469 0000 3922 3100 0000",
             "account_holder": "Wielkopolski Urząd Wojewódzki w Poznaniu",
@@ -83,15 +91,46 @@ GUIDE = {
 
 # What must come back out of the PDF, character for character, in each language.
 EXPECTED = {
-    "pl": ["Zezwolenie na pobyt i pracę", "Złóż wniosek w MOS", "Zaświadczenie o zatrudnieniu", "Zażółć gęślą jaźń",
-           "Opłata za kartę pobytu", "Delegatura w Pile", "Artykuł mówi, kiedy wojewoda udziela zezwolenia."],
-    "en": ["Residence and work permit", "File the application in MOS", "Certificate of employment",
-           "Residence card fee", "Branch office in Piła", "Step by step", "Documents checklist",
-           "sworn translation into Polish needed", "Account holder:", "Transfer title:", "Legal basis"],
-    "uk": ["Дозвіл на проживання й роботу", "Підпишіть заяву.", "Якщо довідка є, додайте її і копію.",
-           "Роботодавець або ґміна", "Плата за карту побиту", "Філія в Пілі", "Стаття визначає, коли воєвода надає дозвіл."],
-    "ru": ["Разрешение на пребывание и работу", "Сдайте отпечатки пальцев", "Если выписка есть, приложите её; это ускорит дело.",
-           "Справка о трудоустройстве", "Плата за карту побыту", "Филиал в Пиле", "Статья определяет, когда воевода выдаёт разрешение."],
+    "pl": [
+        "Zezwolenie na pobyt i pracę",
+        "Złóż wniosek w MOS",
+        "Zaświadczenie o zatrudnieniu",
+        "Zażółć gęślą jaźń",
+        "Opłata za kartę pobytu",
+        "Delegatura w Pile",
+        "Artykuł mówi, kiedy wojewoda udziela zezwolenia.",
+    ],
+    "en": [
+        "Residence and work permit",
+        "File the application in MOS",
+        "Certificate of employment",
+        "Residence card fee",
+        "Branch office in Piła",
+        "Step by step",
+        "Documents checklist",
+        "sworn translation into Polish needed",
+        "Account holder:",
+        "Transfer title:",
+        "Legal basis",
+    ],
+    "uk": [
+        "Дозвіл на проживання й роботу",
+        "Підпишіть заяву.",
+        "Якщо довідка є, додайте її і копію.",
+        "Роботодавець або ґміна",
+        "Плата за карту побиту",
+        "Філія в Пілі",
+        "Стаття визначає, коли воєвода надає дозвіл.",
+    ],
+    "ru": [
+        "Разрешение на пребывание и работу",
+        "Сдайте отпечатки пальцев",
+        "Если выписка есть, приложите её; это ускорит дело.",
+        "Справка о трудоустройстве",
+        "Плата за карту побыту",
+        "Филиал в Пиле",
+        "Статья определяет, когда воевода выдаёт разрешение.",
+    ],
 }
 LETTERS = {"pl": "ąęłńóśźżćĄĘŁŃÓŚŹŻ", "uk": "їєіґ", "ru": "ыэё"}
 
@@ -180,8 +219,10 @@ def test_every_letter_is_drawn_with_dejavu_sans_and_no_fallback_font(client, gui
     assert any(re.search(r"DejaVu-?Sans-?Bold", name) for name in fonts)
 
 
-def test_checklist_has_dates_page_numbers_and_fee_details_in_english(client, guide):
+def test_checklist_has_dates_page_numbers_and_fee_details_in_english(client, guide, caplog):
+    caplog.set_level(logging.WARNING, logger="weasyprint")
     content = client.get(checklist_url("en")).content
+    assert not [record for record in caplog.records if record.name.startswith("weasyprint")]  # e.g. a lost image
     text = " ".join(pdf_text(content).split())
     pages = len(PdfReader(io.BytesIO(content)).pages)
     with translation.override("en"):
@@ -214,6 +255,18 @@ def test_second_request_is_served_from_the_cache_without_rendering_again(client,
     assert [call.args[1] for call in render.call_args_list] == ["uk", "ru"]
 
 
+def test_rendering_uses_a_fixed_number_of_queries_whatever_the_size_of_the_guide(
+    client, guide, django_assert_num_queries
+):
+    with django_assert_num_queries(11):
+        assert client.get(checklist_url("pl")).status_code == 200
+    guide_import(
+        data={**GUIDE, "steps": GUIDE["steps"] * 3, "documents": GUIDE["documents"] * 3, "fees": GUIDE["fees"] * 2}
+    )
+    with django_assert_num_queries(11):
+        assert client.get(checklist_url("pl")).status_code == 200
+
+
 def test_editing_the_guide_renders_the_checklist_again(client, guide):
     with mock.patch.object(pdf, "guide_checklist_pdf_bytes", wraps=pdf.guide_checklist_pdf_bytes) as render:
         client.get(checklist_url("uk"))
@@ -224,9 +277,13 @@ def test_editing_the_guide_renders_the_checklist_again(client, guide):
     assert squeezed("Дозвіл на проживання (нова редакція)") in squeezed(pdf_text(response.content))
 
 
-def test_cache_key_names_the_guide_the_language_and_the_last_change(guide):
+def test_cache_key_names_the_guide_the_language_the_last_change_and_the_content_version(guide):
+    from portal.text import content_version, content_version_bump
+
     key = pdf.checklist_cache_key(guide, "uk")
-    assert key.endswith(f":{guide.pk}:uk:{guide.updated_at.isoformat()}")
+    assert key.endswith(f":{guide.pk}:uk:{guide.updated_at.isoformat()}:{content_version()}")
+    content_version_bump()  # e.g. a place shown in the PDF was edited
+    assert pdf.checklist_cache_key(guide, "uk") != key
 
 
 # --- Failures and hidden guides -----------------------------------------------------------------------------
@@ -322,3 +379,8 @@ def test_task_renders_once_and_skips_guides_that_are_gone(guide):
     Guide.objects.filter(pk=guide.pk).update(status=Guide.Status.DRAFT)
     assert tasks.render_guide_checklist.delay(guide.pk, "pl").get() == "gone"
     assert tasks.render_guide_checklist.delay(guide.pk + 1000, "pl").get() == "gone"
+
+
+def test_page_counter_follows_the_translations_word_order_and_cannot_break_out_of_the_css_string():
+    with mock.patch("portal.pdf.gettext", return_value='%(pages)s: "%(page)s"</style>'):
+        assert pdf._page_counter_css() == 'counter(pages) ": \\22 " counter(page) "\\22 \\3c /style\\3e "'
