@@ -112,6 +112,15 @@ SCENARIOS = [
             )
         ],
     ),
+    Scenario(
+        name="guides",
+        help="guides: the list, one guide page (served from the cache after the first request), search",
+        targets=[
+            Target("guide list", "/pl/guides/"),
+            Target("guide page", "/uk/guides/temporary-residence-work/"),
+            Target("search", "/uk/search/?q=karta+pobytu"),
+        ],
+    ),
 ]
 
 
@@ -160,8 +169,8 @@ def wait_for_requirements(scenario: Scenario, *, wait_minutes: float, poll_secon
 def base_env(secret_key: str) -> dict[str, str]:
     """Production-mode environment for the server; setup steps override DEBUG only.
 
-    Every variable the settings read is set explicitly, so neither the developer's .env nor the shell
-    can point the benchmark at another database or switch it to development mode.
+    Mode, database, cache, hosts, secret and e-mail are set explicitly, so neither the developer's .env nor
+    the shell can point the benchmark at another database or switch it to development mode.
     """
     return {
         **os.environ,
@@ -174,7 +183,7 @@ def base_env(secret_key: str) -> dict[str, str]:
         "SITE_URL": BASE_URL,
         "EMAIL_HOST": "localhost",
         "SECURE_SSL_REDIRECT": "0",
-        # Our own copy of the collected files, so the benchmark never rewrites another checkout's var/static.
+        # Our own collected files: the benchmark never rewrites var/static under someone's running dev server.
         "STATIC_ROOT": str(RESULTS_DIR / "static"),
         "PYTHONDONTWRITEBYTECODE": "1",
     }

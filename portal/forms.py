@@ -12,7 +12,7 @@ class MistakeReportForm(forms.Form):
         help_text=_("Please do not write personal data such as your case number here."),
     )
     email = forms.EmailField(
-        label=_("Your e-mail (optional)"),
+        label=_("Your e-mail"),
         required=False,
         help_text=_("Only if you would like an answer. We delete it when the report is handled."),
     )

@@ -37,7 +37,7 @@ everything is computed per request over the published set, in a fixed number of 
   0005_search_extensions. Any database error falls back to the Python scoring below, logged without the query.
 - SQLite (development and tests): the published guides and their parts are loaded (four queries) and scored in
   Python with the same rules (edit distance instead of trigrams).
-Then the parts of the matching guides are loaded in three queries (`prefetch_related_objects`) to cut the snippets.
+The snippets are cut from the parts of the matching guides (on PostgreSQL loaded then, in three queries).
 Queries per search: 4 on SQLite, 5 on PostgreSQL (plus a savepoint and its release when already inside a
 transaction, as in tests), whatever the number of guides; none for an empty query. Measured with the ten demo
 guides: 25-65 ms on either database, most of it parsing the guides' text, which grows with the content.

@@ -68,6 +68,12 @@ class TermMarker:
     glossary_url: str
     seen: set = field(default_factory=set)
     counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+    patterns: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Compiled once per page rather than once per paragraph.
+        for term in self.terms:
+            self.patterns[term] = re.compile(rf"(?<!\w){re.escape(str(escape(term.text)))}(?!\w)", re.IGNORECASE)
 
     @classmethod
     def for_language(cls, language: str) -> "TermMarker":
@@ -79,8 +85,7 @@ class TermMarker:
         for term in self.terms:
             if term.slug in self.seen:
                 continue
-            pattern = re.compile(rf"(?<!\w){re.escape(str(escape(term.text)))}(?!\w)", re.IGNORECASE)
-            for match in pattern.finditer(escaped):
+            for match in self.patterns[term].finditer(escaped):
                 if all(match.end() <= start or match.start() >= end for start, end, _term in spans):
                     spans.append((match.start(), match.end(), term))
                     self.seen.add(term.slug)

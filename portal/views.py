@@ -14,20 +14,24 @@ from django.views.decorators.http import require_GET
 
 from portal import roles, selectors
 from portal.models import Place
+from portal.page_cache import public_page
 
 logger = logging.getLogger(__name__)
 
 
+@public_page
 def home(request):
     places = selectors.places_published()
     return render(request, "portal/home.html", {"places": places})
 
 
+@public_page
 def place_list(request):
     places = [(place, selectors.place_week(place)) for place in selectors.places_published()]
     return render(request, "portal/place_list.html", {"places": places})
 
 
+@public_page
 def place_detail(request, slug: str):
     try:
         place = selectors.place_get_published(slug=slug)

@@ -2,10 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,31 +12,28 @@ from django.views.decorators.http import require_http_methods
 from portal import selectors, services
 from portal.forms import MistakeReportForm
 from portal.models import GlossaryTerm, Guide
-from portal.text import TermMarker, content_version
+from portal.page_cache import public_page
+from portal.text import TermMarker
 
-GUIDE_PAGE_CACHE_SECONDS = 60 * 60
 
-
+@public_page
 def guide_list(request):
     return render(request, "portal/guide_list.html", {"categories": selectors.categories_with_published_guides()})
 
 
 def guide_detail(request, slug: str):
-    """A published guide. Anonymous readers get the page from the cache, without touching the database."""
-    language = get_language()
+    """A published guide. Page views are counted in the cache, even when the page itself comes from it."""
     services.guide_view_count(slug=slug)
-    cacheable = not request.user.is_authenticated
-    key = f"guide-page:{slug}:{language}:{content_version()}"
-    if cacheable and (html := cache.get(key)) is not None:
-        return HttpResponse(html)
+    return _guide_page(request, slug)
+
+
+@public_page
+def _guide_page(request, slug: str):
     try:
         guide = selectors.guide_for_page(slug=slug)
     except Guide.DoesNotExist as exc:
         raise Http404 from exc
-    html = render_to_string("portal/guide_detail.html", _guide_context(guide, language), request=request)
-    if cacheable:
-        cache.set(key, html, GUIDE_PAGE_CACHE_SECONDS)
-    return HttpResponse(html)
+    return render(request, "portal/guide_detail.html", _guide_context(guide, get_language()))
 
 
 @login_required
@@ -63,6 +58,7 @@ def _guide_context(guide: Guide, language: str) -> dict:
     }
 
 
+@public_page
 def glossary(request):
     return render(request, "portal/glossary.html", {"terms": GlossaryTerm.objects.all()})
 

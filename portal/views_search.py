@@ -4,12 +4,18 @@ Matching and ranking live in portal.search; this view only reads `q`, asks for t
 for htmx, the results fragment. The query is never logged.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_safe
 
 from portal.search import MAX_QUERY_LENGTH, SearchOutcome, guides_search, query_clean
+from portal.text import content_version
+
+SEARCH_CACHE_SECONDS = 60 * 30
 
 # Shown on the empty and the "no results" page: official Polish terms, which find guides in every language version.
 EXAMPLE_QUERIES = ("karta pobytu", "zezwolenie na pobyt czasowy", "pobyt stały")
@@ -18,7 +24,7 @@ EXAMPLE_QUERIES = ("karta pobytu", "zezwolenie na pobyt czasowy", "pobyt stały"
 @require_safe
 def search(request):
     query, truncated = query_clean(request.GET.get("q", ""))
-    outcome = guides_search(query=query, language=get_language()) if query else SearchOutcome(query="", tokens=())
+    outcome = _search_cached(query, get_language()) if query else SearchOutcome(query="", tokens=())
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "query": query,
@@ -32,6 +38,20 @@ def search(request):
     response = render(request, "portal/_search_results.html" if fragment else "portal/search.html", context)
     patch_vary_headers(response, ["HX-Request"])  # the same address answers a page or a fragment
     return response
+
+
+def _search_cached(query: str, language: str) -> SearchOutcome:
+    """People search for the same few things; results are kept until published content changes.
+
+    The key holds a hash of the query, never the query itself.
+    """
+    digest = hashlib.sha256(query.casefold().encode()).hexdigest()
+    key = f"search:{language}:{content_version()}:{digest}"
+    outcome = cache.get(key)
+    if outcome is None:
+        outcome = guides_search(query=query, language=language)
+        cache.set(key, outcome, SEARCH_CACHE_SECONDS)
+    return outcome
 
 
 def _status_message(query: str, outcome: SearchOutcome) -> str:

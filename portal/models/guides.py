@@ -48,7 +48,7 @@ class Guide(models.Model):
     not_for = models.TextField(_("who it is not for"), blank=True)
     legal_basis = models.CharField(
         _("legal basis"),
-        max_length=300,
+        max_length=1000,
         help_text=_("The article in Polish, e.g. art. 114 ust. 1 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach."),
     )
     legal_basis_explained = models.TextField(_("legal basis explained"), blank=True)

@@ -137,5 +137,5 @@ def test_staff_page_lists_roles_and_places(client):
     user.places.add(place)
     client.force_login(user)
     content = client.get(reverse("staff_home")).content.decode()
-    assert roles.INFO_POINT_STAFF in content
+    assert roles.role_label(roles.INFO_POINT_STAFF) in content  # in the page's language (Polish here)
     assert "Welcome Center UAM" in content

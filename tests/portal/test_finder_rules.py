@@ -4,12 +4,20 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 from django.utils.functional import Promise
 
 from portal import finder
 from portal.finder import Answers, Citizenship, FamilyTie, Purpose, StayBasis, recommend
 
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The rules' messages are lazily translated; these tests read their English source text."""
+    with translation.override("en"):
+        yield
 
 
 def answers(**overrides) -> Answers:
@@ -193,8 +201,17 @@ def test_every_combination_of_answers_gives_known_guides_once_each_with_translat
     for citizenship, purpose, basis, tie, years, ends in itertools.product(
         Citizenship, Purpose, StayBasis, FamilyTie, (0, 5), (None, TODAY - timedelta(days=1), TODAY)
     ):
-        result = recommend(answers(citizenship=citizenship, purpose=purpose, current_basis=basis, family_tie=tie,
-                                   years_in_poland=years, stay_ends=ends), TODAY)
+        result = recommend(
+            answers(
+                citizenship=citizenship,
+                purpose=purpose,
+                current_basis=basis,
+                family_tie=tie,
+                years_in_poland=years,
+                stay_ends=ends,
+            ),
+            TODAY,
+        )
         assert set(result.slugs) <= set(finder.GUIDE_SLUGS)
         assert len(result.slugs) == len(set(result.slugs))
         assert result.items or result.warnings

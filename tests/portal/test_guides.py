@@ -182,6 +182,16 @@ class TestReportMistake:
         report = MistakeReport.objects.get()
         assert report.page_path == "/en/guides/" and report.language == "en" and report.email == "reader@example.org"
 
+    def test_the_thank_you_on_the_guide_page_is_never_cached_for_the_next_reader(self, client):
+        from django.test import Client
+
+        guide = make_guide()
+        page = url_in("en", "guide_detail", slug=guide.slug)
+        Client().get(page)  # an anonymous reader has the page cached already
+        response = client.post(url_in("en", "report_mistake"), {"page": page, "message": "The fee is wrong."}, follow=True)
+        assert "Thank you. Your report has reached our editors." in response.content.decode()
+        assert "Thank you" not in Client().get(page).content.decode()
+
     def test_empty_report_gets_a_clear_message_in_the_readers_language(self, client):
         response = client.post(url_in("uk", "report_mistake"), {"page": "/uk/", "message": ""})
         assert response.status_code == 400
@@ -241,7 +251,12 @@ class TestEditorsAdmin:
         response = client.get(reverse("admin:portal_guide_translations"))
         rows = response.context["rows"]
         assert [row.guide.slug for row in rows] == ["urgent-guide", "fine-guide"]
-        assert "urgent update needed" in response.content.decode()
+        from django.utils import translation
+
+        from portal.translation_state import State
+
+        with translation.override("pl"):
+            assert State.URGENT.label in response.content.decode()
         assert fine.pk != urgent.pk
 
     def test_dashboard_is_only_for_staff_with_guide_rights(self, client):

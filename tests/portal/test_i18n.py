@@ -76,6 +76,6 @@ def test_every_interface_language_but_english_has_a_catalogue():
 def test_compiled_catalogues_match_their_sources(tmp_path):
     call_command("compile_translations", stdout=io.StringIO())
     for po_path in catalogue_paths():
-        source = {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)).translated_entries()}
-        compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(po_path.with_suffix(".mo")))}
+        source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(po_path)).translated_entries()}
+        compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(po_path.with_suffix(".mo")))}
         assert source.items() <= compiled.items()

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from portal.models import Place
@@ -53,8 +54,24 @@ def test_place_lists_use_the_same_number_of_queries_whatever_the_number_of_place
     with django_assert_num_queries(4):
         client.get(url_in("pl", page))
     PlaceFactory.create_batch(8)
+    cache.clear()
     with django_assert_num_queries(4):
         assert client.get(url_in("pl", page)).status_code == 200
+    with django_assert_num_queries(0):  # the same anonymous request again comes from the page cache
+        assert client.get(url_in("pl", page)).status_code == 200
+
+
+def test_staff_and_visitors_with_a_message_never_get_a_shared_cached_page(client):
+    from portal.roles import CONTENT_EDITOR
+    from tests.factories import UserFactory
+
+    PlaceFactory()
+    client.get(url_in("pl", "place_list"))  # cached for anonymous visitors
+    client.force_login(UserFactory(role=CONTENT_EDITOR, with_totp=True))
+    assert 'href="/pl/staff/"' in client.get(url_in("pl", "place_list")).content.decode()
+    client.logout()
+    client.cookies.pop("sessionid", None)
+    assert 'href="/pl/staff/"' not in client.get(url_in("pl", "place_list")).content.decode()
 
 
 def test_place_detail_uses_a_fixed_number_of_queries(client, django_assert_num_queries):
