@@ -188,7 +188,9 @@ class TestReportMistake:
         guide = make_guide()
         page = url_in("en", "guide_detail", slug=guide.slug)
         Client().get(page)  # an anonymous reader has the page cached already
-        response = client.post(url_in("en", "report_mistake"), {"page": page, "message": "The fee is wrong."}, follow=True)
+        response = client.post(
+            url_in("en", "report_mistake"), {"page": page, "message": "The fee is wrong."}, follow=True
+        )
         assert "Thank you. Your report has reached our editors." in response.content.decode()
         assert "Thank you" not in Client().get(page).content.decode()
 
