@@ -15,6 +15,7 @@ COPY . .
 RUN pip install --no-deps . \
  && DEBUG=1 python manage.py compile_translations \
  && DEBUG=1 STATIC_ROOT=/app/var/static python manage.py collectstatic --noinput -v 0 \
+ && python -c "import secrets; print(secrets.token_hex(8))" > /app/RELEASE \
  && useradd --system --home /app --uid 1000 kierunek \
  && mkdir -p /app/var/media && chown -R kierunek /app/var
 

@@ -104,6 +104,8 @@ SCENARIOS = [
             Target("home", "/pl/"),
             Target("places", "/pl/places/"),
             Target("place detail", "/pl/places/poznan-foreigners-department/"),
+            # A query string skips the anonymous page cache: the cost of rendering the page from the database.
+            Target("places, rendered every time", "/pl/places/?uncached=1"),
         ],
         requires=[
             Requirement(
@@ -118,6 +120,7 @@ SCENARIOS = [
         targets=[
             Target("guide list", "/pl/guides/"),
             Target("guide page", "/uk/guides/temporary-residence-work/"),
+            Target("guide page, rendered every time", "/uk/guides/temporary-residence-work/?uncached=1"),
             Target("search", "/uk/search/?q=karta+pobytu"),
         ],
     ),

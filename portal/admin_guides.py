@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from portal import selectors
+from portal import selectors, services
 from portal.models import (
     Category,
     ContentRevision,
@@ -131,7 +131,8 @@ class GuideAdmin(TabbedTranslationAdmin):
         guide = form.instance
         polish_changed = not change or _polish_changed(form, formsets)
         significance = form.cleaned_data.get("significance")
-        if polish_changed:
+        # An explicit choice counts even when no Polish text field changed (e.g. only the legal basis did).
+        if polish_changed or significance is not None:
             if significance is None:
                 significance = ContentRevision.Significance.CONTENT
                 self.message_user(
@@ -199,3 +200,6 @@ class MistakeReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def save_model(self, request, obj, form, change):
+        services.mistake_report_status_set(report_id=obj.pk, status=obj.status)

@@ -54,8 +54,9 @@ class Citizenship(models.TextChoices):
 
 class Purpose(models.TextChoices):
     WORK = "work", _("To work")
-    HIGHLY_QUALIFIED_WORK = "highly_qualified_work", _(
-        "To do highly qualified work (a university degree or equivalent professional experience, and a high salary)"
+    HIGHLY_QUALIFIED_WORK = (
+        "highly_qualified_work",
+        _("To do highly qualified work (a university degree or equivalent professional experience, and a high salary)"),
     )
     STUDIES = "studies", _("To study at a university")
     FAMILY = "family", _("To live with my family")
@@ -74,9 +75,12 @@ class StayBasis(models.TextChoices):
 
 class FamilyTie(models.TextChoices):
     POLISH_CITIZEN = "polish_citizen", _("I am the husband, wife or child of a Polish citizen")
-    EU_CITIZEN = "eu_citizen", _(
-        "I am the husband, wife or child of a citizen of another EU country, Iceland, Liechtenstein, Norway "
-        "or Switzerland"
+    EU_CITIZEN = (
+        "eu_citizen",
+        _(
+            "I am the husband, wife or child of a citizen of another EU country, Iceland, Liechtenstein, Norway "
+            "or Switzerland"
+        ),
     )
     FOREIGNER = "foreigner", _("I am the husband, wife or child of a foreigner who lives legally in Poland")
     NONE = "none", _("None of these")
@@ -138,8 +142,7 @@ WARNING_EU_CITIZEN = _(
     "members who are not EU citizens apply for a residence card of a family member of an EU citizen."
 )
 WARNING_STAY_ENDED = _(
-    "The date you gave has already passed: your stay may already be illegal. Get advice now, before you file "
-    "anything."
+    "The date you gave has already passed: your stay may already be illegal. Get advice now, before you file anything."
 )
 WARNING_STAY_ENDS_SOON = _(
     "Apply before your current stay ends: the application must be filed in MOS while your stay is still legal."

@@ -43,3 +43,20 @@ class StaffMFARequiredMiddleware:
         except Resolver404:
             return True
         return match.url_name in MFA_SETUP_URL_NAMES
+
+
+class HealthCheckMiddleware:
+    """Container health checks call 127.0.0.1, which is not a public host name: answer before Host validation.
+
+    First in MIDDLEWARE, so /healthz answers whatever ALLOWED_HOSTS says and is never redirected to HTTPS.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            from portal.views import healthz
+
+            return healthz(request)
+        return self.get_response(request)

@@ -11,6 +11,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from portal.text import content_version
@@ -36,7 +37,9 @@ def public_page(view):
         key = f"page:{get_language()}:{request.path}:{content_version()}"
         html = cache.get(key)
         if html is not None:
-            return HttpResponse(html)
+            response = HttpResponse(html)
+            patch_vary_headers(response, ["Cookie"])  # as the rendered page, which reads the session
+            return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             cache.set(key, response.content.decode(), PAGE_CACHE_SECONDS)

@@ -18,6 +18,11 @@ def places_published() -> QuerySet[Place]:
     )
 
 
+def places_for_home() -> QuerySet[Place]:
+    """Published places with only what the home page shows (name and address): one query."""
+    return Place.objects.filter(is_published=True)
+
+
 def place_get_published(*, slug: str) -> Place:
     """The published place with this slug; raises Place.DoesNotExist otherwise (drafts stay hidden)."""
     return places_published().get(slug=slug)
@@ -117,7 +122,7 @@ def guide_translation_outdated(guide: Guide, language: str) -> bool:
 
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return False
-    state = translation_states([guide], title_field="title")[guide.pk, language]
+    state = translation_states([guide], title_field="title", required_fields=("summary",))[guide.pk, language]
     return state in (State.UPDATE_NEEDED, State.URGENT)
 
 
@@ -163,7 +168,7 @@ def guide_translation_dashboard() -> list[DashboardRow]:
     from portal.translation_state import TRANSLATED_LANGUAGES, translation_states
 
     guides = list(Guide.objects.select_related("category"))
-    states = translation_states(guides, title_field="title")
+    states = translation_states(guides, title_field="title", required_fields=("summary",))
     today = timezone.localdate()
     rows = []
     for guide in guides:

@@ -154,3 +154,22 @@ def mistake_report_submit(
         return ReportOutcome.RATE_LIMITED
     MistakeReport.objects.create(page_path=page_path, language=language, message=message, email=email)
     return ReportOutcome.RECORDED
+
+
+@transaction.atomic
+def mistake_report_status_set(*, report_id: int, status: str) -> None:
+    """Editors handled a report: the reader's e-mail is erased as soon as it is no longer new (as the form says)."""
+    from portal.models import MistakeReport
+
+    fields = {"status": status}
+    if status != MistakeReport.Status.NEW:
+        fields["email"] = ""
+    MistakeReport.objects.filter(pk=report_id).update(**fields)
+
+
+def mistake_reports_purge(*, now=None) -> int:
+    """Delete reports older than the retention period, handled or not; returns how many were deleted."""
+    from portal.models import MistakeReport
+
+    cutoff = (now or timezone.now()) - timedelta(days=settings.MISTAKE_REPORT_RETENTION_DAYS)
+    return MistakeReport.objects.filter(created_at__lt=cutoff).delete()[0]

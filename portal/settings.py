@@ -26,16 +26,16 @@ DEBUG = env.bool("DEBUG", default=False)
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
-    raise SettingsError(
-        "SECRET_KEY: production mode (DEBUG off) needs a random key of at least 50 characters."
-    )
+    raise SettingsError("SECRET_KEY: production mode (DEBUG off) needs a random key of at least 50 characters.")
 
 # A separate key for the keyed hashes of access codes, so that a leaked database alone reveals nothing.
-HASHING_KEY = env.str("HASHING_KEY", default=SECRET_KEY)
+HASHING_KEY = env.str("HASHING_KEY", default="") or SECRET_KEY
+if not DEBUG and (HASHING_KEY == DEVELOPMENT_SECRET_KEY or len(HASHING_KEY) < 50):
+    raise SettingsError(
+        "HASHING_KEY: production mode needs a random key of at least 50 characters (or leave it unset)."
+    )
 
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else []
-)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:
     raise SettingsError("ALLOWED_HOSTS: production mode needs the site's host names, comma-separated.")
 
@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,9 +107,7 @@ TEMPLATES = [
 try:
     DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 except (environ.ImproperlyConfigured, ValueError, KeyError) as exc:
-    raise SettingsError(
-        f"DATABASE_URL: cannot be read ({exc}); expected e.g. postgres://user@host:5432/name"
-    ) from exc
+    raise SettingsError(f"DATABASE_URL: cannot be read ({exc}); expected e.g. postgres://user@host:5432/name") from exc
 if DATABASES["default"]["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
     raise SettingsError("DATABASE_URL: only PostgreSQL (postgres://) and SQLite (sqlite:///) are supported.")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -122,6 +121,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://")):
     raise SettingsError("REDIS_URL: expected redis://host:6379/0")
+if not DEBUG and not REDIS_URL:
+    # Several gunicorn workers need one cache (page versions, rate limits) and a real worker for e-mail.
+    raise SettingsError("REDIS_URL: production mode needs Redis (shared cache, rate limits, Celery).")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
@@ -141,6 +143,7 @@ CELERY_BEAT_SCHEDULE = {
     "purge-sent-emails": {"task": "portal.tasks.purge_old_emails", "schedule": 60 * 60 * 6},
     "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60 * 10},
     "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
+    "purge-mistake-reports": {"task": "portal.tasks.purge_mistake_reports", "schedule": 60 * 60 * 24},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -161,6 +164,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kierunek Wielkopolsk
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Sent e-mails (and the addresses in them) are deleted from the outbox after this many days.
 EMAIL_OUTBOX_RETENTION_DAYS = env.int("EMAIL_OUTBOX_RETENTION_DAYS", default=30)
+# Days after which readers' reports of mistakes (and any e-mail address left in them) are deleted.
+MISTAKE_REPORT_RETENTION_DAYS = env.int("MISTAKE_REPORT_RETENTION_DAYS", default=180)
 
 # --- Languages and time ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "pl"
@@ -259,6 +264,11 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Release: cached pages and PDFs from an earlier deployment are never served after an upgrade -------------
+RELEASE = env.str("RELEASE", default="") or (
+    (BASE_DIR / "RELEASE").read_text().strip() if (BASE_DIR / "RELEASE").exists() else "development"
+)
 
 # --- Portal -------------------------------------------------------------------------------------------------
 PORTAL_NAME = _("Kierunek Wielkopolska")

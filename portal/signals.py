@@ -21,6 +21,8 @@ CONTENT_MODELS = [
     models.OpeningHours,
     models.ContentRevision,
     models.TranslationStatus,
+    models.SpokenLanguage,
+    models.Service,
 ]
 
 
@@ -32,5 +34,10 @@ def connect() -> None:
     for model in CONTENT_MODELS:
         post_save.connect(_content_changed, sender=model, dispatch_uid=f"content-version-save-{model.__name__}")
         post_delete.connect(_content_changed, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")
-    for through in (models.Guide.places.through, models.Guide.related.through):
+    for through in (
+        models.Guide.places.through,
+        models.Guide.related.through,
+        models.Place.staff_languages.through,
+        models.Place.services.through,
+    ):
         m2m_changed.connect(_content_changed, sender=through, dispatch_uid=f"content-version-m2m-{through.__name__}")

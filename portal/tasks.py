@@ -9,9 +9,7 @@ from portal import services
 from portal.models import OutboundEmail
 
 
-@shared_task(
-    bind=True, autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=60 * 30, max_retries=4
-)
+@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=60 * 30, max_retries=4)
 def send_email(self, email_id: int) -> str:
     try:
         return services.email_send(email_id=email_id).status
@@ -52,3 +50,8 @@ def render_guide_checklist(guide_id: int, language: str) -> str:
     from portal import pdf  # imported here so that importing the tasks does not load WeasyPrint
 
     return pdf.checklist_prepare(guide_id=guide_id, language=language)
+
+
+@shared_task
+def purge_mistake_reports() -> int:
+    return services.mistake_reports_purge()

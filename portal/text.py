@@ -8,6 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -18,20 +19,24 @@ from portal.models import GlossaryTerm
 GLOSSARY_CACHE_SECONDS = 60 * 60
 
 
-def content_version() -> int:
-    """A number that changes whenever published content changes; cache keys of rendered pages include it."""
-    version = cache.get("content-version")
+def _version_key() -> str:
+    return f"content-version:{settings.RELEASE}"
+
+
+def content_version() -> str:
+    """Changes whenever published content changes or a new release is deployed; page cache keys include it."""
+    version = cache.get(_version_key())
     if version is None:
         version = 1
-        cache.add("content-version", version, None)
-    return version
+        cache.add(_version_key(), version, None)
+    return f"{settings.RELEASE}.{version}"
 
 
 def content_version_bump() -> None:
     try:
-        cache.incr("content-version")
+        cache.incr(_version_key())
     except ValueError:
-        cache.set("content-version", 2, None)
+        cache.set(_version_key(), 2, None)
 
 
 @dataclass(frozen=True)
@@ -73,32 +78,35 @@ class TermMarker:
     def __post_init__(self) -> None:
         # Compiled once per page rather than once per paragraph.
         for term in self.terms:
-            self.patterns[term] = re.compile(rf"(?<!\w){re.escape(str(escape(term.text)))}(?!\w)", re.IGNORECASE)
+            self.patterns[term] = re.compile(rf"(?<!\w){re.escape(term.text)}(?!\w)", re.IGNORECASE)
 
     @classmethod
     def for_language(cls, language: str) -> "TermMarker":
         return cls(glossary_terms(language), reverse("glossary"))
 
-    def mark(self, escaped: str) -> str:
-        """Wrap the first occurrence of each not yet seen term in `escaped` (text already HTML-escaped)."""
+    def mark(self, text: str) -> str:
+        """`text` as HTML, escaped, with the first occurrence of each term not yet seen on the page explained.
+
+        Terms are found in the raw text, so a term can never match inside an escaped entity such as &quot;.
+        """
         spans: list[tuple[int, int, Term]] = []
         for term in self.terms:
             if term.slug in self.seen:
                 continue
-            for match in self.patterns[term].finditer(escaped):
+            for match in self.patterns[term].finditer(text):
                 if all(match.end() <= start or match.start() >= end for start, end, _term in spans):
                     spans.append((match.start(), match.end(), term))
                     self.seen.add(term.slug)
                     break
         pieces, position = [], 0
         for start, end, term in sorted(spans, key=lambda span: span[0]):
-            pieces.append(escaped[position:start])
-            pieces.append(self._render(escaped[start:end], term))
+            pieces.append(str(escape(text[position:start])))
+            pieces.append(self._render(text[start:end], term))
             position = end
-        pieces.append(escaped[position:])
+        pieces.append(str(escape(text[position:])))
         return "".join(pieces)
 
-    def _render(self, escaped_text: str, term: Term) -> str:
+    def _render(self, matched_text: str, term: Term) -> str:
         tip_id = f"term-{next(self.counter)}"
         return format_html(
             '<span class="term"><a href="{}#{}" aria-describedby="{}">{}</a>'
@@ -106,7 +114,7 @@ class TermMarker:
             self.glossary_url,
             term.slug,
             tip_id,
-            mark_safe(escaped_text),  # noqa: S308 (escaped by the caller)
+            matched_text,
             tip_id,
             term.polish,
             term.explanation,
@@ -128,5 +136,4 @@ def plain_text_to_html(text: str, marker: TermMarker | None = None) -> SafeStrin
 
 
 def _inline(text: str, marker: TermMarker | None) -> str:
-    escaped = str(escape(text))
-    return marker.mark(escaped) if marker else escaped
+    return marker.mark(text) if marker else str(escape(text))

@@ -40,8 +40,13 @@ STATE_LABELS = {
 }
 
 
-def translation_states(items: list, *, title_field: str) -> dict[tuple[int, str], State]:
-    """The state of every translation of `items` (all of one model), keyed by (item pk, language)."""
+def translation_states(
+    items: list, *, title_field: str, required_fields: tuple[str, ...] = ()
+) -> dict[tuple[int, str], State]:
+    """The state of every translation of `items` (all of one model), keyed by (item pk, language).
+
+    A translation is missing when the title or any of `required_fields` has no text in that language.
+    """
     if not items:
         return {}
     content_type = ContentType.objects.get_for_model(items[0])
@@ -58,7 +63,7 @@ def translation_states(items: list, *, title_field: str) -> dict[tuple[int, str]
     states = {}
     for item in items:
         for language in TRANSLATED_LANGUAGES:
-            if not getattr(item, f"{title_field}_{language}", ""):
+            if not all(getattr(item, f"{name}_{language}", "") for name in (title_field, *required_fields)):
                 states[item.pk, language] = State.MISSING
                 continue
             since = [r for r in revisions[item.pk] if r.number > based_on.get((item.pk, language), 0)]
@@ -76,8 +81,8 @@ def translation_states(items: list, *, title_field: str) -> dict[tuple[int, str]
 def source_revision_record(*, item, significance: int, note: str = "", author=None) -> ContentRevision:
     """Record a change to the Polish text of `item`; numbers are consecutive per item."""
     content_type = ContentType.objects.get_for_model(item)
-    # Lock the item's revisions so two editors saving at once cannot take the same number.
-    list(ContentRevision.objects.select_for_update().filter(content_type=content_type, object_id=item.pk))
+    # Lock the item itself, so two editors saving at once (even the first revision) cannot take the same number.
+    type(item).objects.select_for_update().filter(pk=item.pk).first()
     last = ContentRevision.objects.filter(content_type=content_type, object_id=item.pk).aggregate(n=Max("number"))["n"]
     return ContentRevision.objects.create(
         content_type=content_type,

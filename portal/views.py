@@ -21,8 +21,7 @@ logger = logging.getLogger(__name__)
 
 @public_page
 def home(request):
-    places = selectors.places_published()
-    return render(request, "portal/home.html", {"places": places})
+    return render(request, "portal/home.html", {"places": selectors.places_for_home()})
 
 
 @public_page
@@ -49,6 +48,7 @@ def legal_page(request, page: str):
     )
 
 
+@never_cache
 @login_required
 def staff_home(request):
     context = {

@@ -245,5 +245,6 @@ def _render(request, page: _Page):
         "suggestions": page.suggestions,
         "recommendation": page.recommendation,
     }
-    template = "portal/_finder_step.html" if request.htmx else "portal/finder.html"
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    template = "portal/_finder_step.html" if fragment else "portal/finder.html"
     return render(request, template, context)

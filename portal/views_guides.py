@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from portal import selectors, services
@@ -23,8 +24,9 @@ def guide_list(request):
 
 def guide_detail(request, slug: str):
     """A published guide. Page views are counted in the cache, even when the page itself comes from it."""
+    response = _guide_page(request, slug)  # raises Http404 first, so unknown slugs are never counted
     services.guide_view_count(slug=slug)
-    return _guide_page(request, slug)
+    return response
 
 
 @public_page
@@ -36,6 +38,7 @@ def _guide_page(request, slug: str):
     return render(request, "portal/guide_detail.html", _guide_context(guide, get_language()))
 
 
+@never_cache
 @login_required
 @permission_required("portal.view_guide", raise_exception=True)
 def guide_preview(request, slug: str):
@@ -68,6 +71,7 @@ def report_mistake(request):
     """A short form that reaches the editors; `page` says which page the reader was on (a path, not personal)."""
     page = selectors.safe_local_path(request.POST.get("page") or request.GET.get("page", ""))
     form = MistakeReportForm(request.POST or None, initial={"page": page})
+    rate_limited = False
     if request.method == "POST" and form.is_valid():
         outcome = services.mistake_report_submit(
             page_path=page,
@@ -78,10 +82,10 @@ def report_mistake(request):
             honeypot=form.cleaned_data["website"],
         )
         if outcome == services.ReportOutcome.RATE_LIMITED:
+            rate_limited = True
             form.add_error(None, _("You have sent several reports in a short while. Please try again in an hour."))
         else:
             messages.success(request, _("Thank you. Your report has reached our editors."))
             return redirect(page or reverse("home"))
-    return render(
-        request, "portal/report_mistake.html", {"form": form, "page": page}, status=400 if form.errors else 200
-    )
+    status = 429 if rate_limited else (400 if form.errors else 200)
+    return render(request, "portal/report_mistake.html", {"form": form, "page": page}, status=status)

@@ -4,6 +4,7 @@ Matching and ranking live in portal.search; this view only reads `q`, asks for t
 for htmx, the results fragment. The query is never logged.
 """
 
+import dataclasses
 import hashlib
 
 from django.core.cache import cache
@@ -50,8 +51,8 @@ def _search_cached(query: str, language: str) -> SearchOutcome:
     outcome = cache.get(key)
     if outcome is None:
         outcome = guides_search(query=query, language=language)
-        cache.set(key, outcome, SEARCH_CACHE_SECONDS)
-    return outcome
+        cache.set(key, dataclasses.replace(outcome, query=""), SEARCH_CACHE_SECONDS)
+    return dataclasses.replace(outcome, query=query)
 
 
 def _status_message(query: str, outcome: SearchOutcome) -> str:

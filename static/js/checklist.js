@@ -17,3 +17,19 @@
     });
   });
 })();
+
+// Glossary explanations open on hover and focus (CSS); Escape closes the open one (WCAG 1.4.13, dismissible).
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") { return; }
+  Array.prototype.forEach.call(document.querySelectorAll(".term:hover, .term:focus-within"), function (term) {
+    term.classList.add("term-tip-dismissed");
+  });
+});
+document.addEventListener("focusout", function (event) {
+  var term = event.target.closest && event.target.closest(".term");
+  if (term) { term.classList.remove("term-tip-dismissed"); }
+});
+document.addEventListener("mouseout", function (event) {
+  var term = event.target.closest && event.target.closest(".term");
+  if (term && !term.contains(event.relatedTarget)) { term.classList.remove("term-tip-dismissed"); }
+});

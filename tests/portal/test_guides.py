@@ -28,7 +28,9 @@ def test_guide_page_shows_steps_checklist_fees_and_sources_in_the_readers_langua
     assert response.status_code == 200
     assert "Тимчасове проживання та робота" in content
     assert "Створіть обліковий запис у MOS" in content
-    assert '<input type="checkbox" id="document-1"' in content and '<label for="document-1">Паспорт</label>' in content
+    document = guide.documents.get()
+    assert f'<input type="checkbox" id="document-{document.pk}"' in content
+    assert f'<label for="document-{document.pk}">Паспорт</label>' in content
     assert "440 zł" in content and "94 1020 4027 0000 1602 1262 0763" in content
     assert 'href="https://mos.cudzoziemcy.gov.pl/"' in content
     assert "art. 114 ust. 1" in content
@@ -209,7 +211,7 @@ class TestReportMistake:
         for _report in range(services.MISTAKE_REPORTS_PER_HOUR):
             assert self.post(client).status_code == 302
         response = self.post(client)
-        assert response.status_code == 400
+        assert response.status_code == 429
         assert "try again in an hour" in response.content.decode()
         assert MistakeReport.objects.count() == services.MISTAKE_REPORTS_PER_HOUR
 
@@ -279,3 +281,64 @@ def _inline_management_data(context) -> dict:
             data[f"{form.prefix}-id"] = form.instance.pk
             data[f"{form.prefix}-guide"] = form.instance.guide_id
     return data
+
+
+def test_a_term_never_matches_inside_an_escaped_character(client):
+    GlossaryTerm.objects.create(slug="quot", term_pl="quot", explanation_pl="x")
+    guide = make_guide(summary={"pl": 'Napis "quot" w cudzysłowie.', "en": "", "uk": "", "ru": ""})
+    content = client.get(url_in("pl", "guide_detail", slug=guide.slug)).content.decode()
+    assert "&quot;" in content
+    assert '<a href="/pl/glossary/#quot"' in content  # the word itself is still explained
+
+
+def test_polish_fallback_text_is_marked_as_polish_for_screen_readers(client):
+    guide = make_guide(how_to_apply={"pl": "Złóż wniosek w MOS.", "en": "", "uk": "", "ru": ""})
+    content = client.get(url_in("en", "guide_detail", slug=guide.slug)).content.decode()
+    assert '<div class="prose" lang="pl"><p>Złóż wniosek w MOS.</p></div>' in content
+    assert "<h1>Temporary residence and work</h1>" in content  # translated parts keep the page's language
+
+
+def test_unknown_guides_are_not_counted_as_page_views(client):
+    client.get(url_in("pl", "guide_detail", slug="no-such-guide"))
+    assert cache.get(services.GUIDE_VIEWS_KEY.format(slug="no-such-guide")) is None
+
+
+def test_glossary_page_uses_a_fixed_number_of_queries(client, django_assert_num_queries):
+    for number in range(5):
+        GlossaryTerm.objects.create(slug=f"term-{number}", term_pl=f"termin {number}")
+    with django_assert_num_queries(1):
+        assert client.get(url_in("pl", "glossary")).status_code == 200
+
+
+class TestMistakeReportRetention:
+    def test_handling_a_report_erases_the_readers_email(self):
+        report = MistakeReport.objects.create(page_path="/pl/", language="pl", message="Błąd", email="a@example.org")
+        services.mistake_report_status_set(report_id=report.pk, status=MistakeReport.Status.DONE)
+        report.refresh_from_db()
+        assert report.status == MistakeReport.Status.DONE and report.email == ""
+
+    def test_old_reports_are_deleted_by_the_scheduled_task(self, settings):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from portal.tasks import purge_mistake_reports
+
+        settings.MISTAKE_REPORT_RETENTION_DAYS = 30
+        old = MistakeReport.objects.create(page_path="/pl/", language="pl", message="stary")
+        MistakeReport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+        recent = MistakeReport.objects.create(page_path="/pl/", language="pl", message="nowy")
+        assert purge_mistake_reports.delay().get() == 1
+        assert list(MistakeReport.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_administrators_cannot_make_anyone_a_superuser(client):
+    admin_user = UserFactory(role=roles.ADMINISTRATOR, with_totp=True)
+    colleague = UserFactory()
+    client.force_login(admin_user)
+    content = client.get(reverse("admin:portal_user_change", args=[colleague.pk])).content.decode()
+    assert 'name="is_superuser"' not in content
+    superuser = UserFactory(is_superuser=True)
+    url = reverse("admin:portal_user_change", args=[superuser.pk])
+    assert 'name="_save"' not in client.get(url).content.decode()  # may see the account, not change it
+    assert client.post(url, {"email": "taken@example.org"}).status_code == 403

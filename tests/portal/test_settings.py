@@ -14,6 +14,7 @@ PRODUCTION = {
     "SITE_URL": "https://migrant.example.gov.pl",
     "EMAIL_HOST": "smtp.example.gov.pl",
     "DATABASE_URL": "sqlite:////tmp/kw-settings-test.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -40,6 +41,8 @@ def manage(*args: str, **overrides: str) -> subprocess.CompletedProcess:
         ({"EMAIL_HOST": ""}, "EMAIL_HOST"),
         ({"DATABASE_URL": "mysql-but-wrong://nowhere"}, "DATABASE_URL"),
         ({"REDIS_URL": "http://127.0.0.1:6379"}, "REDIS_URL"),
+        ({"REDIS_URL": ""}, "REDIS_URL"),
+        ({"HASHING_KEY": "short"}, "HASHING_KEY"),
     ],
 )
 def test_production_start_stops_with_one_line_naming_the_bad_setting(override, named_setting):
@@ -60,7 +63,7 @@ def test_production_mode_sends_strict_security_headers():
         "shell",
         "-c",
         "from django.test import Client\n"
-        "r = Client().get('/healthz', secure=True, HTTP_HOST='migrant.example.gov.pl')\n"
+        "r = Client().get('/pl/accessibility/', secure=True, HTTP_HOST='migrant.example.gov.pl')\n"
         "names = ('Content-Security-Policy', 'Strict-Transport-Security', 'X-Frame-Options', 'Referrer-Policy')\n"
         "for header in names:\n"
         "    print(r.headers[header])\n"
@@ -75,3 +78,19 @@ def test_production_mode_sends_strict_security_headers():
     assert "max-age=31536000" in hsts
     assert frame_options == "DENY"
     assert referrer == "same-origin"
+
+
+def test_container_health_check_on_127_0_0_1_is_answered_in_production_mode():
+    # Docker calls http://127.0.0.1:8000/healthz: not a public host name, and plain HTTP.
+    result = manage(
+        "shell",
+        "-c",
+        "from django.test import Client\n"
+        "r = Client().get('/healthz', HTTP_HOST='127.0.0.1:8000')\n"
+        "print(r.status_code, sorted(r.json()['checks']))",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    status, checks = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert status in ("200", "503")  # 503 only if this machine has no Redis; never 400 or a redirect
+    assert checks == "['broker', 'cache', 'database']"

@@ -6,9 +6,7 @@ from django.core.management.base import BaseCommand
 
 
 def catalogue_paths() -> list[Path]:
-    return sorted(
-        path for locale_dir in settings.LOCALE_PATHS for path in Path(locale_dir).glob("*/LC_MESSAGES/*.po")
-    )
+    return sorted(path for locale_dir in settings.LOCALE_PATHS for path in Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
 
 
 class Command(BaseCommand):
@@ -20,6 +18,4 @@ class Command(BaseCommand):
         for po_path in catalogue_paths():
             catalogue = polib.pofile(str(po_path))
             catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
-            self.stdout.write(
-                f"{po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated"
-            )
+            self.stdout.write(f"{po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated")

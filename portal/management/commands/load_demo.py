@@ -8,15 +8,11 @@ PROJECT_APPS = ["portal", "cases", "appointments", "infopoints"]
 
 
 class Command(BaseCommand):
-    help = (
-        "Create or refresh the demo data of every project app (places, staff, and what later features add)."
-    )
+    help = "Create or refresh the demo data of every project app (places, staff, and what later features add)."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError(
-                "Demo data creates accounts with published passwords: run it only with DEBUG=1."
-            )
+            raise CommandError("Demo data creates accounts with published passwords: run it only with DEBUG=1.")
         for app in PROJECT_APPS:
             try:
                 demo = importlib.import_module(f"{app}.demo")
