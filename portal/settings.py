@@ -145,6 +145,7 @@ CELERY_BEAT_SCHEDULE = {
     "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60 * 10},
     "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
     "purge-mistake-reports": {"task": "portal.tasks.purge_mistake_reports", "schedule": 60 * 60 * 24},
+    "clear-expired-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 60 * 60 * 6},
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
     "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},

@@ -55,3 +55,11 @@ def render_guide_checklist(guide_id: int, language: str) -> str:
 @shared_task
 def purge_mistake_reports() -> int:
     return services.mistake_reports_purge()
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    """Expired sessions go from the database: a case lookup leaves which case was opened in one."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

@@ -36,7 +36,9 @@ def test_the_case_number_may_be_typed_with_any_spaces_dots_dashes_and_case(clien
     assert look_up(client, number=typed, code="k7px3 mqab9").status_code == 302
 
 
-@pytest.mark.parametrize("language, status_name", [("uk", "Зняття відбитків"), ("ru", "отпечат"), ("en", "ingerprint")])
+@pytest.mark.parametrize(
+    "language, status_name", [("uk", "відбитки пальців"), ("ru", "отпечатки пальцев"), ("en", "ingerprint")]
+)
 def test_the_result_is_in_the_readers_language(client, make_case, language, status_name):
     make_case("filed", "formal-check", "personal-appearance")
     response = look_up(client, language=language)

@@ -54,3 +54,17 @@ def test_lookup_records_are_purged_by_the_beat_task(settings, db):
     assert tasks.purge_lookup_records() == 1
     assert settings.CELERY_BEAT_SCHEDULE["case-lookup-records"]["task"] == "cases.tasks.purge_lookup_records"
     assert settings.CELERY_BEAT_SCHEDULE["case-retention"]["task"] == "cases.tasks.apply_case_retention"
+
+
+def test_expired_sessions_holding_a_lookup_are_cleared(client, make_case, settings):
+    from django.contrib.sessions.models import Session
+
+    from portal import tasks as portal_tasks
+    from tests.cases.test_lookup import look_up
+
+    make_case()
+    look_up(client)
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    portal_tasks.clear_expired_sessions()
+    assert not Session.objects.exists()
+    assert settings.CELERY_BEAT_SCHEDULE["clear-expired-sessions"]["task"] == "portal.tasks.clear_expired_sessions"
