@@ -36,7 +36,7 @@ def test_each_row_gets_its_outcome_and_a_bad_row_is_skipped_whole(make_case):
     results = importing.rows_apply(rows, channel=StatusEvent.Channel.IMPORT)
     assert [r.outcome for r in results] == ["recorded", "error", "error", "error", "error", "error", "duplicate"]
     assert "no-such-status" in results[1].message
-    assert "YYYY-MM-DD" in results[2].message
+    assert "RRRR-MM-DD" in results[2].message  # in the officer's language (Polish here)
     assert case.events.count() == 2
 
 
