@@ -92,6 +92,7 @@ def result(request):
         return redirect("cases:lookup")
 
     subscription_form = SubscriptionForm(request.POST or None)
+    subscription_message = ""
     if request.method == "POST" and subscription_form.is_valid():
         outcome = services.subscription_request(
             case_id=case_id, email=subscription_form.cleaned_data["email"], language=get_language()
@@ -100,13 +101,18 @@ def result(request):
             subscription_form.add_error("email", _("This case already has the most e-mail addresses it can have."))
         else:
             if outcome == services.SubscribeOutcome.ALREADY_ACTIVE:
-                messages.success(request, _("This address already receives e-mails about this case."))
+                subscription_message = _("This address already receives e-mails about this case.")
             else:
-                messages.success(
-                    request, _("We have sent you an e-mail. Click the link in it to start receiving updates.")
-                )
-            return redirect(reverse("cases:result") + "#updates")
+                subscription_message = _("We have sent you an e-mail. Click the link in it to start receiving updates.")
+            if not request.htmx:
+                messages.success(request, subscription_message)
+                return redirect(reverse("cases:result") + "#updates")
+            subscription_form = SubscriptionForm()
 
+    if request.htmx:
+        # Only the updates section changes; htmx swaps 2xx answers, so errors come back as 200 here.
+        context = {"subscription_form": subscription_form, "subscription_message": subscription_message}
+        return render(request, "cases/_updates.html", context)
     context = {"overview": overview, "case": overview.case, "subscription_form": subscription_form}
     status = 400 if subscription_form.errors else 200
     return render(request, "cases/result.html", context, status=status)

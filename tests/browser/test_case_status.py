@@ -37,3 +37,16 @@ def test_an_overdue_case_on_a_phone_without_javascript(language, demo_cases, new
         page.add_script_tag(path=axe_script)
         violations = page.evaluate(RUN_AXE, WCAG_21_AA)["violations"]
         assert not violations, "\n".join(_describe(violation) for violation in violations)
+
+
+def test_with_javascript_the_e_mail_form_answers_in_place(demo_cases, new_page, visit):
+    page = new_page(viewport=PHONE)
+    visit(page, f"{demo_cases}/en/case-status/")
+    page.fill("#id_number", "WSC-II-S.6151.9001.2026")
+    page.fill("#id_access_code", "DEMKW-CASEA")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{demo_cases}/en/case-status/result/")
+    page.fill("#id_email", "anna@example.org")
+    page.get_by_role("button", name="Send me updates").click()
+    page.locator("#updates [role=status]").wait_for()
+    assert page.url == f"{demo_cases}/en/case-status/result/"  # no reload: the section was swapped

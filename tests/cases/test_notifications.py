@@ -140,3 +140,15 @@ def test_a_bad_address_gets_a_message_and_subscriptions_are_limited_per_case(cli
     for number in range(services.SUBSCRIPTIONS_PER_CASE):
         Subscription.objects.create(case=case, email=f"p{number}@example.org", language="pl")
     assert client.post(reverse("cases:result"), {"email": "late@example.org"}).status_code == 400
+
+
+def test_with_htmx_the_updates_section_is_answered_in_place(client, make_case, django_capture_on_commit_callbacks):
+    make_case("filed")
+    look_up(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("cases:result"), {"email": "anna@example.org"}, HTTP_HX_REQUEST="true")
+    text = response.content.decode()
+    assert response.status_code == 200 and text.startswith('<section id="updates"')
+    assert 'role="status"' in text and len(mail.outbox) == 1
+    invalid = client.post(reverse("cases:result"), {"email": "nope"}, HTTP_HX_REQUEST="true")
+    assert invalid.status_code == 200 and "errorlist" in invalid.content.decode()

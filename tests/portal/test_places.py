@@ -21,9 +21,7 @@ def test_place_list_shows_published_places_with_hours_languages_and_services(cli
 
 
 def test_place_page_is_in_the_readers_language_and_falls_back_to_polish(client):
-    place = PlaceFactory(
-        name_pl="Delegatura w Pile", name_uk="Філія в Пілі", description_pl="Opis po polsku."
-    )
+    place = PlaceFactory(name_pl="Delegatura w Pile", name_uk="Філія в Пілі", description_pl="Opis po polsku.")
     response = client.get(url_in("uk", "place_detail", slug=place.slug))
     content = response.content.decode()
     assert response.status_code == 200
