@@ -104,3 +104,27 @@ def test_administrators_create_a_token_and_see_it_once(client, db):
     assert plaintext.startswith("kw_") and plaintext not in token.token_hash
     assert plaintext not in client.get(reverse("admin:cases_integrationtoken_changelist")).content.decode()
     assert Case.objects.count() == 0
+
+
+def test_access_codes_are_e_mailed_only_to_a_consented_contact_address(
+    client, officer, make_case, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.utils import timezone
+
+    with_contact = make_case("filed")
+    Case.objects.filter(pk=with_contact.pk).update(
+        contact_email="anna@example.org", contact_language="uk", contact_consent_at=timezone.now()
+    )
+    without_contact = make_case("filed", number="WSC-II-S.6151.2224.2026")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:cases_case_changelist"),
+            {"action": "send_access_codes", "_selected_action": [with_contact.pk, without_contact.pk]},
+        )
+    (message,) = mail.outbox
+    assert message.to == ["anna@example.org"] and "/uk/case-status/" in message.body
+    code = message.body.split(": ", 1)[1].split()[0]
+    with_contact.refresh_from_db()
+    assert codes.access_code_matches(code, with_contact.access_code_hash)
+    assert "6151" not in message.body
