@@ -94,9 +94,21 @@ class SetStatusForm(forms.Form):
     note_to_applicant = forms.CharField(
         label=gettext_lazy("note to the applicant (Polish)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    note_to_applicant_en = forms.CharField(
+        label=gettext_lazy("the same note in English"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note_to_applicant_uk = forms.CharField(
+        label=gettext_lazy("the same note in Ukrainian"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note_to_applicant_ru = forms.CharField(
+        label=gettext_lazy("the same note in Russian"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     internal_note = forms.CharField(
         label=gettext_lazy("internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def note_translations(self) -> dict[str, str]:
+        return {language: self.cleaned_data[f"note_to_applicant_{language}"] for language in ("en", "uk", "ru")}
 
 
 IMPORT_SESSION_KEY = "case_import_preview"
@@ -175,6 +187,7 @@ class CaseAdmin(admin.ModelAdmin):
                     status=form.cleaned_data["status"],
                     occurred_at=form.cleaned_data["occurred_at"],
                     note_to_applicant=form.cleaned_data["note_to_applicant"],
+                    note_translations=form.note_translations(),
                     internal_note=form.cleaned_data["internal_note"],
                     channel=StatusEvent.Channel.ADMIN,
                     changed_by=request.user,

@@ -84,6 +84,7 @@ def case_status_set(
     occurred_at: datetime,
     channel: str,
     note_to_applicant: str = "",
+    note_translations: dict[str, str] | None = None,
     internal_note: str = "",
     changed_by=None,
     integration=None,
@@ -91,8 +92,14 @@ def case_status_set(
     """Record a status change once; returns (event, created). The same (case, status, time) again changes nothing.
 
     An event older than the current status (a late import) joins the history without moving the case back.
-    Subscribers hear of a new event after the transaction commits.
+    The note is Polish; `note_translations` ({"uk": "..."}) adds the applicant's language where the officer
+    can write it. Subscribers hear of a new event after the transaction commits.
     """
+    translated_notes = {
+        f"note_to_applicant_{language}": text
+        for language, text in (note_translations or {}).items()
+        if language in dict(settings.LANGUAGES) and language != "pl" and text
+    }
     case = Case.objects.select_for_update().get(pk=case.pk)
     try:
         with transaction.atomic():
@@ -100,7 +107,8 @@ def case_status_set(
                 case=case,
                 status=status,
                 occurred_at=occurred_at,
-                note_to_applicant=note_to_applicant,
+                note_to_applicant_pl=note_to_applicant,
+                **translated_notes,
                 internal_note=internal_note,
                 channel=channel,
                 changed_by=changed_by,

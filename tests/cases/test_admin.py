@@ -51,6 +51,7 @@ def test_bulk_set_status_records_events_with_the_officer_and_note(client, office
             "occurred_at_1": "09:00",
             "occurred_at": "2026-11-29 09:00",
             "note_to_applicant": "Prosimy o wizytę.",
+            "note_to_applicant_uk": "Просимо прийти особисто.",
             "internal_note": "",
         },
     )
@@ -59,6 +60,7 @@ def test_bulk_set_status_records_events_with_the_officer_and_note(client, office
         assert case.status.code == "personal-appearance"
         event = case.events.get(status__code="personal-appearance")
         assert event.changed_by == officer and event.note_to_applicant_pl == "Prosimy o wizytę."
+        assert event.note_to_applicant_uk == "Просимо прийти особисто." and event.note_to_applicant_en is None
 
 
 def test_issued_access_codes_are_shown_once_and_stored_as_hashes(client, officer, make_case):
