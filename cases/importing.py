@@ -184,18 +184,7 @@ def _apply_row(row: dict, catalogue: dict, *, channel, changed_by, integration, 
     if case is None:
         if not create_missing:
             raise RowError(_("Unknown case. Allow creating missing cases to add it."))
-        case = _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration)
-        if note or internal_note:
-            services.case_status_set(
-                case=case,
-                status=status,
-                occurred_at=occurred_at,
-                channel=channel,
-                changed_by=changed_by,
-                integration=integration,
-                note_to_applicant=note,
-                internal_note=internal_note,
-            )
+        _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration)
         return "case-created"
     _event, created = services.case_status_set(
         case=case,
@@ -229,6 +218,8 @@ def _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, int
         occurred_at=occurred_at,
         channel=channel,
         access_code=_text(row, "access_code"),
+        note_to_applicant=_text(row, "note"),
+        internal_note=_text(row, "internal_note"),
         changed_by=changed_by,
         integration=integration,
     )

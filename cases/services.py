@@ -51,6 +51,8 @@ def case_create(
     occurred_at: datetime,
     channel: str,
     access_code: str = "",
+    note_to_applicant: str = "",
+    internal_note: str = "",
     changed_by=None,
     integration=None,
 ) -> Case:
@@ -70,6 +72,8 @@ def case_create(
         status=status,
         occurred_at=occurred_at,
         channel=channel,
+        note_to_applicant=note_to_applicant,
+        internal_note=internal_note,
         changed_by=changed_by,
         integration=integration,
     )

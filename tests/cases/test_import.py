@@ -58,6 +58,7 @@ def test_unknown_cases_are_created_only_when_asked_and_with_complete_data(status
         "place": place.slug,
         "filed_on": "2026-11-02",
         "access_code": "ABCDE-FGHJK",
+        "note": "Sprawa przekazana z innego systemu.",
     }
     assert importing.rows_apply([row], channel="import")[0].outcome == "error"
     incomplete = importing.rows_apply([{**row, "filed_on": "soon"}], channel="import", create_missing=True)
@@ -65,6 +66,7 @@ def test_unknown_cases_are_created_only_when_asked_and_with_complete_data(status
     assert importing.rows_apply([row], channel="import", create_missing=True)[0].outcome == "case-created"
     case = Case.objects.get()
     assert case.number_key == "WSCIIP6151772026" and case.events.count() == 1
+    assert case.events.get().note_to_applicant_pl == "Sprawa przekazana z innego systemu."
 
 
 @pytest.mark.parametrize(
