@@ -3,12 +3,14 @@
 
     .venv/bin/python bench/run.py pages            # fresh kw_bench database, gunicorn, wrk, Markdown table
     .venv/bin/python bench/run.py pages --reuse-db # skip drop/migrate/load_demo when nothing changed
+    .venv/bin/python bench/run.py cases            # case-status lookup against 1,000,000 cases (+ ~3 min setup)
 
 A run: (1) waits, bounded, until the scenario's data exists in the code base; (2) drops and recreates the
 PostgreSQL database kw_bench, migrates it and loads the demo data (DEBUG=1, as load_demo demands);
 (3) collects static files and starts gunicorn in production mode (DEBUG=0) on 127.0.0.1:8765; (4) checks
-that every URL answers 200, then runs wrk against each, minimal view first; (5) stops gunicorn, prints one
-Markdown table row per URL and appends the figures as JSON lines to bench/results/<date>.jsonl.
+that every URL answers 200 (a scripted target checks its own flow instead, e.g. a POST that must answer 302),
+then runs wrk against each, minimal view first; (5) stops gunicorn, prints one Markdown table row per URL and
+appends the figures as JSON lines to bench/results/<date>.jsonl.
 
 To add a scenario, append a Scenario to SCENARIOS below: it becomes a subcommand. Only paths are given,
 never hosts: every request goes to 127.0.0.1.
@@ -21,6 +23,7 @@ import http.client
 import json
 import os
 import platform
+import random
 import re
 import secrets
 import shutil
@@ -32,8 +35,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from http.cookies import SimpleCookie
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +65,20 @@ QUIET_PCT = 20  # other work keeping the CPUs busier than this makes a measureme
 # --- Scenarios ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Target:
-    """One URL to load: `path` on the bench server; `wrk_script` (relative to bench/) for POSTs or mixes."""
+    """One URL to load: `path` on the bench server; `wrk_script` (relative to bench/) for POSTs or mixes.
+
+    A scripted target replaces the "answers 200" check with `check`, run against the live server before anything
+    is measured: it drives the script's flow once (e.g. GET a form, POST it, expect a 302 and the page behind it)
+    and raises BenchError if anything answers otherwise. `script_args`, called right before the target's warm-up,
+    gives the script its arguments after `--`. The script must print "script: <n> expected, <m> unexpected ..."
+    in done(): the unexpected answers are the row's errors.
+    """
 
     label: str
     path: str
     wrk_script: str | None = None
+    check: Callable[[], None] | None = None
+    script_args: Callable[[], list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,8 @@ class Scenario:
     requires: list[Requirement] = field(default_factory=list)
     # Extra `manage.py` commands run after load_demo (with DEBUG=1), e.g. to create cases to look up.
     setup_commands: list[list[str]] = field(default_factory=list)
+    # Extra environment for gunicorn only, e.g. settings the scenario must change to measure anything.
+    server_env: dict[str, str] = field(default_factory=dict)
 
 
 BASELINE = Target("minimal view", "/bench/minimal/")
@@ -94,6 +110,86 @@ def _file_mentions(relative_path: str, text: str) -> Callable[[], bool]:
         return path.is_file() and text in path.read_text(encoding="utf-8", errors="replace")
 
     return check
+
+
+# --- The cases scenario ---------------------------------------------------------------------------------
+# In step with cases/management/commands/generate_bench_cases.py, which creates the cases: numbers
+# WSC-II-S.6151.<serial>.2025 with serials from 1000000 on, all with the access code BENCH-CASES.
+BENCH_CASES = 1_000_000
+BENCH_EVENTS = 5_000_000
+BENCH_CASE_NUMBER = "WSC-II-S.6151.{serial}.2025"
+BENCH_FIRST_SERIAL = 1_000_000
+BENCH_ACCESS_CODE = "BENCH-CASES"
+CASE_LOOKUP_PATH = "/pl/case-status/"
+CASE_RESULT_PATH = "/pl/case-status/result/"
+CASE_RESULT_SESSIONS = 1000  # browsers that have looked up a random case, for the result-page target
+# The lookup allows 10 attempts a minute per client address; every wrk request comes from 127.0.0.1, so the
+# limits are lifted for the bench (gunicorn only) to measure the lookup rather than the 429 page. The counters
+# are still kept in Redis on every lookup, so their cost is in the figures.
+LIFTED_LOOKUP_LIMITS = {"CASE_LOOKUPS_PER_MINUTE": "1000000000", "CASE_LOOKUP_FAILURES": "1000000000"}
+
+
+def _bench_case_number(serial: int) -> str:
+    return BENCH_CASE_NUMBER.format(serial=serial)
+
+
+def _case_lookup_once(serial: int, cookies: dict[str, str]) -> None:
+    """Look up one bench case as a browser does (GET the form once, POST it); the session lands in `cookies`."""
+    if "csrftoken" not in cookies:
+        status, _location, body = http_exchange("GET", CASE_LOOKUP_PATH, cookies)
+        if status != 200 or "csrftoken" not in cookies or 'name="csrfmiddlewaretoken"' not in body:
+            raise BenchError(f"GET {CASE_LOOKUP_PATH} answered {status} without a CSRF cookie and form token")
+    form = {
+        "csrfmiddlewaretoken": cookies["csrftoken"],  # Django accepts the cookie's secret as the form token
+        "number": _bench_case_number(serial),
+        "access_code": BENCH_ACCESS_CODE,
+    }
+    status, location, _body = http_exchange("POST", CASE_LOOKUP_PATH, cookies, form=form)
+    if status != 302 or location != CASE_RESULT_PATH or "sessionid" not in cookies:
+        hint = " (was the database made by a cases run? try without --reuse-db)" if status == 400 else ""
+        raise BenchError(
+            f"POST {CASE_LOOKUP_PATH} for {form['number']} answered {status} {location!r}, "
+            f"not 302 to {CASE_RESULT_PATH} with a session{hint}"
+        )
+
+
+def _case_result_shown(serial: int, cookies: dict[str, str]) -> None:
+    status, _location, body = http_exchange("GET", CASE_RESULT_PATH, cookies)
+    if status != 200 or _bench_case_number(serial) not in body:
+        raise BenchError(f"GET {CASE_RESULT_PATH} after a lookup answered {status}, not 200 with the case number")
+
+
+def check_case_flow() -> None:
+    """The first and the last bench case can be looked up, and the result page shows them."""
+    for serial in (BENCH_FIRST_SERIAL, BENCH_FIRST_SERIAL + BENCH_CASES - 1):
+        cookies: dict[str, str] = {}
+        _case_lookup_once(serial, cookies)
+        _case_result_shown(serial, cookies)
+
+
+def case_lookup_args() -> list[str]:
+    number_format = BENCH_CASE_NUMBER.replace("{serial}", "%d")
+    return [str(BENCH_CASES), str(BENCH_FIRST_SERIAL), number_format, BENCH_ACCESS_CODE]
+
+
+def case_result_args() -> list[str]:
+    """Look up CASE_RESULT_SESSIONS random cases, one browser each; returns the file of their cookies.
+
+    Made right before the target runs, since a lookup stays open for 30 minutes (cases.views.LOOKUP_SECONDS).
+    """
+    say(f"looking up {CASE_RESULT_SESSIONS} random cases for sessions to load the result page with")
+    rng = random.Random()
+    lines = []
+    for index in range(CASE_RESULT_SESSIONS):
+        serial = BENCH_FIRST_SERIAL + rng.randrange(BENCH_CASES)
+        cookies: dict[str, str] = {}
+        _case_lookup_once(serial, cookies)
+        if index == 0:
+            _case_result_shown(serial, cookies)
+        lines.append(f"csrftoken={cookies['csrftoken']}; sessionid={cookies['sessionid']}")
+    sessions_file = RESULTS_DIR / "case_sessions.txt"
+    sessions_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(sessions_file)]
 
 
 SCENARIOS = [
@@ -123,6 +219,40 @@ SCENARIOS = [
             Target("guide page, rendered every time", "/uk/guides/temporary-residence-work/?uncached=1"),
             Target("search", "/uk/search/?q=karta+pobytu"),
         ],
+    ),
+    Scenario(
+        name="cases",
+        help=f"case-status lookup and result page against {BENCH_CASES:,} cases with {BENCH_EVENTS:,} events",
+        targets=[
+            Target(
+                f"case lookup, POST, random case of {BENCH_CASES:,}",
+                CASE_LOOKUP_PATH,
+                wrk_script="case_lookup.lua",
+                check=check_case_flow,
+                script_args=case_lookup_args,
+            ),
+            Target(
+                f"case result page, GET, {CASE_RESULT_SESSIONS:,} looked-up cases",
+                CASE_RESULT_PATH,
+                wrk_script="case_result.lua",
+                check=check_case_flow,
+                script_args=case_result_args,
+            ),
+        ],
+        requires=[
+            Requirement(
+                "cases/demo_catalogue.py defines the status catalogue that load_demo loads",
+                _file_mentions("cases/demo_catalogue.py", "STATUSES"),
+            ),
+            Requirement(
+                "the lookup view posts to the result page",
+                _file_mentions("cases/views.py", 'redirect("cases:result")'),
+            ),
+        ],
+        setup_commands=[
+            ["generate_bench_cases", "--cases", str(BENCH_CASES), "--events", str(BENCH_EVENTS)],
+        ],
+        server_env=LIFTED_LOOKUP_LIMITS,
     ),
 ]
 
@@ -181,6 +311,9 @@ def base_env(secret_key: str) -> dict[str, str]:
         "DATABASE_URL": f"{POSTGRES_URL}/{DATABASE_NAME}",
         "REDIS_URL": REDIS_URL,
         "SECRET_KEY": secret_key,
+        # Access codes are stored as hashes keyed with HASHING_KEY (SECRET_KEY when unset): a fixed key keeps the
+        # bench cases' codes valid in a --reuse-db run, whose SECRET_KEY is new. It protects nothing real.
+        "HASHING_KEY": "bench-only-hashing-key-for-the-kw_bench-database-0123456789",
         "DEBUG": "0",
         "ALLOWED_HOSTS": HOST,
         "SITE_URL": BASE_URL,
@@ -192,7 +325,8 @@ def base_env(secret_key: str) -> dict[str, str]:
     }
 
 
-def manage(*args: str, env: dict[str, str]) -> None:
+def manage(*args: str, env: dict[str, str]) -> str:
+    """Run one manage.py command; returns what it printed."""
     say(f"manage.py {' '.join(args)}")
     command = [str(PYTHON), "manage.py", *args]
     result = subprocess.run(  # noqa: S603
@@ -201,6 +335,7 @@ def manage(*args: str, env: dict[str, str]) -> None:
     if result.returncode != 0:
         output = result.stdout[-2000:] + result.stderr[-4000:]
         raise BenchError(f"manage.py {' '.join(args)} failed:\n{output}")
+    return result.stdout
 
 
 def recreate_database() -> None:
@@ -226,11 +361,33 @@ def prepare(scenario: Scenario, *, env: dict[str, str], reuse_db: bool) -> None:
         manage("migrate", "--noinput", env=setup_env)
         manage("load_demo", env=setup_env)
         for command in scenario.setup_commands:
-            manage(*command, env=setup_env)
+            output = manage(*command, env=setup_env)
+            for line in output.strip().splitlines()[-1:]:
+                say(f"  {line}")
     manage("collectstatic", "--noinput", "-v", "0", env=env)
 
 
 # --- Server ---------------------------------------------------------------------------------------------
+def http_exchange(
+    method: str, path: str, cookies: dict[str, str], *, form: dict[str, str] | None = None, timeout: float = 30.0
+) -> tuple[int, str, str]:
+    """One request as a browser sends it (cookies in, cookies set by the answer kept); (status, Location, body)."""
+    headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())} if cookies else {}
+    body = None
+    if form is not None:
+        body = urlencode(form)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookies.update({name: morsel.value for name, morsel in SimpleCookie(header).items()})
+        return response.status, response.getheader("Location", ""), response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
 def get_status(path: str, timeout: float = 5.0) -> int:
     """Status of one GET on the bench server, redirects not followed (a redirect is not the page)."""
     connection = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
@@ -328,6 +485,7 @@ def parse_wrk(output: str) -> dict:
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     socket_errors = [int(count) for count in sockets.groups()] if sockets else [0, 0, 0, 0]
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    script = re.search(r"^script: (\d+) expected, (\d+) unexpected ?(.*)$", output, re.MULTILINE)
     return {
         "requests_per_second": float(find(r"^Requests/sec:\s+" + number).group(1)),
         "latency_ms": {
@@ -339,14 +497,26 @@ def parse_wrk(output: str) -> dict:
         "elapsed_s": round(_ms(*total.groups()[1:3]) / 1000, 2),
         "socket_errors": dict(zip(("connect", "read", "write", "timeout"), socket_errors, strict=True)),
         "non_2xx_3xx": int(non_2xx.group(1)) if non_2xx else 0,
+        # What a wrk script counted itself (every answer checked against the flow); None for plain GETs.
+        "script": {
+            "expected": int(script.group(1)),
+            "unexpected": int(script.group(2)),
+            "detail": script.group(3).strip(),
+        }
+        if script
+        else None,
     }
 
 
-def run_wrk(wrk: str, target: Target, *, threads: int, connections: int, duration_s: int) -> str:
+def run_wrk(
+    wrk: str, target: Target, *, threads: int, connections: int, duration_s: int, script_args: list[str]
+) -> str:
     command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration_s}s", "--timeout", "10s", "--latency"]
     if target.wrk_script:
         command += ["-s", str(BENCH_DIR / target.wrk_script)]
     command.append(BASE_URL + target.path)
+    if script_args:
+        command += ["--", *script_args]
     result = subprocess.run(command, capture_output=True, text=True, timeout=duration_s + 60)  # noqa: S603
     if result.returncode != 0:
         raise BenchError(f"wrk failed on {target.path}:\n{result.stdout}{result.stderr}")
@@ -360,8 +530,14 @@ TABLE_HEADER = (
 )
 
 
+def row_errors(row: dict) -> int:
+    """Socket errors plus wrong answers: a script sees every answer (its count includes wrk's non-2xx/3xx)."""
+    wrong = row["script"]["unexpected"] if row["script"] is not None else row["non_2xx_3xx"]
+    return sum(row["socket_errors"].values()) + wrong
+
+
 def table_row(row: dict) -> str:
-    errors = sum(row["socket_errors"].values()) + row["non_2xx_3xx"]
+    errors = row_errors(row)
     latency = row["latency_ms"]
     return (
         f"| {row['date']} | {row['scenario']} | {row['label']} `{row['path']}` "
@@ -435,23 +611,31 @@ def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
     targets = [BASELINE, *scenario.targets]
     rows: list[dict] = []
 
-    server = start_server(env=env, workers=options.workers, log_path=RESULTS_DIR / "gunicorn.log")
+    server_env = {**env, **scenario.server_env}
+    server = start_server(env=server_env, workers=options.workers, log_path=RESULTS_DIR / "gunicorn.log")
     try:
         for target in targets:
             if target.wrk_script:
-                continue  # a script may POST or mix paths; its own checks belong in the script
+                # A script may POST or mix paths: its own check drives that flow (e.g. a POST answering 302).
+                if target.check is None:
+                    raise BenchError(f"{target.label}: a scripted target needs a check of its flow")
+                target.check()
+                continue
             status = get_status(target.path, timeout=30)
             if status != 200:
                 raise BenchError(f"{target.path} answered {status}, not 200: nothing worth measuring")
         print(TABLE_HEADER, flush=True)
         for target in targets:
             shape = {"threads": options.threads, "connections": options.connections}
+            arguments = target.script_args() if target.script_args else []
             if options.warmup:
                 say(f"warming up {target.path} ({options.warmup} s)")
-                run_wrk(wrk, target, **shape, duration_s=options.warmup)
+                run_wrk(wrk, target, **shape, script_args=arguments, duration_s=options.warmup)
             say(f"measuring {target.path} ({options.duration} s)")
             busy_before = wait_for_quiet(max_wait_s=options.quiet_wait)
-            figures = parse_wrk(run_wrk(wrk, target, **shape, duration_s=options.duration))
+            figures = parse_wrk(run_wrk(wrk, target, **shape, script_args=arguments, duration_s=options.duration))
+            if target.wrk_script and figures["script"] is None:
+                raise BenchError(f"{target.wrk_script} printed no 'script: ...' line; its answers went unchecked")
             baseline_rps = rows[0]["requests_per_second"] if rows else figures["requests_per_second"]
             relative = figures["requests_per_second"] / baseline_rps if baseline_rps else 0.0
             row = {
@@ -476,7 +660,7 @@ def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     say(f"{len(rows)} results appended to {results_file.relative_to(ROOT)}")
-    failed = [row["path"] for row in rows if row["non_2xx_3xx"] or sum(row["socket_errors"].values())]
+    failed = [row["path"] for row in rows if row_errors(row)]
     busiest = max((row["cpu_busy_before_pct"] or 0) for row in rows)
     if busiest > QUIET_PCT:
         say(f"warning: other work kept the CPUs {busiest}% busy before a measurement; figures are noisy")
