@@ -2,7 +2,6 @@
 
 import time
 
-import pytest
 from django.utils import timezone
 
 from cases import services
