@@ -24,3 +24,39 @@ def site(request) -> dict:
         "canonical_url": settings.SITE_URL + path,
         "portal_name": settings.PORTAL_NAME,
     }
+
+
+URGENT_BANNER_CACHE_SECONDS = 60
+
+
+def urgent_notices(request) -> dict:
+    """The urgent notices in force, for the banner on every public page; read once a minute per language at most.
+
+    Lazy: the admin and other pages without the banner never ask. Cached pages are refreshed when a notice comes
+    out or expires (services.notices_visibility_refresh bumps the content version).
+    """
+    from django.core.cache import cache
+    from django.utils.functional import SimpleLazyObject
+
+    from portal import selectors
+    from portal.text import content_version
+
+    def load():
+        key = f"urgent-notices:{get_language()}:{content_version()}"
+        notices = cache.get(key)
+        if notices is None:
+            language = get_language()
+            notices = [
+                {
+                    "id": notice.pk,
+                    "title": notice.title,
+                    "summary": notice.summary,
+                    "url": notice.get_absolute_url(),
+                    "in_polish": not selectors.field_is_translated(notice, "title", language),
+                }
+                for notice in selectors.notices_urgent_in_force()
+            ]
+            cache.set(key, notices, URGENT_BANNER_CACHE_SECONDS)
+        return notices
+
+    return {"urgent_notices": SimpleLazyObject(load)}

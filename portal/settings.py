@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.context_processors.urgent_notices",
             ],
         },
     },
@@ -144,6 +145,9 @@ CELERY_BEAT_SCHEDULE = {
     "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60 * 10},
     "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
     "purge-mistake-reports": {"task": "portal.tasks.purge_mistake_reports", "schedule": 60 * 60 * 24},
+    "announce-due-notices": {"task": "portal.tasks.announce_due_notices", "schedule": 60},
+    "purge-unconfirmed-subscriptions": {"task": "portal.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},
+    "flush-faq-views": {"task": "portal.tasks.flush_faq_views", "schedule": 60 * 10},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------

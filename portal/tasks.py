@@ -55,3 +55,26 @@ def render_guide_checklist(guide_id: int, language: str) -> str:
 @shared_task
 def purge_mistake_reports() -> int:
     return services.mistake_reports_purge()
+
+
+@shared_task
+def announce_due_notices() -> int:
+    """Every minute: notices whose time has come reach their subscribers, and cached pages show them (or stop
+    showing expired ones)."""
+    services.notices_visibility_refresh()
+    return len(services.notices_announce_due())
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=60 * 30, max_retries=4)
+def deliver_notice(self, notice_id: int) -> int:
+    return services.notice_deliver(notice_id=notice_id)
+
+
+@shared_task
+def purge_unconfirmed_subscriptions() -> int:
+    return services.notice_subscriptions_purge_unconfirmed()
+
+
+@shared_task
+def flush_faq_views() -> int:
+    return services.faq_views_flush()

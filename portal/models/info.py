@@ -28,9 +28,7 @@ class Notice(models.Model):
 
     slug = models.SlugField(_("address in the site"), max_length=100, unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    importance = models.CharField(
-        _("importance"), max_length=10, choices=Importance.choices, default=Importance.NORMAL
-    )
+    importance = models.CharField(_("importance"), max_length=10, choices=Importance.choices, default=Importance.NORMAL)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), help_text=_("One or two sentences; shown in lists, banners and e-mails."))
     body = models.TextField(_("text"), blank=True)
@@ -204,7 +202,9 @@ class Partner(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), help_text=_("What kind of help, for whom, and whether it is free."))
+    description = models.TextField(
+        _("description"), help_text=_("What kind of help, for whom, and whether it is free.")
+    )
     opening_hours = models.TextField(_("opening hours"), blank=True)
     street = models.CharField(_("street and number"), max_length=150, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=6, blank=True)

@@ -64,9 +64,7 @@ def test_login_asks_for_the_second_factor_and_then_opens_the_staff_page(client):
 def test_wrong_second_factor_code_keeps_the_person_out(client):
     user = UserFactory(with_totp=True)
     log_in(client, user)
-    response = client.post(
-        reverse("mfa_authenticate"), {"code": "000000" if current_code() != "000000" else "111111"}
-    )
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000" if current_code() != "000000" else "111111"})
     assert response.status_code == 200
     assert client.get(reverse("staff_home")).status_code == 302
 

@@ -44,9 +44,10 @@ def test_the_same_event_is_never_sent_twice(django_capture_on_commit_callbacks):
 def test_a_send_that_dies_midway_is_retried_and_then_sent_once(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         email = enqueue()
-    with mock.patch(
-        "django.core.mail.EmailMultiAlternatives.send", side_effect=ConnectionError("SMTP went away")
-    ), pytest.raises(ConnectionError):
+    with (
+        mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=ConnectionError("SMTP went away")),
+        pytest.raises(ConnectionError),
+    ):
         services.email_send(email_id=email.pk)
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.PENDING
@@ -73,9 +74,7 @@ def test_an_email_that_keeps_failing_is_given_up_and_visible(django_capture_on_c
     assert email.status == OutboundEmail.Status.FAILED
 
 
-def test_old_sent_emails_are_purged_and_recent_or_pending_ones_kept(
-    settings, django_capture_on_commit_callbacks
-):
+def test_old_sent_emails_are_purged_and_recent_or_pending_ones_kept(settings, django_capture_on_commit_callbacks):
     settings.EMAIL_OUTBOX_RETENTION_DAYS = 30
     with django_capture_on_commit_callbacks(execute=True):
         old_sent, recent_sent = enqueue("a"), enqueue("b")

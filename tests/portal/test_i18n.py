@@ -37,9 +37,7 @@ def test_every_page_declares_its_language_alternates_and_canonical_link(client, 
         for other in LANGUAGES:
             other_url = "/" + other + url[3:]
             assert f'hreflang="{other}" href="{settings.SITE_URL}{other_url}"' in content
-            assert (
-                f'href="{other_url}" lang="{other}"' in content
-            )  # the switcher keeps the reader on this page
+            assert f'href="{other_url}" lang="{other}"' in content  # the switcher keeps the reader on this page
         assert 'hreflang="x-default"' in content
 
 
@@ -56,9 +54,7 @@ def test_404_page_is_translated(client):
     assert "Nie znaleziono strony" in client.get("/pl/no-such-page/").content.decode()
 
 
-@pytest.mark.parametrize(
-    "po_path", catalogue_paths(), ids=lambda path: str(path.relative_to(settings.BASE_DIR))
-)
+@pytest.mark.parametrize("po_path", catalogue_paths(), ids=lambda path: str(path.relative_to(settings.BASE_DIR)))
 def test_interface_catalogues_are_complete_with_no_fuzzy_entries(po_path: Path):
     catalogue = polib.pofile(str(po_path))
     untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
