@@ -30,10 +30,9 @@ NOTICES = [
             "ru": "Более высокие сборы для работодателей с 1 декабря 2025 года",
         },
         "summary": {
-            "pl": "Zezwolenie na pracę na ponad 3 miesiące kosztuje 400 zł, a oświadczenie o powierzeniu pracy "
-            "400 zł.",
-            "en": "A work permit for more than 3 months costs 400 zł, and a declaration of entrusting work (oświadczenie) "
-            "costs 400 zł.",
+            "pl": "Zezwolenie na pracę na ponad 3 miesiące kosztuje 400 zł, a oświadczenie o powierzeniu pracy 400 zł.",
+            "en": "A work permit for over 3 months costs 400 zł, and a declaration of entrusting work "
+            "(oświadczenie) costs 400 zł.",
             "uk": "Дозвіл на роботу понад 3 місяці коштує 400 злотих, а заява про доручення роботи (oświadczenie) — "
             "400 злотих.",
             "ru": "Разрешение на работу сроком более 3 месяцев стоит 400 злотых, а заявление о поручении работы "
@@ -106,9 +105,9 @@ NOTICES = [
             "ru": "С 5 марта 2026 года гербовый сбор не возвращается после отказа",
         },
         "summary": {
-            "pl": "Jeśli sprawa zakończy się odmową lub umorzeniem postępowania, opłata skarbowa nie zostanie zwrócona.",
-            "en": "If the case ends in a refusal or a discontinuation of proceedings, the stamp duty is not "
-            "refunded.",
+            "pl": "Jeśli sprawa zakończy się odmową lub umorzeniem postępowania, opłata skarbowa nie "
+            "zostanie zwrócona.",
+            "en": "If the case ends in a refusal or a discontinuation of proceedings, the stamp duty is not refunded.",
             "uk": "Якщо справа завершиться відмовою або припиненням провадження, гербовий збір не повертається.",
             "ru": "Если дело закончится отказом или прекращением производства, гербовый сбор не возвращается.",
         },
