@@ -1,4 +1,7 @@
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -26,6 +29,8 @@ def site(request) -> dict:
     }
 
 
+logger = logging.getLogger(__name__)
+
 URGENT_BANNER_CACHE_SECONDS = 60
 
 
@@ -38,25 +43,35 @@ def urgent_notices(request) -> dict:
     from django.core.cache import cache
     from django.utils.functional import SimpleLazyObject
 
-    from portal import selectors
     from portal.text import content_version
 
     def load():
         key = f"urgent-notices:{get_language()}:{content_version()}"
         notices = cache.get(key)
         if notices is None:
-            language = get_language()
-            notices = [
-                {
-                    "id": notice.pk,
-                    "title": notice.title,
-                    "summary": notice.summary,
-                    "url": notice.get_absolute_url(),
-                    "in_polish": not selectors.field_is_translated(notice, "title", language),
-                }
-                for notice in selectors.notices_urgent_in_force()
-            ]
+            try:
+                notices = _urgent_notices_now(get_language())
+            except DatabaseError as exc:
+                # The banner must never cost the reader the page it sits on (e.g. a database being migrated).
+                logger.warning("Urgent-notice banner left out: %s", type(exc).__name__)
+                return []
             cache.set(key, notices, URGENT_BANNER_CACHE_SECONDS)
         return notices
 
     return {"urgent_notices": SimpleLazyObject(load)}
+
+
+def _urgent_notices_now(language: str) -> list[dict]:
+    from portal import selectors
+
+    # Requests run in autocommit (no ATOMIC_REQUESTS), so a failed read here cannot poison a transaction.
+    return [
+        {
+            "id": notice.pk,
+            "title": notice.title,
+            "summary": notice.summary,
+            "url": notice.get_absolute_url(),
+            "in_polish": not selectors.field_is_translated(notice, "title", language),
+        }
+        for notice in selectors.notices_urgent_in_force()
+    ]
