@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -254,8 +254,10 @@ def _marker() -> TermMarker:
 @require_POST
 def faq_feedback(request, slug: str):
     """Count "was this helpful?"; with htmx the form is replaced by a thank-you, without it the page reloads."""
-    helpful = request.POST.get("helpful")
-    if helpful not in ("yes", "no") or not services.faq_feedback_record(slug=slug, helpful=helpful == "yes"):
+    answers = request.POST.getlist("helpful")
+    if answers not in (["yes"], ["no"]):
+        return HttpResponseBadRequest(_("Choose yes or no."), content_type="text/plain; charset=utf-8")
+    if not services.faq_feedback_record(slug=slug, helpful=answers == ["yes"]):
         raise Http404
     if request.htmx:
         return render(request, "portal/_faq_feedback.html", {"entry_slug": slug, "answered": slug})
