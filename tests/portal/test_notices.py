@@ -416,3 +416,11 @@ def test_anonymous_and_staff_without_rights_cannot_reach_the_notice_admin(client
     client.force_login(UserFactory(role=roles.CASE_OFFICER, with_totp=True))
     assert client.get("/admin/portal/notice/add/").status_code == 403
     assert client.get("/admin/portal/noticesubscription/").status_code == 403
+
+
+def test_sitemap_lists_notices_in_force_and_the_new_pages(client):
+    make_notice("in-force")
+    make_notice("expired", valid_until=timezone.now() - timedelta(hours=1))
+    content = client.get("/sitemap.xml").content.decode()
+    assert "/uk/notices/in-force/" in content and "/notices/expired/" not in content
+    assert "/ru/faq/" in content and "/en/fees/" in content and "/pl/help/" in content
