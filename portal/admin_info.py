@@ -134,7 +134,7 @@ class PartnerTopicAdmin(TabbedTranslationAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(TrackedTranslationAdmin):
-    list_display = ["name", "city", "is_published", "is_illustrative"]
+    list_display = ["name", "city", "is_published", "is_illustrative", "preview_link"]
     list_filter = ["is_published", "is_illustrative", "city", "topics"]
     search_fields = ["name_pl", "name_en", "city", "slug"]
     prepopulated_fields = {"slug": ["name_pl"]}
@@ -145,6 +145,10 @@ class PartnerAdmin(TrackedTranslationAdmin):
         (_("Languages and hours"), {"fields": ["languages", "opening_hours"]}),
         (_("Translations"), {"fields": TRANSLATION_FIELDS}),
     ]
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, partner: Partner) -> str:
+        return _preview("partner_preview", partner.slug)
 
 
 @admin.register(NoticeSubscription)

@@ -314,6 +314,13 @@ def partners_published(*, topic=None, language=None, town: str = "") -> QuerySet
     return partners
 
 
+def partner_for_preview(*, slug: str):
+    """Any partner institution, published or not, for the editors' preview; raises Partner.DoesNotExist."""
+    from portal.models import Partner
+
+    return Partner.objects.prefetch_related("languages", "topics").get(slug=slug)
+
+
 def partner_filter_choices() -> tuple[list, list, list[str]]:
     """Topics, languages and towns that published partners have: what the filter form offers (three queries)."""
     from portal.models import Partner, PartnerTopic, SpokenLanguage

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("faq/<slug:slug>/preview/", views_info.faq_preview, name="faq_preview"),
     path("fees/", views_info.fee_list, name="fee_list"),
     path("help/", views_info.partner_list, name="partner_list"),
+    path("help/<slug:slug>/preview/", views_info.partner_preview, name="partner_preview"),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

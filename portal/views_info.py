@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal import selectors, services
 from portal.forms import NoticeSubscriptionForm
-from portal.models import FaqEntry, Notice
+from portal.models import FaqEntry, Notice, Partner
 from portal.page_cache import public_page
 from portal.text import TermMarker, content_version
 
@@ -311,3 +311,15 @@ def partner_list(request):
         "filtered": bool(topic or language or town),
     }
     return render(request, "portal/partner_list.html", context)
+
+
+@never_cache
+@login_required
+@permission_required("portal.view_partner", raise_exception=True)
+def partner_preview(request, slug: str):
+    """Editors see an institution as readers will, published or not."""
+    try:
+        partner = selectors.partner_for_preview(slug=slug)
+    except Partner.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(request, "portal/partner_list.html", {"partners": [partner], "preview": True})

@@ -424,3 +424,15 @@ def test_sitemap_lists_notices_in_force_and_the_new_pages(client):
     content = client.get("/sitemap.xml").content.decode()
     assert "/uk/notices/in-force/" in content and "/notices/expired/" not in content
     assert "/ru/faq/" in content and "/en/fees/" in content and "/pl/help/" in content
+
+
+def test_feed_uses_the_same_number_of_queries_whatever_the_size(client, django_assert_num_queries):
+    make_notice("n-0")
+    with CaptureQueriesContext(connection) as small:
+        client.get(url_in("pl", "notice_feed"))
+    places = PlaceFactory.create_batch(2)
+    for number in range(1, 25):
+        make_notice(f"n-{number}", places=places)
+    cache.clear()
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(url_in("pl", "notice_feed")).status_code == 200

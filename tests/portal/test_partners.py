@@ -86,3 +86,15 @@ def test_editor_edits_partners_in_the_admin_and_the_public_cannot(client):
     assert response.status_code == 200
     assert 'name="is_illustrative"' in response.content.decode()
     assert "Instytucja edit-me" in client.get("/admin/portal/guide/translations/").content.decode()
+
+
+def test_editors_preview_an_unpublished_institution_and_the_public_cannot(client):
+    make_partner("draft", is_published=False)
+    url = url_in("pl", "partner_preview", slug="draft")
+    assert client.get(url).status_code == 302
+    client.force_login(UserFactory(with_totp=True))
+    assert client.get(url).status_code == 403
+    client.force_login(UserFactory(role=roles.CONTENT_EDITOR, with_totp=True))
+    response = client.get(url)
+    assert response.status_code == 200 and "Instytucja draft" in response.content.decode()
+    assert client.get(url_in("pl", "partner_preview", slug="nope")).status_code == 404
