@@ -1,5 +1,7 @@
 """Notices (list, page, Atom feed, e-mail subscriptions), FAQ, fees and partner institutions: thin views."""
 
+import re
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
@@ -61,7 +63,7 @@ def notice_list(request):
     chosen_place = next((p for p in places if p.slug == place), None)
     chosen_guide = next((g for g in guides if g.slug == guide), None)
     paginator = Paginator(selectors.notices_for_list(place=chosen_place, guide=chosen_guide), NOTICES_PER_PAGE)
-    if not page_number.isdigit() or not 1 <= int(page_number) <= paginator.num_pages:
+    if not re.fullmatch(r"[0-9]{1,6}", page_number) or not 1 <= int(page_number) <= paginator.num_pages:
         if page_number != "1":
             problems.append(_("That page of the list does not exist; the first page is shown."))
         page_number = 1

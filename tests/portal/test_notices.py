@@ -53,7 +53,7 @@ def test_list_is_paginated_and_a_bad_page_number_shows_the_first_page_with_a_mes
     assert "Notice n00" in first and "Notice n10" not in first and "page=2" in first
     second = client.get(url_in("en", "notice_list") + "?page=2").content.decode()
     assert "Notice n10" in second and "Notice n00" not in second
-    for bad in ("abc", "99", "-1", "0"):
+    for bad in ("abc", "99", "-1", "0", "²", "1" * 40, "%00"):
         response = client.get(url_in("en", "notice_list") + f"?page={bad}")
         assert response.status_code == 200
         assert "That page of the list does not exist" in response.content.decode()
