@@ -436,3 +436,36 @@ def test_feed_uses_the_same_number_of_queries_whatever_the_size(client, django_a
     cache.clear()
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url_in("pl", "notice_feed")).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_announce_a_notice_once_and_email_each_subscriber_once():
+    import threading
+
+    from django.db import connections
+
+    for number in range(5):
+        confirmed_subscription(email=f"s{number}@example.org")
+    notice = make_notice()
+    barrier = threading.Barrier(2)
+    announced: list[list[int]] = []
+
+    def worker():
+        try:
+            barrier.wait()
+            announced.append(services.notices_announce_due())
+            barrier.wait()
+            services.notice_deliver(notice_id=notice.pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(announced, key=len) == [[], [notice.pk]]
+    assert NoticeDelivery.objects.count() == 5
+    assert OutboundEmail.objects.filter(dedupe_key__startswith=f"notice:{notice.pk}:").count() == 5
+    assert sorted(message.to[0] for message in mail.outbox) == [f"s{number}@example.org" for number in range(5)]
