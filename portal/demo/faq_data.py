@@ -183,11 +183,12 @@ FAQ = [
             "Сколько стоит разрешение с целью воссоединения семьи?",
         ),
         (
-            "Opłata skarbowa wynosi 340 zł, a opłata za kartę pobytu 100 zł (50 zł dla małoletnich).",
-            "The stamp duty is 340 zł and the residence card fee 100 zł (50 zł for minors).",
-            "Гербовий збір становить 340 злотих, а плата за карту побиту — 100 злотих (50 злотих для неповнолітніх).",
+            "Opłata skarbowa wynosi 340 zł, a opłata za kartę pobytu 100 zł (50 zł dla dzieci poniżej 16 lat).",
+            "The stamp duty is 340 zł and the residence card fee 100 zł (50 zł for children under 16).",
+            "Гербовий збір становить 340 злотих, а плата за карту побиту — 100 злотих "
+            "(50 злотих для дітей до 16 років).",
             "Гербовый сбор составляет 340 злотых, а плата за карту побыту — 100 злотых (50 злотых для "
-            "несовершеннолетних).",
+            "детей до 16 лет).",
         ),
     ),
     entry(
@@ -220,10 +221,10 @@ FAQ = [
             "Платить ли меньше за карту побыту ребёнка?",
         ),
         (
-            "Tak. Małoletni płacą obniżoną opłatę 50 zł zamiast 100 zł.",
-            "Yes. Minors pay the reduced fee of 50 zł instead of 100 zł.",
-            "Так. Неповнолітні сплачують знижену плату 50 злотих замість 100 злотих.",
-            "Да. Несовершеннолетние платят сниженную плату 50 злотых вместо 100 злотых.",
+            "Tak. Za dziecko, które w dniu złożenia wniosku nie ma 16 lat, płacisz 50 zł zamiast 100 zł.",
+            "Yes. For a child under 16 on the day of the application you pay 50 zł instead of 100 zł.",
+            "Так. За дитину, якій на день подання заяви ще немає 16 років, ви платите 50 злотих замість 100.",
+            "Да. За ребёнка, которому на день подачи заявления ещё нет 16 лет, вы платите 50 злотых вместо 100.",
         ),
     ),
     # --- Business ---
@@ -408,14 +409,14 @@ FAQ = [
             "Сколько стоит карта побыту?",
         ),
         (
-            "100 zł. Obniżona opłata 50 zł dotyczy osób w trudnej sytuacji materialnej, uczniów, studentów i "
-            "małoletnich.",
-            "100 zł. The reduced fee of 50 zł applies to people in a difficult financial situation, pupils, "
-            "students and minors.",
-            "100 злотих. Знижена плата 50 злотих стосується осіб у скрутному матеріальному становищі, учнів, "
-            "студентів і неповнолітніх.",
-            "100 злотых. Сниженная плата 50 злотых касается лиц в трудном материальном положении, учеников, "
-            "студентов и несовершеннолетних.",
+            "100 zł. Obniżona opłata 50 zł dotyczy osób w trudnej sytuacji materialnej, uczniów "
+            "szkół ponadpodstawowych, studentów i dzieci poniżej 16 lat.",
+            "100 zł. The reduced fee of 50 zł applies to people in a difficult financial situation, secondary-"
+            "school pupils, university students and children under 16.",
+            "100 злотих. Знижена плата 50 злотих стосується осіб у скрутному матеріальному становищі, учнів "
+            "середніх шкіл, студентів і дітей до 16 років.",
+            "100 злотых. Сниженная плата 50 злотых касается лиц в трудном материальном положении, учащихся "
+            "средних школ, студентов и детей до 16 лет.",
         ),
     ),
     entry(
