@@ -392,10 +392,13 @@ FAQ = [
             "Сколько длится производство по пребыванию долгосрочного резидента ЕС?",
         ),
         (
-            "Ustawowy termin wynosi 6 miesięcy od chwili, gdy wniosek jest kompletny.",
-            "The statutory time limit is 6 months from when the application is complete.",
-            "Встановлений законом строк — 6 місяців з моменту, коли заява повна.",
-            "Установленный законом срок — 6 месяцев с момента, когда заявление полное.",
+            "Ustawowy termin wynosi 6 miesięcy. Nie wlicza się do niego m.in. okresów zawieszenia postępowania.",
+            "The statutory time limit is 6 months. Periods when the proceedings are suspended, among others, "
+            "do not count.",
+            "Встановлений законом строк — 6 місяців. До нього не зараховуються, зокрема, періоди зупинення "
+            "провадження.",
+            "Установленный законом срок — 6 месяцев. В него не засчитываются, в частности, периоды "
+            "приостановления производства.",
         ),
     ),
     # --- Residence card ---
@@ -658,13 +661,13 @@ FAQ = [
         ),
         (
             "17 zł opłaty skarbowej za każde pełnomocnictwo. Nie płacisz, jeśli pełnomocnikiem jest małżonek, "
-            "wstępny, zstępny lub rodzeństwo.",
+            "krewny w linii prostej (wstępny lub zstępny) albo rodzeństwo.",
             "17 zł stamp duty for each power of attorney. You pay nothing if the representative is your spouse, "
-            "parent or grandparent, child or grandchild, or sibling.",
+            "a relative in the direct line (parents, grandparents, children, grandchildren...) or a sibling.",
             "17 злотих гербового збору за кожну довіреність. Ви не платите, якщо представник — ваш чоловік чи "
-            "дружина, батьки чи дід і баба, діти чи онуки, брат або сестра.",
+            "дружина, родич по прямій лінії (батьки, дід і баба, діти, онуки...) або брат чи сестра.",
             "17 злотых гербового сбора за каждую доверенность. Вы не платите, если представитель — ваш супруг, "
-            "родители или дедушка и бабушка, дети или внуки, брат или сестра.",
+            "родственник по прямой линии (родители, бабушка и дедушка, дети, внуки...) или брат либо сестра.",
         ),
     ),
 ]

@@ -81,15 +81,18 @@ NOTICES = [
             "Молдовы и Украины. Грузия исключена из списка.",
         },
         "body": {
-            "pl": "Podstawa: rozporządzenie z 21 listopada 2025 r. (Dz.U. 2025 poz. 1617). Obywatele Gruzji "
-            "potrzebują teraz zezwolenia na pracę. Oświadczenie pracodawca składa wyłącznie elektronicznie przez "
+            "pl": "Podstawa: rozporządzenie z 21 listopada 2025 r. (Dz.U. 2025 poz. 1617). Obywatele Gruzji nie "
+            "mogą już pracować na podstawie oświadczenia. Oświadczenie pracodawca składa wyłącznie elektronicznie "
+            "przez praca.gov.pl.",
+            "en": "Legal basis: regulation of 21 November 2025 (Dz.U. 2025 poz. 1617). Citizens of Georgia can no "
+            "longer work on the basis of an oświadczenie. The employer files the oświadczenie only online at "
             "praca.gov.pl.",
-            "en": "Legal basis: regulation of 21 November 2025 (Dz.U. 2025 poz. 1617). Citizens of Georgia now need "
-            "a work permit. The employer files the oświadczenie only online at praca.gov.pl.",
-            "uk": "Підстава: розпорядження від 21 листопада 2025 року (Dz.U. 2025 poz. 1617). Громадянам Грузії "
-            "тепер потрібен дозвіл на роботу. Роботодавець подає oświadczenie лише онлайн через praca.gov.pl.",
-            "ru": "Основание: распоряжение от 21 ноября 2025 года (Dz.U. 2025 poz. 1617). Гражданам Грузии теперь "
-            "нужно разрешение на работу. Работодатель подаёт oświadczenie только онлайн через praca.gov.pl.",
+            "uk": "Підстава: розпорядження від 21 листопада 2025 року (Dz.U. 2025 poz. 1617). Громадяни Грузії "
+            "більше не можуть працювати на підставі oświadczenie. Роботодавець подає oświadczenie лише онлайн через "
+            "praca.gov.pl.",
+            "ru": "Основание: распоряжение от 21 ноября 2025 года (Dz.U. 2025 poz. 1617). Граждане Грузии больше не "
+            "могут работать на основании oświadczenie. Работодатель подаёт oświadczenie только онлайн через "
+            "praca.gov.pl.",
         },
     },
     {
