@@ -49,34 +49,30 @@ def notice_list(request):
     problems: list[str] = []
     place = _pick(
         request.GET.get("place", ""),
-        {p.slug: p.slug for p in places},
+        {option.slug: option for option in places},
         problems,
         _("The place you chose is not known; all notices are shown."),
     )
     guide = _pick(
         request.GET.get("procedure", ""),
-        {g.slug: g.slug for g in guides},
+        {option.slug: option for option in guides},
         problems,
         _("The procedure you chose is not known; all notices are shown."),
     )
+    paginator = Paginator(selectors.notices_for_list(place=place, guide=guide), NOTICES_PER_PAGE)
     page_number = request.GET.get("page", "1")
-    chosen_place = next((p for p in places if p.slug == place), None)
-    chosen_guide = next((g for g in guides if g.slug == guide), None)
-    paginator = Paginator(selectors.notices_for_list(place=chosen_place, guide=chosen_guide), NOTICES_PER_PAGE)
     if not re.fullmatch(r"[0-9]{1,6}", page_number) or not 1 <= int(page_number) <= paginator.num_pages:
         if page_number != "1":
             problems.append(_("That page of the list does not exist; the first page is shown."))
-        page_number = 1
-    page = paginator.page(int(page_number))
-    query = urlencode({name: value for name, value in (("place", place), ("procedure", guide)) if value})
+        page_number = "1"
+    chosen = {"place": place.slug if place else "", "procedure": guide.slug if guide else ""}
     context = {
-        "page": page,
+        "page": paginator.page(int(page_number)),
         "places": places,
         "guides": guides,
-        "place": place,
-        "guide": guide,
+        "chosen": chosen,
         "problems": problems,
-        "filter_query": query,
+        "filter_query": urlencode({name: value for name, value in chosen.items() if value}),
         "now": timezone.now(),
     }
     return render(request, "portal/notice_list.html", context)

@@ -66,6 +66,7 @@ def test_list_filters_by_place_and_procedure(client):
     make_notice("about-guide", guides=[guide])
     by_place = client.get(url_in("en", "notice_list") + f"?place={place.slug}").content.decode()
     assert "Notice about-place" in by_place and "Notice about-guide" not in by_place
+    assert f'<option value="{place.slug}" selected>' in by_place
     by_guide = client.get(url_in("en", "notice_list") + f"?procedure={guide.slug}").content.decode()
     assert "Notice about-guide" in by_guide and "Notice about-place" not in by_guide
 
