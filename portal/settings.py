@@ -6,6 +6,7 @@ a local-memory cache and e-mails written to var/mail/. Production (DEBUG off) re
 settings it cannot guess are given. See .env.example for the full list.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -148,6 +149,10 @@ CELERY_BEAT_SCHEDULE = {
     "announce-due-notices": {"task": "portal.tasks.announce_due_notices", "schedule": 60},
     "purge-unconfirmed-subscriptions": {"task": "portal.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},
     "flush-faq-views": {"task": "portal.tasks.flush_faq_views", "schedule": 60 * 10},
+    "clear-expired-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 60 * 60 * 6},
+    "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
+    "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
+    "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -170,6 +175,26 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_OUTBOX_RETENTION_DAYS = env.int("EMAIL_OUTBOX_RETENTION_DAYS", default=30)
 # Days after which readers' reports of mistakes (and any e-mail address left in them) are deleted.
 MISTAKE_REPORT_RETENTION_DAYS = env.int("MISTAKE_REPORT_RETENTION_DAYS", default=180)
+
+# --- Cases ----------------------------------------------------------------------------------------------
+# Contact e-mails and subscriptions are erased this many days after a case reaches a final status ...
+CASE_CONTACT_RETENTION_DAYS = env.int("CASE_CONTACT_RETENTION_DAYS", default=30)
+# ... and the case itself is anonymized (number, access code, notes) after this many.
+CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=365)
+# Records of lookups (a hashed case number and the outcome; never an address) are kept for abuse monitoring.
+CASE_LOOKUP_RECORD_RETENTION_DAYS = env.int("CASE_LOOKUP_RECORD_RETENTION_DAYS", default=90)
+# Against guessing: attempts per client address and minute; failures per case number before a cool-down.
+CASE_LOOKUPS_PER_MINUTE = env.int("CASE_LOOKUPS_PER_MINUTE", default=10)
+CASE_LOOKUP_FAILURES = env.int("CASE_LOOKUP_FAILURES", default=5)
+CASE_LOOKUP_COOLDOWN_SECONDS = env.int("CASE_LOOKUP_COOLDOWN_SECONDS", default=60 * 60)
+# Statutory time limits did not run until this day (art. 100d of the Ukrainian special act, last extended to
+# 4 March 2026). If a later act extends the suspension, set the new last day here (YYYY-MM-DD).
+try:
+    CASE_TIME_LIMITS_SUSPENDED_UNTIL = datetime.date.fromisoformat(
+        env.str("CASE_TIME_LIMITS_SUSPENDED_UNTIL", "2026-03-04")
+    )
+except ValueError as exc:
+    raise SettingsError("CASE_TIME_LIMITS_SUSPENDED_UNTIL: write the date as YYYY-MM-DD.") from exc
 
 # --- Languages and time ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "pl"

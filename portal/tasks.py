@@ -78,3 +78,11 @@ def purge_unconfirmed_subscriptions() -> int:
 @shared_task
 def flush_faq_views() -> int:
     return services.faq_views_flush()
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    """Expired sessions go from the database: a case lookup leaves which case was opened in one."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from cases import api as cases_api
 from portal import views, views_finder, views_guides, views_info, views_pdf, views_search
 from portal.sitemaps import sitemaps
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
+    path("api/cases/status-events/", cases_api.status_events, name="api_case_status_events"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -48,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("fees/", views_info.fee_list, name="fee_list"),
     path("help/", views_info.partner_list, name="partner_list"),
     path("help/<slug:slug>/preview/", views_info.partner_preview, name="partner_preview"),
+    path("case-status/", include("cases.urls")),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

@@ -57,6 +57,7 @@ PUBLIC_PAGES = [
     PublicPage("staff-login", "accounts/login/"),
     PublicPage("accessibility-statement", "accessibility/"),
     PublicPage("privacy-notice", "privacy/"),
+    PublicPage("case-status-lookup", "case-status/"),
     PublicPage("not-found", "no-such-page/", status=404),
     PublicPage("guides", "guides/"),
     PublicPage("guide-detail", "guides/temporary-residence-work/"),

@@ -1,0 +1,377 @@
+"""The case officers' side: cases of their places, status changes one by one or in bulk, imports and tokens.
+
+Every change of status goes through `services.case_status_set`, so the admin records the same history and
+sends the same notifications as the imports and the API.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from cases import codes, importing, selectors, services
+from cases.models import Case, CaseStatus, IntegrationToken, LookupRecord, Procedure, ProcessingTime, StatusEvent
+
+
+@admin.register(CaseStatus)
+class CaseStatusAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code", "stage", "visit", "outcome", "is_final"]
+    list_filter = ["stage", "is_final"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code", "time_limit_days", "guide"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["guide"]
+
+
+class StatusEventInline(admin.TabularInline):
+    model = StatusEvent
+    extra = 0
+    can_delete = False
+    fields = ["occurred_at", "status", "note_to_applicant", "internal_note", "channel", "changed_by", "integration"]
+    readonly_fields = fields
+    ordering = ["-occurred_at", "-pk"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class CaseForm(forms.ModelForm):
+    """Creating a case needs its first status; the contact e-mail needs the applicant's consent."""
+
+    first_status = forms.ModelChoiceField(
+        queryset=CaseStatus.objects.all(), required=False, label=gettext_lazy("first status")
+    )
+    contact_consent = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("The applicant agreed in writing to be contacted by e-mail"),
+    )
+
+    class Meta:
+        model = Case
+        fields = ["number", "procedure", "place", "filed_on", "contact_email", "contact_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["number"].disabled = True
+            del self.fields["first_status"]
+            self.fields["contact_consent"].initial = bool(self.instance.contact_consent_at)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        key = codes.number_key(number)
+        if not key:
+            raise forms.ValidationError(_("Enter the case number."))
+        if not self.instance.pk and Case.objects.filter(number_key=key).exists():
+            raise forms.ValidationError(_("A case with this number exists already."))
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk and not cleaned.get("first_status"):
+            self.add_error("first_status", _("Choose the status the case starts with."))
+        if cleaned.get("contact_email") and not cleaned.get("contact_consent"):
+            self.add_error("contact_consent", _("Keep an e-mail address only with the applicant's consent."))
+        return cleaned
+
+
+class SetStatusForm(forms.Form):
+    status = forms.ModelChoiceField(queryset=CaseStatus.objects.all(), label=gettext_lazy("new status"))
+    occurred_at = forms.DateTimeField(label=gettext_lazy("date of the status"), initial=timezone.now)
+    note_to_applicant = forms.CharField(
+        label=gettext_lazy("note to the applicant (Polish)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    internal_note = forms.CharField(
+        label=gettext_lazy("internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+IMPORT_SESSION_KEY = "case_import_preview"
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
+    create_missing = forms.BooleanField(label=gettext_lazy("Create cases the portal does not know yet"), required=False)
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    form = CaseForm
+    list_display = ["number", "procedure", "place", "status", "status_changed_at", "filed_on"]
+    list_filter = ["status", "procedure", "place", ("filed_on", admin.DateFieldListFilter), "status_changed_at"]
+    list_select_related = ["procedure", "place", "status"]
+    search_fields = ["number_key"]
+    search_help_text = gettext_lazy("Case number, typed any way (spaces, dots and dashes do not matter).")
+    date_hierarchy = "status_changed_at"
+    readonly_fields = ["status", "status_changed_at", "final_at", "contact_erased_at", "anonymized_at"]
+    inlines = [StatusEventInline]
+    actions = ["set_status", "issue_access_codes", "send_access_codes"]
+
+    def get_queryset(self, request):
+        return selectors.cases_visible_to(request.user).select_related("procedure", "place", "status")
+
+    def get_search_results(self, request, queryset, search_term):
+        # People paste numbers in every form; the index holds the letters and digits only.
+        return super().get_search_results(request, queryset, codes.number_key(search_term))
+
+    def get_fields(self, request, obj=None):
+        fields = ["number", "procedure", "place", "filed_on", "contact_email", "contact_language", "contact_consent"]
+        if obj is None:
+            return [*fields[:4], "first_status", *fields[4:]]
+        return fields + self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "place" and not request.user.is_superuser:
+            kwargs["queryset"] = request.user.places.all()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        consent = form.cleaned_data.get("contact_consent")
+        obj.contact_consent_at = (obj.contact_consent_at or timezone.now()) if consent and obj.contact_email else None
+        if not consent:
+            obj.contact_email = ""
+        if change:
+            obj.save()
+            return
+        created = services.case_create(
+            number=obj.number,
+            procedure=obj.procedure,
+            place=obj.place,
+            filed_on=obj.filed_on,
+            status=form.cleaned_data["first_status"],
+            occurred_at=timezone.now(),
+            channel=StatusEvent.Channel.ADMIN,
+            changed_by=request.user,
+        )
+        Case.objects.filter(pk=created.pk).update(
+            contact_email=obj.contact_email,
+            contact_language=obj.contact_language,
+            contact_consent_at=obj.contact_consent_at,
+        )
+        obj.pk = created.pk
+        obj.refresh_from_db()
+
+    @admin.action(description=gettext_lazy("Set status…"), permissions=["change"])
+    def set_status(self, request, queryset):
+        form = SetStatusForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            recorded = 0
+            for case in queryset:
+                _event, created = services.case_status_set(
+                    case=case,
+                    status=form.cleaned_data["status"],
+                    occurred_at=form.cleaned_data["occurred_at"],
+                    note_to_applicant=form.cleaned_data["note_to_applicant"],
+                    internal_note=form.cleaned_data["internal_note"],
+                    channel=StatusEvent.Channel.ADMIN,
+                    changed_by=request.user,
+                )
+                recorded += created
+            self.message_user(
+                request, _("Status recorded for %(count)d cases.") % {"count": recorded}, messages.SUCCESS
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Set status"),
+            "form": form,
+            "cases": queryset,
+            "action": "set_status",
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/cases/case/set_status.html", context)
+
+    @admin.action(description=gettext_lazy("Issue new access codes (to print on a receipt)"), permissions=["change"])
+    def issue_access_codes(self, request, queryset):
+        issued = [(case, services.access_code_issue(case=case)) for case in queryset[:50]]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("New access codes"),
+            "issued": issued,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/cases/case/access_codes.html", context)
+
+    @admin.action(description=gettext_lazy("E-mail new access codes to the contact address"), permissions=["change"])
+    def send_access_codes(self, request, queryset):
+        sent = sum(services.access_code_send(case=case) for case in queryset)
+        self.message_user(
+            request,
+            _("Access codes e-mailed for %(sent)d of %(total)d cases (the others have no contact address).")
+            % {"sent": sent, "total": queryset.count()},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(StatusEvent)
+class StatusEventAdmin(admin.ModelAdmin):
+    """The audit trail of every status change; entries are never edited. Imports start here."""
+
+    list_display = ["case", "status", "occurred_at", "channel", "changed_by", "integration", "recorded_at"]
+    list_filter = ["channel", "status", "recorded_at"]
+    list_select_related = ["case", "status", "changed_by", "integration"]
+    search_fields = ["case__number_key"]
+    change_list_template = "admin/cases/statusevent/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(case__in=selectors.cases_visible_to(request.user))
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, codes.number_key(search_term))
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="cases_statusevent_import")
+        ] + super().get_urls()
+
+    def import_view(self, request):
+        """Upload and preview (a dry run that shows every row's outcome), then apply the previewed rows.
+
+        The previewed rows wait in the officer's session, so "Apply" applies exactly what was shown.
+        """
+        if not request.user.has_perm("cases.add_statusevent"):
+            raise PermissionDenied
+        applying = request.method == "POST" and "apply" in request.POST
+        form = ImportForm(None if applying else (request.POST or None), None if applying else (request.FILES or None))
+        results = None
+        file_error = ""
+        if applying:
+            pending = request.session.pop(IMPORT_SESSION_KEY, None)
+            if pending is None:
+                file_error = _("The preview has expired. Choose the file again.")
+            else:
+                results = importing.rows_apply(
+                    pending["rows"],
+                    channel=StatusEvent.Channel.IMPORT,
+                    changed_by=request.user,
+                    create_missing=pending["create_missing"],
+                )
+                self.message_user(
+                    request,
+                    _("Import applied: %(ok)d rows accepted, %(errors)d rows with errors left out.")
+                    % {"ok": sum(r.ok for r in results), "errors": sum(not r.ok for r in results)},
+                    messages.SUCCESS,
+                )
+        elif request.method == "POST" and form.is_valid():
+            try:
+                rows = importing.rows_from_file(form.cleaned_data["file"])
+            except importing.ImportFileError as exc:
+                file_error = str(exc)
+            else:
+                create_missing = form.cleaned_data["create_missing"]
+                results = importing.rows_apply(
+                    rows,
+                    channel=StatusEvent.Channel.IMPORT,
+                    changed_by=request.user,
+                    create_missing=create_missing,
+                    dry_run=True,
+                )
+                request.session[IMPORT_SESSION_KEY] = {"rows": rows, "create_missing": create_missing}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import status changes"),
+            "form": form,
+            "results": results,
+            "file_error": file_error,
+            "applied": applying and results is not None,
+            "columns": importing.REQUIRED_COLUMNS + importing.OPTIONAL_COLUMNS,
+            "error_count": sum(not r.ok for r in results) if results else 0,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(
+            request, "admin/cases/statusevent/import.html", context, status=400 if file_error else 200
+        )
+
+
+class IntegrationTokenForm(forms.ModelForm):
+    class Meta:
+        model = IntegrationToken
+        fields = ["name"]
+
+
+@admin.register(IntegrationToken)
+class IntegrationTokenAdmin(admin.ModelAdmin):
+    form = IntegrationTokenForm
+    list_display = ["name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        form = IntegrationTokenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                token, plaintext = services.integration_token_create(
+                    name=form.cleaned_data["name"], created_by=request.user
+                )
+            except IntegrityError:
+                form.add_error("name", _("A token for this system exists already."))
+            else:
+                context = {
+                    **self.admin_site.each_context(request),
+                    "title": _("Token created"),
+                    "token": token,
+                    "plaintext": plaintext,
+                    "api_path": reverse("api_case_status_events"),
+                    "opts": self.model._meta,
+                }
+                return TemplateResponse(request, "admin/cases/integrationtoken/created.html", context)
+        return super().add_view(request, form_url, extra_context)
+
+    @admin.action(description=gettext_lazy("Revoke the selected tokens"), permissions=["delete"])
+    def revoke(self, request, queryset):
+        for token in queryset:
+            services.integration_token_revoke(token=token)
+        self.message_user(request, _("Tokens revoked."), messages.SUCCESS)
+
+
+@admin.register(LookupRecord)
+class LookupRecordAdmin(admin.ModelAdmin):
+    """For spotting guessing: many failures on one hashed number, or bursts of refusals."""
+
+    list_display = ["created_at", "outcome", "number_hash"]
+    list_filter = ["outcome", "created_at"]
+    search_fields = ["number_hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ProcessingTime)
+class ProcessingTimeAdmin(admin.ModelAdmin):
+    list_display = ["procedure", "place", "stage", "median_days", "p80_days", "sample_size", "computed_at"]
+    list_filter = ["procedure", "place", "stage"]
+    list_select_related = ["procedure", "place"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

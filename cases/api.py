@@ -1,0 +1,66 @@
+"""`POST /api/cases/status-events/`: status changes from the office's systems, one token per integration.
+
+Request:  Authorization: Bearer <token>
+          {"create_missing": false, "events": [{"case_number": "...", "status": "...", "occurred_at": "..."}, ...]}
+Response: 200 {"results": [{"row": 1, "outcome": "recorded" | "duplicate" | "case-created" | "error",
+                            "message": "..."}, ...]}
+Rows are the columns of `cases.importing`; each row applies whole or not at all, and sending the same row
+again is answered "duplicate". Errors about the request as a whole are 400, 401 or 413 with {"error": "..."}.
+"""
+
+import json
+import logging
+
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from cases import importing, services
+from cases.models import StatusEvent
+
+logger = logging.getLogger(__name__)
+
+MAX_EVENTS_PER_REQUEST = 500
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+@csrf_exempt  # machine-to-machine, authenticated by a bearer token rather than a cookie
+@require_POST
+def status_events(request):
+    scheme, _space, plaintext = request.headers.get("Authorization", "").partition(" ")
+    token = services.integration_token_authenticate(plaintext.strip()) if scheme.lower() == "bearer" else None
+    if token is None:
+        response = _error("A valid bearer token is required.", 401)
+        response["WWW-Authenticate"] = "Bearer"
+        return response
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error(f"The request is larger than {MAX_BODY_BYTES} bytes.", 413)
+    try:
+        payload = json.loads(request.body)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _error("The body is not valid JSON.", 400)
+    events = payload.get("events") if isinstance(payload, dict) else None
+    if not isinstance(events, list) or not events:
+        return _error('Send {"events": [...]} with at least one event.', 400)
+    if len(events) > MAX_EVENTS_PER_REQUEST:
+        return _error(f"At most {MAX_EVENTS_PER_REQUEST} events per request.", 413)
+
+    results = importing.rows_apply(
+        events,
+        channel=StatusEvent.Channel.API,
+        integration=token,
+        create_missing=payload.get("create_missing") is True,
+    )
+    logger.info(
+        "API import by integration %s: %d rows, %d errors",
+        token.pk,
+        len(results),
+        sum(1 for result in results if not result.ok),
+    )
+    return JsonResponse(
+        {"results": [{"row": r.row, "outcome": r.outcome, "message": r.message} for r in results]}, status=200
+    )

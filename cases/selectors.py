@@ -1,0 +1,171 @@
+"""Reads of the cases app: what the applicant sees about their case, and what other apps may ask about a case.
+
+`case_overview` gathers everything the result page shows in a fixed number of queries: the case with its
+procedure, place and guide; its history; the catalogue for the progress line; and the precomputed processing
+times of similar cases. The rules (deadlines, the statutory time limit, when to offer a ponaglenie) are plain
+functions of those rows, so they are tested without a request.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from cases.models import Case, CaseStatus, ProcessingTime, Stage, StatusEvent
+
+# Figures from fewer cases than this say more about chance than about the office; they are not shown.
+MIN_SAMPLE_SIZE = 10
+# "Well beyond the usual": waiting this many times the 80th percentile counts as protraction worth a ponaglenie.
+PROTRACTION_FACTOR = 1.25
+
+
+@dataclass(frozen=True)
+class Figures:
+    median_days: int
+    p80_days: int
+    sample_size: int
+
+
+@dataclass(frozen=True)
+class StageStep:
+    stage: int
+    label: str
+    state: str  # "done", "current" or "next"
+
+
+@dataclass
+class CaseOverview:
+    case: Case
+    events: list[StatusEvent]
+    steps: list[StageStep]
+    current_event: StatusEvent | None
+    action_deadline: date | None
+    whole_case: Figures | None
+    current_stage: Figures | None
+    days_in_stage: int
+    days_since_filing: int
+    time_limit_start: date | None
+    time_limit_end: date | None
+    overdue: bool
+    protracted: bool
+    visit: str = ""
+
+    @property
+    def complaint_offered(self) -> bool:
+        return self.overdue or self.protracted
+
+    @property
+    def decided(self) -> bool:
+        return self.case.status.stage >= Stage.DECISION
+
+
+def case_overview(*, case_id: int, today: date | None = None) -> CaseOverview:
+    """Everything the result page shows about one case, in four queries whatever the size of the history."""
+    today = today or timezone.localdate()
+    case = Case.objects.select_related("procedure", "procedure__guide", "place", "status").get(
+        pk=case_id, anonymized_at__isnull=True
+    )
+    events = list(StatusEvent.objects.filter(case_id=case.pk).select_related("status").order_by("occurred_at", "pk"))
+    figures = {
+        row.stage: Figures(row.median_days, row.p80_days, row.sample_size)
+        for row in ProcessingTime.objects.filter(
+            procedure_id=case.procedure_id, place_id=case.place_id, sample_size__gte=MIN_SAMPLE_SIZE
+        )
+    }
+    current_event = _current_event(case, events)
+    stage_since = _current_stage_since(case, events)
+    start, end = statutory_time_limit(case, events)
+    whole_case = figures.get(ProcessingTime.WHOLE_CASE)
+    days_since_filing = (today - case.filed_on).days
+    decided = case.status.stage >= Stage.DECISION
+    return CaseOverview(
+        case=case,
+        events=events,
+        steps=progress_line(case.status, events),
+        current_event=current_event,
+        action_deadline=action_deadline(case.status, current_event),
+        whole_case=whole_case,
+        current_stage=None if decided else figures.get(case.status.stage),
+        days_in_stage=(today - stage_since).days if stage_since else 0,
+        days_since_filing=days_since_filing,
+        time_limit_start=start,
+        time_limit_end=end,
+        overdue=bool(end and today > end and not decided),
+        protracted=bool(whole_case and not decided and days_since_filing > whole_case.p80_days * PROTRACTION_FACTOR),
+        visit=case.status.visit,
+    )
+
+
+def progress_line(status: CaseStatus, events: list[StatusEvent]) -> list[StageStep]:
+    """The stages in order, marked done, current or next.
+
+    After a refusal or a discontinuation (the latest decision in the history) there is no card to produce, so
+    the line goes from the decision straight to "closed". A request for missing documents is shown only to
+    those who had one: it is a detour, not a step every case passes.
+    """
+    decisions = [event.status.outcome for event in events if event.status.outcome]
+    without_card = bool(decisions) and decisions[-1] != CaseStatus.Outcome.POSITIVE
+    stages_seen = {event.status.stage for event in events} | {status.stage}
+    steps = []
+    for stage, label in Stage.choices:
+        if without_card and Stage.DECISION < stage < Stage.CLOSED:
+            continue
+        if stage == Stage.MISSING_DOCUMENTS and stage not in stages_seen:
+            continue
+        state = "done" if stage < status.stage else "current" if stage == status.stage else "next"
+        steps.append(StageStep(stage=stage, label=str(label), state=state))
+    return steps
+
+
+def action_deadline(status: CaseStatus, current_event: StatusEvent | None) -> date | None:
+    """The applicant's deadline, counted from the date of the status (e.g. 14 days from delivery of a request)."""
+    if status.action_deadline_days is None or current_event is None:
+        return None
+    return timezone.localdate(current_event.occurred_at) + timedelta(days=status.action_deadline_days)
+
+
+def statutory_time_limit(case: Case, events: list[StatusEvent]) -> tuple[date | None, date | None]:
+    """When the statutory time limit for the decision started and ends, or (None, None) if it has not started.
+
+    Art. 112a ust. 2 of the Act on Foreigners starts the time limit once the application is complete and the
+    applicant has appeared in person: here, the day the case last entered review after any request for
+    documents or appearance. Time before settings.CASE_TIME_LIMITS_SUSPENDED_UNTIL does not count (the
+    suspension of the Ukrainian special act, which ended on 4 March 2026).
+    """
+    limit = case.procedure.time_limit_days
+    if not limit:
+        return None, None
+    start = None
+    for event in events:
+        if event.status.stage < Stage.REVIEW:
+            start = None
+        elif start is None and event.status.stage == Stage.REVIEW:
+            start = timezone.localdate(event.occurred_at)
+    if start is None:
+        return None, None
+    suspended_until = settings.CASE_TIME_LIMITS_SUSPENDED_UNTIL
+    if suspended_until and start <= suspended_until:
+        start = suspended_until + timedelta(days=1)
+    return start, start + timedelta(days=limit)
+
+
+def _current_event(case: Case, events: list[StatusEvent]) -> StatusEvent | None:
+    matching = [event for event in events if event.status_id == case.status_id]
+    return matching[-1] if matching else None
+
+
+def _current_stage_since(case: Case, events: list[StatusEvent]) -> date | None:
+    """The day the case entered its current stage (several statuses in a row may share one stage)."""
+    since = None
+    for event in events:
+        since = since or timezone.localdate(event.occurred_at) if event.status.stage == case.status.stage else None
+    return since
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """Staff see the cases of the places they work at; administrators (superusers) see all."""
+    if user.is_superuser:
+        return Case.objects.all()
+    return Case.objects.filter(place__in=user.places.all())

@@ -1,0 +1,180 @@
+"""The public case-status pages. The case number travels only in POST bodies and the session, never in a URL.
+
+A successful lookup stores the case id in the session for a short while and redirects to the result page
+(post/redirect/get), so a refresh shows the result again instead of resubmitting the form.
+"""
+
+import time
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cases import complaint, selectors, services
+from cases.forms import ComplaintForm, LookupForm, SubscriptionForm
+from cases.models import Case
+from portal.selectors import client_address
+
+SESSION_KEY = "case_lookup"
+# How long a successful lookup stays open in this browser: enough to read, short enough for a shared phone.
+LOOKUP_SECONDS = 30 * 60
+
+
+def _looked_up_case_id(request) -> int | None:
+    entry = request.session.get(SESSION_KEY)
+    if not entry or entry.get("until", 0) < time.time():
+        return None
+    return entry["case_id"]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lookup(request):
+    form = LookupForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            result = services.case_lookup(
+                number=form.cleaned_data["number"],
+                access_code=form.cleaned_data["access_code"],
+                client_key=client_address(request),
+            )
+            if result.outcome == services.LookupOutcome.FOUND:
+                request.session.cycle_key()
+                request.session[SESSION_KEY] = {"case_id": result.case_id, "until": time.time() + LOOKUP_SECONDS}
+                return redirect("cases:result")
+            if result.outcome == services.LookupOutcome.LIMITED:
+                minutes = max(1, result.retry_after_seconds // 60)
+                form.add_error(
+                    None,
+                    _(
+                        "There have been too many attempts for this case number or from your connection. "
+                        "To protect applicants' data, please wait %(minutes)d minutes and try again, "
+                        "or call the helpline."
+                    )
+                    % {"minutes": minutes},
+                )
+                status = 429
+            else:
+                form.add_error(
+                    None,
+                    _(
+                        "We found no case with this number and access code. Check both on your filing receipt: "
+                        "the code has ten letters and digits."
+                    ),
+                )
+                status = 400
+        else:
+            status = 400
+    response = render(request, "cases/lookup.html", {"form": form}, status=status)
+    if status == 429:
+        response["Retry-After"] = "60"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def result(request):
+    case_id = _looked_up_case_id(request)
+    if case_id is None:
+        messages.info(request, _("For your security the result closes after 30 minutes. Please look it up again."))
+        return redirect("cases:lookup")
+    try:
+        overview = selectors.case_overview(case_id=case_id)
+    except Case.DoesNotExist:
+        request.session.pop(SESSION_KEY, None)
+        return redirect("cases:lookup")
+
+    subscription_form = SubscriptionForm(request.POST or None)
+    subscription_message = ""
+    if request.method == "POST" and subscription_form.is_valid():
+        outcome = services.subscription_request(
+            case_id=case_id, email=subscription_form.cleaned_data["email"], language=get_language()
+        )
+        if outcome == services.SubscribeOutcome.TOO_MANY:
+            subscription_form.add_error("email", _("This case already has the most e-mail addresses it can have."))
+        else:
+            if outcome == services.SubscribeOutcome.ALREADY_ACTIVE:
+                subscription_message = _("This address already receives e-mails about this case.")
+            else:
+                subscription_message = _("We have sent you an e-mail. Click the link in it to start receiving updates.")
+            if not request.htmx:
+                messages.success(request, subscription_message)
+                return redirect(reverse("cases:result") + "#updates")
+            subscription_form = SubscriptionForm()
+
+    if request.htmx:
+        # Only the updates section changes; htmx swaps 2xx answers, so errors come back as 200 here.
+        context = {"subscription_form": subscription_form, "subscription_message": subscription_message}
+        return render(request, "cases/_updates.html", context)
+    context = {"overview": overview, "case": overview.case, "subscription_form": subscription_form}
+    status = 400 if subscription_form.errors else 200
+    return render(request, "cases/result.html", context, status=status)
+
+
+@require_POST
+def close(request):
+    """Forget the lookup in this browser (a shared phone, a library computer)."""
+    request.session.pop(SESSION_KEY, None)
+    messages.success(request, _("The case is closed in this browser."))
+    return redirect("cases:lookup")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def complaint_pdf(request):
+    """The ponaglenie, offered only when the case is overdue or well beyond the usual time."""
+    case_id = _looked_up_case_id(request)
+    if case_id is None:
+        return redirect("cases:lookup")
+    overview = selectors.case_overview(case_id=case_id)
+    if not overview.complaint_offered:
+        messages.info(request, _("A formal complaint about delay is not available for this case now."))
+        return redirect("cases:result")
+    form = ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        content = complaint.complaint_pdf_bytes(
+            overview,
+            language=get_language(),
+            full_name=form.cleaned_data["full_name"],
+            address=form.cleaned_data["address"],
+            today=timezone.localdate(),
+        )
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="ponaglenie-{get_language()}.pdf"'
+        return response
+    status = 400 if form.errors else 200
+    return render(request, "cases/complaint.html", {"overview": overview, "form": form}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def subscription_confirm(request, token: str):
+    subscription = services.subscription_from_token(
+        token, services.SUBSCRIPTION_CONFIRM_SALT, max_age=services.SUBSCRIPTION_CONFIRM_MAX_AGE
+    )
+    if subscription is None:
+        return render(request, "cases/subscription_invalid.html", status=404)
+    # A GET only shows a button: mail scanners that open links must not confirm on the person's behalf.
+    if request.method == "POST":
+        services.subscription_confirm(subscription=subscription)
+        return render(request, "cases/subscription_done.html", {"confirmed": True})
+    return render(request, "cases/subscription_confirm.html", {"token": token})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def subscription_stop(request, token: str):
+    subscription = services.subscription_from_token(token, services.SUBSCRIPTION_STOP_SALT)
+    if subscription is None:
+        return render(request, "cases/subscription_done.html", {"confirmed": False})
+    if request.method == "POST":
+        services.subscription_cancel(subscription=subscription)
+        return render(request, "cases/subscription_done.html", {"confirmed": False})
+    return render(request, "cases/subscription_stop.html", {"token": token})
