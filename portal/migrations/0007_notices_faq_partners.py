@@ -169,7 +169,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='notice',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_until__isnull', True), ('valid_until__gt', models.F('published_at')), _connector='OR'), name='notice_valid_after_publication'),
+            constraint=models.CheckConstraint(condition=models.Q(('valid_until__isnull', True), ('valid_until__gt', models.F('published_at')), _connector='OR'), name='notice_valid_after_publication', violation_error_message='A notice must expire after its publication time.'),
         ),
         migrations.AddConstraint(
             model_name='noticesubscription',

@@ -64,6 +64,7 @@ class Notice(models.Model):
             models.CheckConstraint(
                 condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gt=models.F("published_at")),
                 name="notice_valid_after_publication",
+                violation_error_message=_("A notice must expire after its publication time."),
             ),
         ]
 

@@ -470,3 +470,24 @@ def test_two_workers_at_once_announce_a_notice_once_and_email_each_subscriber_on
     assert NoticeDelivery.objects.count() == 5
     assert OutboundEmail.objects.filter(dedupe_key__startswith=f"notice:{notice.pk}:").count() == 5
     assert sorted(message.to[0] for message in mail.outbox) == [f"s{number}@example.org" for number in range(5)]
+
+
+def test_admin_refuses_a_notice_that_expires_before_it_is_published(client):
+    client.force_login(UserFactory(role=roles.CONTENT_EDITOR, with_totp=True))
+    response = client.post(
+        "/admin/portal/notice/add/",
+        {
+            "title_pl": "Zły komunikat",
+            "slug": "zly-komunikat",
+            "status": "published",
+            "importance": "urgent",
+            "summary_pl": "Streszczenie.",
+            "published_at_0": "2026-11-30",
+            "published_at_1": "10:00",
+            "valid_until_0": "2026-11-29",
+            "valid_until_1": "10:00",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error; nothing saved
+    assert "Komunikat musi wygasać po czasie publikacji." in response.content.decode()  # the admin is in Polish
+    assert not Notice.objects.filter(slug="zly-komunikat").exists()
