@@ -154,7 +154,8 @@ class GuideAdmin(TabbedTranslationAdmin):
         return [path("translations/", dashboard, name="portal_guide_translations"), *super().get_urls()]
 
     def translation_dashboard(self, request):
-        """Each guide and language: missing, urgent, update needed or up to date; most urgent and most read first."""
+        """Each guide and language: missing, urgent, update needed or up to date; most urgent and most read first.
+        Then the same for notices, FAQ entries and partner institutions."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         rows = selectors.guide_translation_dashboard()
@@ -162,6 +163,7 @@ class GuideAdmin(TabbedTranslationAdmin):
             **self.admin_site.each_context(request),
             "title": _("Translation dashboard"),
             "rows": rows,
+            "other_rows": selectors.content_translation_dashboard(),
             "languages": TRANSLATED_LANGUAGES,
             "opts": self.model._meta,
         }

@@ -18,3 +18,18 @@ class MistakeReportForm(forms.Form):
     )
     # Left empty by people; bots fill every field. Hidden from view and from assistive technology.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
+
+
+class NoticeSubscriptionForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail"), max_length=254)
+    places = forms.TypedMultipleChoiceField(
+        label=_("Only notices about these places"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    guides = forms.TypedMultipleChoiceField(
+        label=_("Only notices about these procedures"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, places=(), guides=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["places"].choices = [(place.pk, place.name) for place in places]
+        self.fields["guides"].choices = [(guide.pk, guide.title) for guide in guides]

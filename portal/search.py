@@ -37,6 +37,8 @@ everything is computed per request over the published set, in a fixed number of 
   0005_search_extensions. Any database error falls back to the Python scoring below, logged without the query.
 - SQLite (development and tests): the published guides and their parts are loaded (four queries) and scored in
   Python with the same rules (edit distance instead of trigrams).
+Frequently asked questions (`faq_search`) are searched too, with the same word rules, in Python on both databases
+(one query: tens of short entries); the search page lists the matching ones under the guides.
 The snippets are cut from the parts of the matching guides (on PostgreSQL loaded then, in three queries).
 Queries per search: 4 on SQLite, 5 on PostgreSQL (plus a savepoint and its release when already inside a
 transaction, as in tests), whatever the number of guides; none for an empty query. Measured with the ten demo
@@ -60,8 +62,8 @@ from django.db.models import Model, prefetch_related_objects
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from portal.models import Guide, GuideDocument, GuideFaq, GuideStep
-from portal.selectors import guides_published
+from portal.models import FaqEntry, Guide, GuideDocument, GuideFaq, GuideStep
+from portal.selectors import faq_published, guides_published
 
 logger = logging.getLogger(__name__)
 
@@ -462,4 +464,64 @@ def _result(guide: Guide, matcher: _Matcher, language: str) -> SearchResult:
         summary=_html(_pieces(guide.summary, matcher)),
         snippet=_snippet(best_text, matcher) if best_text else SafeString(""),
         snippet_language=best_language if best_text and best_language != language else "",
+    )
+
+
+# --- Frequently asked questions ---------------------------------------------------------------------------------
+
+MAX_FAQ_RESULTS = 5
+
+
+@dataclass(frozen=True)
+class FaqResult:
+    entry: FaqEntry
+    question: SafeString  # in the page's language, matched words in <mark>
+    snippet: SafeString  # the passage of the answer with the match; may be ""
+    snippet_language: str  # "pl" when the passage is the Polish text on another language's page, else ""
+
+
+def faq_search(*, query: str, language: str) -> list[FaqResult]:
+    """Published FAQ entries matching `query`, by the same word rules as the guides (prefix, accents, one typo; the
+    reader's language and Polish), the question weighing more than the answer; only the entries containing the most
+    query words, best first, at most MAX_FAQ_RESULTS. One query on either database: there are tens of entries."""
+    if language not in settings.MODELTRANSLATION_LANGUAGES:
+        language = SOURCE_LANGUAGE
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    matcher = _Matcher(tuple(fold(token) for token in tokens))
+    scored = []
+    for position, entry in enumerate(faq_published()):
+        sections = (
+            (_words(_field_texts(entry, "question", language)), WEIGHT_TITLE),
+            (_words(_field_texts(entry, "answer", language)), WEIGHT_BODY),
+        )
+        token_scores = [
+            max(weight * matcher.best(token, words) for words, weight in sections) for token in matcher.tokens
+        ]
+        matched = sum(1 for score in token_scores if score)
+        if matched:
+            scored.append((-matched, -sum(token_scores), position, entry))
+    if not scored:
+        return []
+    scored.sort(key=lambda row: row[:3])
+    best = scored[0][0]
+    return [_faq_result(row[3], matcher, language) for row in scored if row[0] == best][:MAX_FAQ_RESULTS]
+
+
+def _faq_result(entry: FaqEntry, matcher: _Matcher, language: str) -> FaqResult:
+    def has_hit(text: str) -> bool:
+        return any(matcher.hits(_fold_word(word)) for word in _WORD.findall(text or ""))
+
+    snippet, snippet_language = SafeString(""), ""
+    own_answer = getattr(entry, f"answer_{language}", "") or entry.answer_pl
+    if has_hit(own_answer):
+        snippet = _snippet(own_answer, matcher)
+    elif language != SOURCE_LANGUAGE and has_hit(entry.answer_pl):
+        snippet, snippet_language = _snippet(entry.answer_pl, matcher), SOURCE_LANGUAGE
+    return FaqResult(
+        entry=entry,
+        question=_html(_pieces(entry.question, matcher)),
+        snippet=snippet,
+        snippet_language=snippet_language,
     )

@@ -78,6 +78,7 @@ def guide_for_page(*, slug: str, include_drafts: bool = False) -> Guide:
             "changes",
             Prefetch("places", queryset=Place.objects.filter(is_published=True)),
             Prefetch("related", queryset=guides_published()),
+            Prefetch("notices", queryset=notices_in_force(), to_attr="notices_in_force"),
         )
         .get(slug=slug)
     )
@@ -175,4 +176,196 @@ def guide_translation_dashboard() -> list[DashboardRow]:
         row_states = [states[guide.pk, language] for language in TRANSLATED_LANGUAGES]
         rows.append(DashboardRow(guide, row_states, max(row_states), guide.next_review <= today))
     rows.sort(key=lambda row: (-row.worst, -row.guide.views, row.guide.slug))
+    return rows
+
+
+# --- Notices ------------------------------------------------------------------------------------------------
+
+
+def notices_public(*, now=None) -> QuerySet:
+    """Notices the public may read: published, and their publication time has come (scheduled ones wait)."""
+    from django.utils import timezone
+
+    from portal.models import Notice
+
+    return Notice.objects.filter(status=Notice.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+
+def notices_in_force(*, now=None) -> QuerySet:
+    """Public notices that have not expired."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    return notices_public(now=now).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
+
+
+def notices_urgent_in_force(*, now=None) -> list:
+    """The urgent notices in force, newest first: the banner on every public page (one query)."""
+    from portal.models import Notice
+
+    return list(notices_in_force(now=now).filter(importance=Notice.Importance.URGENT))
+
+
+def notices_for_list(*, place: Place | None = None, guide: Guide | None = None) -> QuerySet:
+    """Public notices for the list and the feed, optionally about one place or procedure, with what they concern."""
+    notices = notices_public().prefetch_related(
+        Prefetch("places", queryset=Place.objects.filter(is_published=True)),
+        Prefetch("guides", queryset=guides_published().select_related(None)),
+    )
+    if place is not None:
+        notices = notices.filter(places=place)
+    if guide is not None:
+        notices = notices.filter(guides=guide)
+    return notices
+
+
+def notice_for_page(*, slug: str, include_unpublished: bool = False):
+    """A notice with the places and procedures it concerns; drafts and scheduled ones only for editors' preview.
+
+    Raises Notice.DoesNotExist otherwise. Expired notices are returned: the page says that they expired.
+    """
+    from portal.models import Notice
+
+    notices = Notice.objects.all() if include_unpublished else notices_public()
+    return notices.prefetch_related(
+        Prefetch("places", queryset=Place.objects.filter(is_published=True)),
+        Prefetch("guides", queryset=guides_published().select_related(None)),
+    ).get(slug=slug)
+
+
+def notice_filter_choices() -> tuple[list[Place], list[Guide]]:
+    """The places and procedures a reader may filter notices or subscriptions by (two queries)."""
+    return list(Place.objects.filter(is_published=True)), list(guides_published().select_related(None))
+
+
+def notice_subscribers(notice) -> QuerySet:
+    """Confirmed subscriptions (any language) that want this notice: a notice about no place or procedure in
+    particular goes to everyone; otherwise to those who chose nothing, and those whose chosen places or procedures
+    include one the notice concerns."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from portal.models import NoticeSubscription
+
+    place_ids = list(notice.places.values_list("pk", flat=True))
+    guide_ids = list(notice.guides.values_list("pk", flat=True))
+    confirmed = NoticeSubscription.objects.filter(confirmed_at__isnull=False)
+    if not place_ids and not guide_ids:
+        return confirmed
+    through_places = NoticeSubscription.places.through.objects.filter(noticesubscription=OuterRef("pk"))
+    through_guides = NoticeSubscription.guides.through.objects.filter(noticesubscription=OuterRef("pk"))
+    wants_all = ~Exists(through_places) & ~Exists(through_guides)
+    wants_this = Exists(through_places.filter(place__in=place_ids)) | Exists(through_guides.filter(guide__in=guide_ids))
+    return confirmed.filter(Q(wants_all) | Q(wants_this))
+
+
+# --- FAQ ----------------------------------------------------------------------------------------------------
+
+
+def faq_published() -> QuerySet:
+    from portal.models import FaqEntry
+
+    return FaqEntry.objects.filter(status=FaqEntry.Status.PUBLISHED).select_related("category")
+
+
+def faq_by_category() -> list[tuple[Category, list]]:
+    """Published FAQ entries grouped by guide category, in reading order (one query)."""
+    groups: dict[int, tuple[Category, list]] = {}
+    for entry in faq_published():
+        groups.setdefault(entry.category_id, (entry.category, []))[1].append(entry)
+    return list(groups.values())
+
+
+def faq_for_page(*, slug: str, include_drafts: bool = False):
+    from portal.models import FaqEntry
+
+    entries = FaqEntry.objects.select_related("category") if include_drafts else faq_published()
+    return entries.get(slug=slug)
+
+
+# --- Fees ---------------------------------------------------------------------------------------------------
+
+
+def fees_overview() -> list:
+    """Every fee of every published guide, in the order of the guide list: the fees page (one query)."""
+    from portal.models import GuideFee
+
+    return list(
+        GuideFee.objects.filter(guide__in=guides_published().select_related(None))
+        .select_related("guide", "guide__category")
+        .order_by("guide__category__order", "guide__order", "guide__slug", "order", "pk")
+    )
+
+
+# --- Partner institutions -------------------------------------------------------------------------------------
+
+
+def partners_published(*, topic=None, language=None, town: str = "") -> QuerySet:
+    """Published partner institutions, optionally helping with a topic, in a language, or in a town."""
+    from portal.models import Partner
+
+    partners = Partner.objects.filter(is_published=True).prefetch_related("languages", "topics")
+    if topic is not None:
+        partners = partners.filter(topics=topic)
+    if language is not None:
+        partners = partners.filter(languages=language)
+    if town:
+        partners = partners.filter(city=town)
+    return partners
+
+
+def partner_for_preview(*, slug: str):
+    """Any partner institution, published or not, for the editors' preview; raises Partner.DoesNotExist."""
+    from portal.models import Partner
+
+    return Partner.objects.prefetch_related("languages", "topics").get(slug=slug)
+
+
+def partner_filter_choices() -> tuple[list, list, list[str]]:
+    """Topics, languages and towns that published partners have: what the filter form offers (three queries)."""
+    from portal.models import Partner, PartnerTopic, SpokenLanguage
+
+    published = Partner.objects.filter(is_published=True)
+    topics = list(PartnerTopic.objects.filter(partners__in=published).distinct())
+    languages = list(SpokenLanguage.objects.filter(partners__in=published).distinct())
+    towns = sorted(set(published.values_list("city", flat=True)))
+    return topics, languages, towns
+
+
+# --- Translation dashboard for notices, FAQ and partners ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemDashboardRow:
+    item: object
+    kind: str  # the model's verbose name
+    admin_url: str
+    views: int | None  # FAQ entries count page views; notices and partners do not
+    states: list
+    worst: int
+
+
+def content_translation_dashboard() -> list[ItemDashboardRow]:
+    """Notices, FAQ entries and partners with the state of each translation, most urgent first, then the most read."""
+    from django.urls import reverse
+
+    from portal.models import FaqEntry, Notice, Partner
+    from portal.translation_state import TRANSLATED_LANGUAGES, translation_states
+
+    rows = []
+    for model, title_field, required in (
+        (Notice, "title", ("summary",)),
+        (FaqEntry, "question", ("answer",)),
+        (Partner, "name", ("description",)),
+    ):
+        items = list(model.objects.all())
+        states = translation_states(items, title_field=title_field, required_fields=required)
+        for item in items:
+            row_states = [states[item.pk, language] for language in TRANSLATED_LANGUAGES]
+            admin_url = reverse(f"admin:portal_{model._meta.model_name}_change", args=[item.pk])
+            views = getattr(item, "views", None)
+            rows.append(
+                ItemDashboardRow(item, str(model._meta.verbose_name), admin_url, views, row_states, max(row_states))
+            )
+    rows.sort(key=lambda row: (-row.worst, -(row.views or 0), row.kind, row.item.pk))
     return rows

@@ -173,3 +173,246 @@ def mistake_reports_purge(*, now=None) -> int:
 
     cutoff = (now or timezone.now()) - timedelta(days=settings.MISTAKE_REPORT_RETENTION_DAYS)
     return MistakeReport.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
+def _over_limit(*, prefix: str, client_key: str, per_hour: int) -> bool:
+    """Count one attempt of a reader (by a keyed hash of their address, kept an hour in the cache only)."""
+    key = f"{prefix}:" + hmac.new(settings.HASHING_KEY.encode(), client_key.encode(), hashlib.sha256).hexdigest()
+    cache.add(key, 0, 60 * 60)
+    return cache.incr(key) > per_hour
+
+
+# --- Notices and their e-mail subscriptions ----------------------------------------------------------------------
+
+SUBSCRIBE_SALT = "portal.notices.subscription-confirm"
+UNSUBSCRIBE_SALT = "portal.notices.unsubscribe"
+CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 3  # the confirmation link works for three days
+UNCONFIRMED_RETENTION = timedelta(days=7)
+ANNOUNCE_WINDOW = timedelta(days=7)  # a notice published longer ago than this is never e-mailed
+SUBSCRIPTION_REQUESTS_PER_HOUR = 5
+NOTICE_VISIBILITY_KEY = "notices-visible"
+
+
+class SubscribeOutcome(enum.Enum):
+    SENT = "sent"  # a confirmation link was e-mailed (or the address is already subscribed: nothing tells which)
+    RATE_LIMITED = "rate_limited"
+
+
+def subscription_confirm_token(*, subscription_id: int, place_ids: list[int], guide_ids: list[int]) -> str:
+    """The signed link of the confirmation e-mail; it carries the choices, so nobody can change them unconfirmed."""
+    from django.core import signing
+
+    return signing.dumps({"s": subscription_id, "p": place_ids, "g": guide_ids}, salt=SUBSCRIBE_SALT, compress=True)
+
+
+def subscription_unsubscribe_token(*, subscription_id: int) -> str:
+    from django.core import signing
+
+    return signing.dumps({"s": subscription_id}, salt=UNSUBSCRIBE_SALT)
+
+
+def _absolute(language: str, name: str, **kwargs) -> str:
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
+@transaction.atomic
+def notice_subscription_request(
+    *, email: str, language: str, place_ids: list[int], guide_ids: list[int], client_key: str
+) -> SubscribeOutcome:
+    """Someone asked for notices by e-mail: keep the request and e-mail a confirmation link (double opt-in).
+
+    The answer is the same whether the address is new, waiting for confirmation or already subscribed, so the
+    form does not reveal who subscribes. A confirmed subscription changes only when the new link is followed.
+    """
+    from django.template.loader import render_to_string
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from portal.models import NoticeSubscription
+
+    if _over_limit(prefix="notice-subscribe", client_key=client_key, per_hour=SUBSCRIPTION_REQUESTS_PER_HOUR):
+        return SubscribeOutcome.RATE_LIMITED
+    email = email.strip().lower()
+    subscription, _created = NoticeSubscription.objects.get_or_create(email=email, language=language)
+    token = subscription_confirm_token(
+        subscription_id=subscription.pk, place_ids=sorted(set(place_ids)), guide_ids=sorted(set(guide_ids))
+    )
+    with translation.override(language):
+        context = {"confirm_url": _absolute(language, "notice_subscription_confirm", token=token)}
+        email_enqueue(
+            to_address=email,
+            subject=gettext("Confirm your subscription to notices"),
+            body_text=render_to_string("portal/email/notice_subscription_confirm.txt", context),
+            language=language,
+            dedupe_key=f"notice-subscribe:{subscription.pk}:{hashlib.sha256(token.encode()).hexdigest()[:32]}",
+        )
+    return SubscribeOutcome.SENT
+
+
+@transaction.atomic
+def notice_subscription_confirm(*, token: str):
+    """Follow the link of the confirmation e-mail; returns the subscription, or None if the link is bad or old."""
+    from django.core import signing
+
+    from portal.models import Guide, NoticeSubscription, Place
+
+    try:
+        data = signing.loads(token, salt=SUBSCRIBE_SALT, max_age=CONFIRMATION_MAX_AGE)
+        subscription = NoticeSubscription.objects.select_for_update().get(pk=int(data["s"]))
+        place_ids, guide_ids = [int(pk) for pk in data["p"]], [int(pk) for pk in data["g"]]
+    except (signing.BadSignature, NoticeSubscription.DoesNotExist, KeyError, TypeError, ValueError):
+        return None
+    subscription.places.set(Place.objects.filter(pk__in=place_ids, is_published=True))
+    subscription.guides.set(Guide.objects.filter(pk__in=guide_ids, status=Guide.Status.PUBLISHED))
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+@transaction.atomic
+def notice_unsubscribe(*, token: str) -> bool:
+    """Follow the link at the bottom of every notice e-mail: the subscription and its address are deleted."""
+    from django.core import signing
+
+    from portal.models import NoticeSubscription
+
+    try:
+        subscription_id = int(signing.loads(token, salt=UNSUBSCRIBE_SALT)["s"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return False
+    NoticeSubscription.objects.filter(pk=subscription_id).delete()
+    return True
+
+
+def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
+    """Erase requests never confirmed (the address of someone who may not have asked for anything)."""
+    from portal.models import NoticeSubscription
+
+    cutoff = (now or timezone.now()) - UNCONFIRMED_RETENTION
+    return NoticeSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff).delete()[0]
+
+
+def notices_announce_due(*, now=None) -> list[int]:
+    """Notices whose publication time has come and whose subscribers were not yet told: mark them (once, even with
+    two beat processes: a conditional UPDATE) and e-mail their subscribers after commit. Returns their ids."""
+    from portal import selectors
+    from portal.models import Notice
+
+    now = now or timezone.now()
+    announced = []
+    for notice_id in selectors.notices_public(now=now).filter(announced_at__isnull=True).values_list("pk", flat=True):
+        with transaction.atomic():
+            if not Notice.objects.filter(pk=notice_id, announced_at__isnull=True).update(announced_at=now):
+                continue
+            announced.append(notice_id)
+            if Notice.objects.filter(pk=notice_id, published_at__gte=now - ANNOUNCE_WINDOW).exists():
+                from portal.tasks import deliver_notice
+
+                transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
+    return announced
+
+
+def notice_deliver(*, notice_id: int) -> int:
+    """E-mail one public notice to every subscriber who wants it, in their language; returns how many were queued.
+
+    Safe to run twice or at once in two workers: the unique NoticeDelivery row is created in the same transaction as
+    the outbox row, so a subscriber gets one e-mail per notice at most.
+    """
+    from django.db import IntegrityError
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from portal import selectors
+    from portal.models import Notice, NoticeDelivery
+
+    try:
+        notice = selectors.notices_public().get(pk=notice_id)
+    except Notice.DoesNotExist:
+        return 0  # withdrawn or deleted since it was announced
+    queued = 0
+    for subscription in selectors.notice_subscribers(notice).iterator():
+        try:
+            with transaction.atomic():
+                NoticeDelivery.objects.create(notice=notice, subscription=subscription)
+                with translation.override(subscription.language):
+                    context = {
+                        "notice": notice,
+                        "notice_url": _absolute(subscription.language, "notice_detail", slug=notice.slug),
+                        "unsubscribe_url": _absolute(
+                            subscription.language,
+                            "notice_unsubscribe",
+                            token=subscription_unsubscribe_token(subscription_id=subscription.pk),
+                        ),
+                    }
+                    email_enqueue(
+                        to_address=subscription.email,
+                        subject=notice.title,
+                        body_text=render_to_string("portal/email/notice.txt", context),
+                        language=subscription.language,
+                        dedupe_key=f"notice:{notice.pk}:subscription:{subscription.pk}",
+                    )
+        except IntegrityError:
+            continue  # already delivered
+        queued += 1
+    return queued
+
+
+def notices_visibility_refresh(*, now=None) -> bool:
+    """Cached pages show the notices (and the urgent banner) as they were when rendered. When a scheduled notice
+    comes out or one expires, nothing is saved, so the content version is bumped here; returns whether it was."""
+    from portal import selectors
+    from portal.text import content_version_bump
+
+    visible = sorted(selectors.notices_in_force(now=now).values_list("pk", flat=True))
+    signature = hashlib.sha256(repr(visible).encode()).hexdigest()
+    if cache.get(NOTICE_VISIBILITY_KEY) == signature:
+        return False
+    cache.set(NOTICE_VISIBILITY_KEY, signature, None)
+    content_version_bump()
+    return True
+
+
+# --- FAQ ----------------------------------------------------------------------------------------------------
+
+FAQ_VIEWS_KEY = "faq-views:{slug}"
+
+
+def faq_feedback_record(*, slug: str, helpful: bool) -> bool:
+    """Count one "was this helpful?" answer for a published entry; only the two totals are stored."""
+    from django.db.models import F
+
+    from portal.models import FaqEntry
+
+    field = "helpful_yes" if helpful else "helpful_no"
+    entries = FaqEntry.objects.filter(slug=slug, status=FaqEntry.Status.PUBLISHED)
+    return bool(entries.update(**{field: F(field) + 1}))
+
+
+def faq_view_count(*, slug: str) -> None:
+    key = FAQ_VIEWS_KEY.format(slug=slug)
+    if not cache.add(key, 1, None):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+
+
+def faq_views_flush() -> int:
+    """Add the counted views of FAQ pages to the entries; returns the number of entries updated."""
+    from django.db.models import F
+
+    from portal.models import FaqEntry
+
+    updated = 0
+    for slug in FaqEntry.objects.values_list("slug", flat=True):
+        key = FAQ_VIEWS_KEY.format(slug=slug)
+        count = cache.get(key)
+        if count:
+            cache.decr(key, count)
+            updated += FaqEntry.objects.filter(slug=slug).update(views=F("views") + count)
+    return updated

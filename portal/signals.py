@@ -23,6 +23,10 @@ CONTENT_MODELS = [
     models.TranslationStatus,
     models.SpokenLanguage,
     models.Service,
+    models.Notice,
+    models.FaqEntry,
+    models.Partner,
+    models.PartnerTopic,
 ]
 
 
@@ -39,5 +43,9 @@ def connect() -> None:
         models.Guide.related.through,
         models.Place.staff_languages.through,
         models.Place.services.through,
+        models.Notice.places.through,
+        models.Notice.guides.through,
+        models.Partner.languages.through,
+        models.Partner.topics.through,
     ):
         m2m_changed.connect(_content_changed, sender=through, dispatch_uid=f"content-version-m2m-{through.__name__}")

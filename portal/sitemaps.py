@@ -33,7 +33,19 @@ class GuideSitemap(I18nSitemap):
 
 class PageSitemap(I18nSitemap):
     def items(self):
-        return ["home", "guide_list", "guide_finder", "place_list", "glossary", "accessibility", "privacy"]
+        return [
+            "home",
+            "guide_list",
+            "guide_finder",
+            "place_list",
+            "glossary",
+            "notice_list",
+            "faq_list",
+            "fee_list",
+            "partner_list",
+            "accessibility",
+            "privacy",
+        ]
 
     def location(self, name):
         return reverse(name)
@@ -44,4 +56,28 @@ class PlaceSitemap(I18nSitemap):
         return selectors.places_published().prefetch_related(None).only("slug")
 
 
-sitemaps = {"pages": PageSitemap, "guides": GuideSitemap, "places": PlaceSitemap}
+class NoticeSitemap(I18nSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return selectors.notices_in_force().only("slug", "updated_at")
+
+    def lastmod(self, notice):
+        return notice.updated_at
+
+
+class FaqSitemap(I18nSitemap):
+    def items(self):
+        return selectors.faq_published().select_related(None).only("slug", "updated_at")
+
+    def lastmod(self, entry):
+        return entry.updated_at
+
+
+sitemaps = {
+    "pages": PageSitemap,
+    "guides": GuideSitemap,
+    "places": PlaceSitemap,
+    "notices": NoticeSitemap,
+    "faq": FaqSitemap,
+}

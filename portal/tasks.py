@@ -58,6 +58,29 @@ def purge_mistake_reports() -> int:
 
 
 @shared_task
+def announce_due_notices() -> int:
+    """Every minute: notices whose time has come reach their subscribers, and cached pages show them (or stop
+    showing expired ones)."""
+    services.notices_visibility_refresh()
+    return len(services.notices_announce_due())
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=60 * 30, max_retries=4)
+def deliver_notice(self, notice_id: int) -> int:
+    return services.notice_deliver(notice_id=notice_id)
+
+
+@shared_task
+def purge_unconfirmed_subscriptions() -> int:
+    return services.notice_subscriptions_purge_unconfirmed()
+
+
+@shared_task
+def flush_faq_views() -> int:
+    return services.faq_views_flush()
+
+
+@shared_task
 def clear_expired_sessions() -> None:
     """Expired sessions go from the database: a case lookup leaves which case was opened in one."""
     from django.core.management import call_command

@@ -4,6 +4,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from portal.models import (
     Category,
+    FaqEntry,
     GlossaryTerm,
     Guide,
     GuideChange,
@@ -12,6 +13,9 @@ from portal.models import (
     GuideFee,
     GuideMistake,
     GuideStep,
+    Notice,
+    Partner,
+    PartnerTopic,
     Place,
     Service,
     SpokenLanguage,
@@ -96,3 +100,27 @@ class GuideChangeTranslation(TranslationOptions):
 class GlossaryTermTranslation(TranslationOptions):
     fields = ("term", "explanation")
     required_languages = {"pl": ("term",)}
+
+
+@register(Notice)
+class NoticeTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = {"pl": ("title", "summary")}
+
+
+@register(FaqEntry)
+class FaqEntryTranslation(TranslationOptions):
+    fields = ("question", "answer")
+    required_languages = ("pl",)
+
+
+@register(PartnerTopic)
+class PartnerTopicTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("pl",)
+
+
+@register(Partner)
+class PartnerTranslation(TranslationOptions):
+    fields = ("name", "description", "opening_hours")
+    required_languages = {"pl": ("name", "description")}

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from cases import api as cases_api
-from portal import views, views_finder, views_guides, views_pdf, views_search
+from portal import views, views_finder, views_guides, views_info, views_pdf, views_search
 from portal.sitemaps import sitemaps
 
 # The admin login goes through allauth, so it is rate-limited and asks for the second factor.
@@ -36,6 +36,20 @@ urlpatterns += i18n_patterns(
     path("guides/<slug:slug>/preview/", views_guides.guide_preview, name="guide_preview"),
     path("glossary/", views_guides.glossary, name="glossary"),
     path("report-mistake/", views_guides.report_mistake, name="report_mistake"),
+    path("notices/", views_info.notice_list, name="notice_list"),
+    path("notices/feed/", views_info.notice_feed, name="notice_feed"),
+    path("notices/subscribe/", views_info.notice_subscribe, name="notice_subscribe"),
+    path("notices/subscribe/<str:token>/", views_info.notice_subscription_confirm, name="notice_subscription_confirm"),
+    path("notices/unsubscribe/<str:token>/", views_info.notice_unsubscribe, name="notice_unsubscribe"),
+    path("notices/<slug:slug>/", views_info.notice_detail, name="notice_detail"),
+    path("notices/<slug:slug>/preview/", views_info.notice_preview, name="notice_preview"),
+    path("faq/", views_info.faq_list, name="faq_list"),
+    path("faq/<slug:slug>/", views_info.faq_detail, name="faq_detail"),
+    path("faq/<slug:slug>/feedback/", views_info.faq_feedback, name="faq_feedback"),
+    path("faq/<slug:slug>/preview/", views_info.faq_preview, name="faq_preview"),
+    path("fees/", views_info.fee_list, name="fee_list"),
+    path("help/", views_info.partner_list, name="partner_list"),
+    path("help/<slug:slug>/preview/", views_info.partner_preview, name="partner_preview"),
     path("case-status/", include("cases.urls")),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),

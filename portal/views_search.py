@@ -13,7 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_safe
 
-from portal.search import MAX_QUERY_LENGTH, SearchOutcome, guides_search, query_clean
+from portal.search import MAX_QUERY_LENGTH, SearchOutcome, faq_search, guides_search, query_clean
 from portal.text import content_version
 
 SEARCH_CACHE_SECONDS = 60 * 30
@@ -26,13 +26,15 @@ EXAMPLE_QUERIES = ("karta pobytu", "zezwolenie na pobyt czasowy", "pobyt stały"
 def search(request):
     query, truncated = query_clean(request.GET.get("q", ""))
     outcome = _search_cached(query, get_language()) if query else SearchOutcome(query="", tokens=())
+    faq_results = _faq_search_cached(query, get_language()) if query else []
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "query": query,
         "truncated": truncated,
         "max_length": MAX_QUERY_LENGTH,
         "outcome": outcome,
-        "status_message": _status_message(query, outcome),
+        "faq_results": faq_results,
+        "status_message": _status_message(query, outcome, faq_results),
         "example_queries": EXAMPLE_QUERIES,
         "fragment": fragment,
     }
@@ -55,11 +57,29 @@ def _search_cached(query: str, language: str) -> SearchOutcome:
     return dataclasses.replace(outcome, query=query)
 
 
-def _status_message(query: str, outcome: SearchOutcome) -> str:
+def _faq_search_cached(query: str, language: str) -> list:
+    digest = hashlib.sha256(query.casefold().encode()).hexdigest()
+    key = f"search-faq:{language}:{content_version()}:{digest}"
+    results = cache.get(key)
+    if results is None:
+        results = faq_search(query=query, language=language)
+        cache.set(key, results, SEARCH_CACHE_SECONDS)
+    return results
+
+
+def _status_message(query: str, outcome: SearchOutcome, faq_results: list) -> str:
     """What a screen reader announces after each search (the element has role="status")."""
     if not query:
         return ""
     count = len(outcome.results)
-    if not count:
-        return gettext("No guides found.")
-    return ngettext("%(count)d guide found.", "%(count)d guides found.", count) % {"count": count}
+    message = (
+        ngettext("%(count)d guide found.", "%(count)d guides found.", count) % {"count": count}
+        if count
+        else gettext("No guides found.")
+    )
+    if faq_results:
+        faq_count = len(faq_results)
+        message += " " + ngettext(
+            "%(count)d question and answer found.", "%(count)d questions and answers found.", faq_count
+        ) % {"count": faq_count}
+    return message

@@ -12,6 +12,9 @@ from django.utils import translation
 from portal.models import OpeningHours, Place, Service, SpokenLanguage, User
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# Every full page reads the urgent notices for its banner once a minute per language (portal.context_processors);
+# query counts of pages rendered with an empty cache include it.
+URGENT_BANNER_QUERIES = 1
 PASSWORD = "a-long-test-password-2026"
 
 

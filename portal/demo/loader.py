@@ -1,8 +1,9 @@
 """Creates the places and one demo staff member per role. Idempotent: running it again updates in place."""
 
 import json
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
@@ -10,17 +11,22 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from portal import roles
-from portal.demo import categories_data, glossary_data, places_data
+from portal.demo import categories_data, faq_data, glossary_data, notices_data, partners_data, places_data
 from portal.guide_content import guide_import, guide_link_related
 from portal.models import (
     Category,
     ContentRevision,
+    FaqEntry,
     GlossaryTerm,
     Guide,
     GuideChange,
+    Notice,
     OpeningHours,
+    Partner,
+    PartnerTopic,
     Place,
     Service,
     SpokenLanguage,
@@ -186,11 +192,125 @@ def load_guides() -> list[Guide]:
     return guides
 
 
+def _demo_time(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def _track_translations(items: list) -> None:
+    """Demo items start with one Polish revision and every translation made from it."""
+    if not items:
+        return
+    ContentRevision.objects.filter(
+        content_type=ContentType.objects.get_for_model(items[0]), object_id__in=[item.pk for item in items]
+    ).delete()
+    for item in items:
+        source_revision_record(item=item, significance=ContentRevision.Significance.CONTENT, note="Demo content")
+        translation_mark_current(item=item, languages=["en", "uk", "ru"])
+
+
+@transaction.atomic
+def load_notices() -> list[Notice]:
+    """Notices of the last months. The scheduled one is kept in the future whenever the demo is loaded, and the
+    subscribers of the past ones count as told already (the demo has no subscribers anyway)."""
+    now = timezone.now()
+    notices = []
+    for item in notices_data.NOTICES:
+        published_at = _demo_time(item["published_at"])
+        if item.get("scheduled"):
+            published_at = max(published_at, now + timedelta(days=1))
+        valid_until = _demo_time(item["valid_until"]) if item.get("valid_until") else None
+        if valid_until is not None and valid_until <= published_at:
+            valid_until = published_at + timedelta(days=14)
+        notice, _ = Notice.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "status": Notice.Status.PUBLISHED,
+                "importance": item["importance"],
+                "published_at": published_at,
+                "valid_until": valid_until,
+                "announced_at": None if published_at > now else published_at,
+                **_translated("title", item["title"]),
+                **_translated("summary", item["summary"]),
+                **_translated("body", item["body"]),
+            },
+        )
+        notice.places.set(Place.objects.filter(slug__in=item["places"]))
+        notice.guides.set(Guide.objects.filter(slug__in=item["guides"]))
+        notices.append(notice)
+    _track_translations(notices)
+    return notices
+
+
+@transaction.atomic
+def load_faq() -> list[FaqEntry]:
+    categories = {category.slug: category for category in Category.objects.all()}
+    entries = []
+    for order, item in enumerate(faq_data.FAQ):
+        entry, _ = FaqEntry.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "category": categories[item["category"]],
+                "order": order,
+                "status": FaqEntry.Status.PUBLISHED,
+                **_translated("question", item["question"]),
+                **_translated("answer", item["answer"]),
+            },
+        )
+        entries.append(entry)
+    _track_translations(entries)
+    return entries
+
+
+@transaction.atomic
+def load_partners() -> list[Partner]:
+    topics = {}
+    for order, item in enumerate(partners_data.TOPICS):
+        topics[item["code"]], _ = PartnerTopic.objects.update_or_create(
+            code=item["code"], defaults={"order": order, **_translated("name", item["name"])}
+        )
+    languages = {language.code: language for language in SpokenLanguage.objects.all()}
+    partners = []
+    for order, item in enumerate(partners_data.PARTNERS):
+        partner, _ = Partner.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "order": order,
+                "is_published": True,
+                "is_illustrative": True,
+                "street": item["street"],
+                "postal_code": item["postal_code"],
+                "city": item["city"],
+                "email": item["email"],
+                **_translated("name", item["name"]),
+                **_translated("description", item["description"]),
+                **_translated("opening_hours", item["opening_hours"]),
+            },
+        )
+        partner.topics.set([topics[code] for code in item["topics"]])
+        partner.languages.set([languages[code] for code in item["languages"]])
+        partners.append(partner)
+    _track_translations(partners)
+    return partners
+
+
+def load_information() -> None:
+    """Notices, FAQ and partner institutions (they refer to the places and guides, so those come first)."""
+    load_notices()
+    load_faq()
+    load_partners()
+    content_version_bump()
+
+
 def load(stdout) -> None:
     places = load_places()
     stdout.write(f"Places: {len(places)}")
     guides = load_guides()
     stdout.write(f"Guides: {len(guides)}, glossary terms: {GlossaryTerm.objects.count()}")
+    load_information()
+    stdout.write(
+        f"Notices: {Notice.objects.count()}, FAQ entries: {FaqEntry.objects.count()}, "
+        f"partner institutions (illustrative): {Partner.objects.count()}"
+    )
     users = load_staff()
     stdout.write(
         f"Demo staff logins (password for all: {DEMO_PASSWORD}; TOTP secret for all: {settings.DEMO_TOTP_SECRET}):"

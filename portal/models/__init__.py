@@ -1,4 +1,5 @@
-"""Models of the site core: staff and places (core), guides and their translation state (guides)."""
+"""Models of the site core: staff and places (core), guides and their translation state (guides),
+notices, FAQ and partner institutions (info)."""
 
 from portal.models.core import OpeningHours, OutboundEmail, Place, Service, SpokenLanguage, User, UserManager
 from portal.models.guides import (
@@ -16,6 +17,14 @@ from portal.models.guides import (
     MistakeReport,
     TranslationStatus,
 )
+from portal.models.info import (
+    FaqEntry,
+    Notice,
+    NoticeDelivery,
+    NoticeSubscription,
+    Partner,
+    PartnerTopic,
+)
 
 __all__ = [
     "Category",
@@ -29,6 +38,12 @@ __all__ = [
     "GuideMistake",
     "GuideSource",
     "GuideStep",
+    "FaqEntry",
+    "Notice",
+    "NoticeDelivery",
+    "NoticeSubscription",
+    "Partner",
+    "PartnerTopic",
     "MistakeReport",
     "OpeningHours",
     "OutboundEmail",

@@ -66,6 +66,16 @@ PUBLIC_PAGES = [
     PublicPage("search-results", "search/?q=karta+pobytu"),
     PublicPage("search-empty", "search/"),
     PublicPage("report-mistake", "report-mistake/?page=/pl/guides/"),
+    PublicPage("notices", "notices/"),
+    PublicPage("notices-filtered", "notices/?place=poznan-foreigners-department&procedure=ukrainian-citizens"),
+    PublicPage("notice-detail", "notices/temporary-protection-ends-4-march-2027/"),
+    PublicPage("notice-expired", "notices/pesel-ukr-confirm-data-by-31-august/", status=410),
+    PublicPage("notice-subscribe", "notices/subscribe/"),
+    PublicPage("faq", "faq/"),
+    PublicPage("faq-detail", "faq/how-do-i-file-an-application/"),
+    PublicPage("fees", "fees/"),
+    PublicPage("partners", "help/"),
+    PublicPage("partners-filtered", "help/?topic=legal-advice&language=uk&town=Pozna%C5%84"),
 ]
 
 
@@ -115,10 +125,11 @@ def _through_to_whitenoise(application):
 
 def load_public_content() -> None:
     """The demo content the public pages show; a feature whose pages need more of it loads that here too."""
-    from portal.demo.loader import load_guides, load_places
+    from portal.demo.loader import load_guides, load_information, load_places
 
     load_places()
     load_guides()
+    load_information()
 
 
 @pytest.fixture

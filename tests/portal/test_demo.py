@@ -30,3 +30,26 @@ def test_demo_data_refuses_to_run_in_production_mode(settings):
     with pytest.raises(CommandError):
         call_command("load_demo", stdout=io.StringIO())
     assert not User.objects.exists()
+
+
+def test_demo_information_site_notices_faq_fees_and_partners(settings):
+    from portal import selectors
+    from portal.models import FaqEntry, Guide, GuideFee, Notice, Partner
+
+    settings.DEBUG = True
+    for _run in range(2):
+        call_command("load_demo", stdout=io.StringIO())
+    notices = Notice.objects.all()
+    assert notices.count() >= 12
+    assert len(selectors.notices_urgent_in_force()) == 2
+    assert selectors.notices_public().count() == notices.count() - 1  # one is scheduled in the future
+    assert all(notice.title_uk and notice.title_ru and notice.summary_en for notice in notices)
+    entries = FaqEntry.objects.filter(status=FaqEntry.Status.PUBLISHED)
+    assert entries.count() >= 30
+    assert all(entry.question_uk and entry.answer_ru and entry.answer_en for entry in entries)
+    assert all(entry.question_uk != entry.question_ru for entry in entries)  # two languages, not one copied
+    assert all(Guide.objects.get(pk=pk).fees.exists() for pk in Guide.objects.values_list("pk", flat=True))
+    assert all(fee.account and fee.payment_title_pl for fee in GuideFee.objects.all())
+    partners = Partner.objects.filter(is_published=True)
+    assert partners.count() >= 10
+    assert all(partner.is_illustrative for partner in partners)  # none is presented as a real institution

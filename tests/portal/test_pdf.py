@@ -258,12 +258,12 @@ def test_second_request_is_served_from_the_cache_without_rendering_again(client,
 def test_rendering_uses_a_fixed_number_of_queries_whatever_the_size_of_the_guide(
     client, guide, django_assert_num_queries
 ):
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert client.get(checklist_url("pl")).status_code == 200
     guide_import(
         data={**GUIDE, "steps": GUIDE["steps"] * 3, "documents": GUIDE["documents"] * 3, "fees": GUIDE["fees"] * 2}
     )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert client.get(checklist_url("pl")).status_code == 200
 
 
