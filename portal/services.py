@@ -107,27 +107,34 @@ GUIDE_VIEWS_KEY = "guide-views:{slug}"
 
 def guide_view_count(*, slug: str) -> None:
     """Count a page view in the cache (no database write per request); `guide_views_flush` moves counts to rows."""
-    key = GUIDE_VIEWS_KEY.format(slug=slug)
-    if not cache.add(key, 1, None):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, None)
+    _page_view_count(GUIDE_VIEWS_KEY.format(slug=slug))
 
 
 def guide_views_flush() -> int:
     """Add the counted page views to the guides; returns the number of guides updated."""
-    from django.db.models import F
-
     from portal.models import Guide
 
+    return _page_views_flush(Guide, GUIDE_VIEWS_KEY)
+
+
+def _page_view_count(key: str) -> None:
+    if not cache.add(key, 1, None):
+        try:
+            cache.incr(key)
+        except ValueError:  # the key expired or was evicted between add and incr
+            cache.set(key, 1, None)
+
+
+def _page_views_flush(model, key_template: str) -> int:
+    """Move the view counts kept in the cache to `model.views`, by slug; one cache round trip for all keys."""
+    from django.db.models import F
+
+    keys = {key_template.format(slug=slug): slug for slug in model.objects.values_list("slug", flat=True)}
     updated = 0
-    for slug in Guide.objects.values_list("slug", flat=True):
-        key = GUIDE_VIEWS_KEY.format(slug=slug)
-        count = cache.get(key)
+    for key, count in cache.get_many(list(keys)).items():
         if count:
             cache.decr(key, count)
-            updated += Guide.objects.filter(slug=slug).update(views=F("views") + count)
+            updated += model.objects.filter(slug=keys[key]).update(views=F("views") + count)
     return updated
 
 
@@ -394,25 +401,11 @@ def faq_feedback_record(*, slug: str, helpful: bool) -> bool:
 
 
 def faq_view_count(*, slug: str) -> None:
-    key = FAQ_VIEWS_KEY.format(slug=slug)
-    if not cache.add(key, 1, None):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, None)
+    _page_view_count(FAQ_VIEWS_KEY.format(slug=slug))
 
 
 def faq_views_flush() -> int:
     """Add the counted views of FAQ pages to the entries; returns the number of entries updated."""
-    from django.db.models import F
-
     from portal.models import FaqEntry
 
-    updated = 0
-    for slug in FaqEntry.objects.values_list("slug", flat=True):
-        key = FAQ_VIEWS_KEY.format(slug=slug)
-        count = cache.get(key)
-        if count:
-            cache.decr(key, count)
-            updated += FaqEntry.objects.filter(slug=slug).update(views=F("views") + count)
-    return updated
+    return _page_views_flush(FaqEntry, FAQ_VIEWS_KEY)
