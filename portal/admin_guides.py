@@ -1,7 +1,6 @@
 """Admin for guides: tabbed translations, preview, "how much does this change matter", translation dashboard."""
 
-from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from portal import selectors, services
+from portal.admin_translation import TrackedTranslationAdmin, TrackedTranslationForm
 from portal.models import (
     Category,
-    ContentRevision,
     GlossaryTerm,
     Guide,
     GuideChange,
@@ -25,25 +24,10 @@ from portal.models import (
     GuideStep,
     MistakeReport,
 )
-from portal.translation_state import TRANSLATED_LANGUAGES, source_revision_record, translation_mark_current
+from portal.translation_state import TRANSLATED_LANGUAGES
 
 
-class GuideAdminForm(forms.ModelForm):
-    significance = forms.TypedChoiceField(
-        label=_("How much does this change to the Polish text matter for translations?"),
-        choices=[("", _("the Polish text did not change"))] + list(ContentRevision.Significance.choices),
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    change_note = forms.CharField(label=_("What changed (for translators)"), max_length=300, required=False)
-    translations_updated = forms.MultipleChoiceField(
-        label=_("Translations brought up to date in this save"),
-        choices=[(code, code.upper()) for code in TRANSLATED_LANGUAGES],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
+class GuideAdminForm(TrackedTranslationForm):
     class Meta:
         model = Guide
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
@@ -85,7 +69,7 @@ class ChangeInline(TranslationTabularInline):
 
 
 @admin.register(Guide)
-class GuideAdmin(TabbedTranslationAdmin):
+class GuideAdmin(TrackedTranslationAdmin):
     form = GuideAdminForm
     list_display = ["title", "category", "status", "last_reviewed", "review_due", "views", "preview_link"]
     list_filter = ["status", "category"]
@@ -126,29 +110,6 @@ class GuideAdmin(TabbedTranslationAdmin):
     def preview_link(self, guide: Guide) -> str:
         return format_html('<a href="{}">{}</a>', reverse("guide_preview", kwargs={"slug": guide.slug}), _("preview"))
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        guide = form.instance
-        polish_changed = not change or _polish_changed(form, formsets)
-        significance = form.cleaned_data.get("significance")
-        # An explicit choice counts even when no Polish text field changed (e.g. only the legal basis did).
-        if polish_changed or significance is not None:
-            if significance is None:
-                significance = ContentRevision.Significance.CONTENT
-                self.message_user(
-                    request,
-                    _("You did not say how much the Polish change matters; it was recorded as a content change."),
-                    messages.WARNING,
-                )
-            source_revision_record(
-                item=guide,
-                significance=significance,
-                note=form.cleaned_data.get("change_note", ""),
-                author=request.user,
-            )
-        if form.cleaned_data.get("translations_updated"):
-            translation_mark_current(item=guide, languages=form.cleaned_data["translations_updated"])
-
     def get_urls(self):
         dashboard = self.admin_site.admin_view(self.translation_dashboard)
         return [path("translations/", dashboard, name="portal_guide_translations"), *super().get_urls()]
@@ -168,18 +129,6 @@ class GuideAdmin(TabbedTranslationAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/portal/translation_dashboard.html", context)
-
-
-def _polish_changed(form, formsets) -> bool:
-    if any(name.endswith("_pl") for name in form.changed_data):
-        return True
-    for formset in formsets:
-        for inline_form in formset.forms:
-            if inline_form in formset.deleted_forms:
-                return True
-            if inline_form.has_changed() and any(name.endswith("_pl") for name in inline_form.changed_data):
-                return True
-    return False
 
 
 @admin.register(Category)

@@ -4,61 +4,15 @@ The same "how much does this change to the Polish text matter" choice as the gui
 every save, so these items appear in the translation dashboard next to the guides.
 """
 
-from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal.admin_guides import _polish_changed
-from portal.models import ContentRevision, FaqEntry, Notice, NoticeSubscription, Partner, PartnerTopic
-from portal.translation_state import TRANSLATED_LANGUAGES, source_revision_record, translation_mark_current
-
-TRANSLATION_FIELDS = ["significance", "change_note", "translations_updated"]
-
-
-class TrackedTranslationForm(forms.ModelForm):
-    significance = forms.TypedChoiceField(
-        label=_("How much does this change to the Polish text matter for translations?"),
-        choices=[("", _("the Polish text did not change"))] + list(ContentRevision.Significance.choices),
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    change_note = forms.CharField(label=_("What changed (for translators)"), max_length=300, required=False)
-    translations_updated = forms.MultipleChoiceField(
-        label=_("Translations brought up to date in this save"),
-        choices=[(code, code.upper()) for code in TRANSLATED_LANGUAGES],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
-
-class TrackedTranslationAdmin(TabbedTranslationAdmin):
-    """Records a source revision when the Polish text changes, and which translations were brought up to date."""
-
-    form = TrackedTranslationForm
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        item = form.instance
-        significance = form.cleaned_data.get("significance")
-        if not change or _polish_changed(form, formsets) or significance is not None:
-            if significance is None:
-                significance = ContentRevision.Significance.CONTENT
-                if change:
-                    self.message_user(
-                        request,
-                        _("You did not say how much the Polish change matters; it was recorded as a content change."),
-                        messages.WARNING,
-                    )
-            source_revision_record(
-                item=item, significance=significance, note=form.cleaned_data.get("change_note", ""), author=request.user
-            )
-        if form.cleaned_data.get("translations_updated"):
-            translation_mark_current(item=item, languages=form.cleaned_data["translations_updated"])
+from portal.admin_translation import TRANSLATION_FIELDS, TrackedTranslationAdmin
+from portal.models import FaqEntry, Notice, NoticeSubscription, Partner, PartnerTopic
 
 
 def _preview(url_name: str, slug: str) -> str:
