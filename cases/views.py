@@ -33,6 +33,18 @@ def _looked_up_case_id(request) -> int | None:
     return entry["case_id"]
 
 
+def _looked_up_overview(request) -> selectors.CaseOverview | None:
+    """The case opened in this browser, or None if none is (or it was anonymized since)."""
+    case_id = _looked_up_case_id(request)
+    if case_id is None:
+        return None
+    try:
+        return selectors.case_overview(case_id=case_id)
+    except Case.DoesNotExist:
+        request.session.pop(SESSION_KEY, None)
+        return None
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def lookup(request):
@@ -81,15 +93,11 @@ def lookup(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def result(request):
-    case_id = _looked_up_case_id(request)
-    if case_id is None:
+    overview = _looked_up_overview(request)
+    if overview is None:
         messages.info(request, _("For your security the result closes after 30 minutes. Please look it up again."))
         return redirect("cases:lookup")
-    try:
-        overview = selectors.case_overview(case_id=case_id)
-    except Case.DoesNotExist:
-        request.session.pop(SESSION_KEY, None)
-        return redirect("cases:lookup")
+    case_id = overview.case.pk
 
     subscription_form = SubscriptionForm(request.POST or None)
     subscription_message = ""
@@ -130,10 +138,9 @@ def close(request):
 @require_http_methods(["GET", "POST"])
 def complaint_pdf(request):
     """The ponaglenie, offered only when the case is overdue or well beyond the usual time."""
-    case_id = _looked_up_case_id(request)
-    if case_id is None:
+    overview = _looked_up_overview(request)
+    if overview is None:
         return redirect("cases:lookup")
-    overview = selectors.case_overview(case_id=case_id)
     if not overview.complaint_offered:
         messages.info(request, _("A formal complaint about delay is not available for this case now."))
         return redirect("cases:result")

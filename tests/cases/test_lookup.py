@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from cases.models import LookupRecord
+from cases.models import Case, LookupRecord
 from tests.cases.conftest import ACCESS_CODE
 from tests.factories import URGENT_BANNER_QUERIES, url_in
 
@@ -133,3 +134,11 @@ def test_the_result_page_uses_the_same_number_of_queries_whatever_the_history(
     look_up(client)
     with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):  # the lookup redirects: the banner is read here
         assert client.get(reverse("cases:result")).status_code == 200
+
+
+def test_a_case_anonymized_while_open_sends_the_reader_back_to_the_form(client, make_case):
+    case = make_case()
+    look_up(client)
+    Case.objects.filter(pk=case.pk).update(anonymized_at=timezone.now())
+    for name in ("cases:result", "cases:complaint"):
+        assert client.get(url_in("pl", name)).url == url_in("pl", "cases:lookup")
