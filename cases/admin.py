@@ -41,6 +41,10 @@ class StatusEventInline(admin.TabularInline):
     readonly_fields = fields
     ordering = ["-occurred_at", "-pk"]
 
+    def get_queryset(self, request):
+        # Every row shows its status, officer and integration: fetched with the events, not one query per row.
+        return super().get_queryset(request).select_related("status", "changed_by", "integration")
+
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 

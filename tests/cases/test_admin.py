@@ -130,3 +130,18 @@ def test_access_codes_are_e_mailed_only_to_a_consented_contact_address(
     with_contact.refresh_from_db()
     assert codes.access_code_matches(code, with_contact.access_code_hash)
     assert "6151" not in message.body
+
+
+def test_the_case_page_shows_the_history_in_the_same_number_of_queries(client, officer, make_case):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    history = ["filed", "formal-check", "review", "personal-appearance"] * 6
+    counts = []
+    cases = [make_case(*history[:events], number=number, days_apart=1) for number, events in (("W-S", 2), ("W-L", 24))]
+    client.get(reverse("admin:cases_case_change", args=[cases[0].pk]))  # first request fills per-process caches
+    for case in cases:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("admin:cases_case_change", args=[case.pk])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
