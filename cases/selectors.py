@@ -169,3 +169,10 @@ def cases_visible_to(user) -> QuerySet[Case]:
     if user.is_superuser:
         return Case.objects.all()
     return Case.objects.filter(place__in=user.places.all())
+
+
+def case_calls_for_visit(*, case_id: int, visit: str) -> bool:
+    """Whether the case's current status asks the applicant to book `visit` (a `Visit` value); used by booking."""
+    return Case.objects.filter(pk=case_id, anonymized_at__isnull=True, status__visit=visit).exclude(
+        status__visit=""
+    ).exists()

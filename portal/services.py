@@ -182,7 +182,7 @@ def mistake_reports_purge(*, now=None) -> int:
     return MistakeReport.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
-def _over_limit(*, prefix: str, client_key: str, per_hour: int) -> bool:
+def over_hourly_limit(*, prefix: str, client_key: str, per_hour: int) -> bool:
     """Count one attempt of a reader (by a keyed hash of their address, kept an hour in the cache only)."""
     key = f"{prefix}:" + hmac.new(settings.HASHING_KEY.encode(), client_key.encode(), hashlib.sha256).hexdigest()
     cache.add(key, 0, 60 * 60)
@@ -241,7 +241,7 @@ def notice_subscription_request(
 
     from portal.models import NoticeSubscription
 
-    if _over_limit(prefix="notice-subscribe", client_key=client_key, per_hour=SUBSCRIPTION_REQUESTS_PER_HOUR):
+    if over_hourly_limit(prefix="notice-subscribe", client_key=client_key, per_hour=SUBSCRIPTION_REQUESTS_PER_HOUR):
         return SubscribeOutcome.RATE_LIMITED
     email = email.strip().lower()
     subscription, _created = NoticeSubscription.objects.get_or_create(email=email, language=language)

@@ -153,6 +153,11 @@ CELERY_BEAT_SCHEDULE = {
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
     "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},
+    "appointment-slots": {"task": "appointments.tasks.generate_slots", "schedule": 60 * 60},
+    "appointment-holds": {"task": "appointments.tasks.expire_holds_and_return_seats", "schedule": 60},
+    "appointment-draws": {"task": "appointments.tasks.run_due_draws", "schedule": 60 * 5},
+    "appointment-reminders": {"task": "appointments.tasks.send_reminders", "schedule": 60 * 30},
+    "appointment-retention": {"task": "appointments.tasks.apply_booking_retention", "schedule": 60 * 60 * 24},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -195,6 +200,19 @@ try:
     )
 except ValueError as exc:
     raise SettingsError("CASE_TIME_LIMITS_SUSPENDED_UNTIL: write the date as YYYY-MM-DD.") from exc
+
+# --- Appointments ---------------------------------------------------------------------------------------
+# Choosing a time holds it this long; the booking must be confirmed from the e-mail within it.
+APPOINTMENT_HOLD_MINUTES = env.int("APPOINTMENT_HOLD_MINUTES", default=10)
+# Times starting sooner than this cannot be booked on the site (the desk needs the list).
+APPOINTMENT_MIN_LEAD_MINUTES = env.int("APPOINTMENT_MIN_LEAD_MINUTES", default=60)
+# Against bots: holds per client address and hour; confirmation e-mails per address (e-mail) and hour.
+APPOINTMENT_HOLDS_PER_HOUR = env.int("APPOINTMENT_HOLDS_PER_HOUR", default=20)
+APPOINTMENT_EMAILS_PER_HOUR = env.int("APPOINTMENT_EMAILS_PER_HOUR", default=5)
+# A freed time offered to the waiting list can be claimed for this long.
+APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default=4)
+# Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
+APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
 
 # --- Languages and time ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "pl"

@@ -51,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("help/", views_info.partner_list, name="partner_list"),
     path("help/<slug:slug>/preview/", views_info.partner_preview, name="partner_preview"),
     path("case-status/", include("cases.urls")),
+    path("appointments/", include("appointments.urls")),
+    path("staff/appointments/", include("appointments.urls_staff")),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

@@ -1,0 +1,196 @@
+"""Reads of the appointments app: what is bookable, where, on which days and at which times.
+
+Each public step reads a fixed number of rows in a fixed number of queries, whatever the horizon: the calendar
+aggregates free seats per day in the database instead of loading the slots.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from appointments.models import BookableService, Booking, Schedule, Slot
+from appointments.services import LOCAL_TIME, consecutive_slots, local_today
+
+
+def _bookable_slots(*, now: datetime) -> QuerySet[Slot]:
+    """Slots the public may book at `now`: released, not blocked, with a free seat, far enough ahead."""
+    return Slot.objects.filter(
+        starts_at__gte=now + timedelta(minutes=settings.APPOINTMENT_MIN_LEAD_MINUTES),
+        opens_at__lte=now,
+        is_blocked=False,
+        in_schedule=True,
+        booked__lt=F("capacity"),
+    )
+
+
+def services_bookable() -> QuerySet[BookableService]:
+    """Services with at least one place taking bookings, in display order."""
+    return BookableService.objects.filter(
+        is_active=True, schedules__is_active=True, schedules__place__is_published=True
+    ).distinct()
+
+
+def service_get_bookable(*, code: str) -> BookableService | None:
+    return services_bookable().filter(code=code).first()
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    schedule: Schedule
+    next_free: datetime | None
+
+    @property
+    def place(self):
+        return self.schedule.place
+
+
+def places_for_service(*, service: BookableService, now: datetime | None = None) -> list[PlaceChoice]:
+    """The places offering `service`, each with its earliest bookable time (None: nothing free now). One query."""
+    now = now or timezone.now()
+    next_free = (
+        _bookable_slots(now=now)
+        .filter(place=OuterRef("place"), service=service.pk)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    schedules = (
+        Schedule.objects.filter(service=service, is_active=True, place__is_published=True)
+        .select_related("place")
+        .annotate(next_free=Subquery(next_free))
+        .order_by("place__order", "place__slug")
+    )
+    return [PlaceChoice(schedule, schedule.next_free) for schedule in schedules]
+
+
+def schedule_get(*, service: BookableService, place_slug: str) -> Schedule | None:
+    return (
+        Schedule.objects.select_related("place", "service")
+        .filter(service=service, place__slug=place_slug, is_active=True, place__is_published=True)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    free_seats: int
+    in_horizon: bool
+
+    @property
+    def bookable(self) -> bool:
+        return self.free_seats > 0
+
+
+def calendar(*, schedule: Schedule, now: datetime | None = None) -> list[list[CalendarDay | None]]:
+    """The horizon as weeks (Monday first) of days with their free seats; None pads the first and last week.
+
+    One query: the free seats are summed per local day by the database.
+    """
+    now = now or timezone.now()
+    today = local_today(now)
+    last_day = today + timedelta(days=schedule.horizon_days)
+    free_by_day = dict(
+        _bookable_slots(now=now)
+        .filter(place=schedule.place_id, service=schedule.service_id)
+        .annotate(day=TruncDate("starts_at", tzinfo=LOCAL_TIME))
+        .values("day")
+        .annotate(free=Sum(F("capacity") - F("booked")))
+        .values_list("day", "free")
+    )
+    first_monday = today - timedelta(days=today.weekday())
+    weeks: list[list[CalendarDay | None]] = []
+    day = first_monday
+    while day <= last_day:
+        week = []
+        for _ in range(7):
+            week.append(None if day < today else CalendarDay(day, free_by_day.get(day, 0), day <= last_day))
+            day += timedelta(days=1)
+        weeks.append(week)
+    return weeks
+
+
+def first_free_day(weeks: list[list[CalendarDay | None]]) -> date | None:
+    return next((d.day for week in weeks for d in week if d is not None and d.bookable), None)
+
+
+@dataclass(frozen=True)
+class TimeChoice:
+    slot: Slot
+    free: int
+
+    @property
+    def starts_at(self) -> datetime:
+        return self.slot.starts_at
+
+
+def free_times(*, schedule: Schedule, day: date, people: int = 1, now: datetime | None = None) -> list[TimeChoice]:
+    """The times of `day` at which `people` can be seen one after another (each at a free desk). One query."""
+    now = now or timezone.now()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=LOCAL_TIME)
+    slots = list(
+        Slot.objects.filter(
+            place=schedule.place_id,
+            service=schedule.service_id,
+            starts_at__gte=start,
+            starts_at__lt=start + timedelta(days=1),
+        ).order_by("starts_at")
+    )
+    bookable_ids = set(
+        s.pk
+        for s in slots
+        if s.starts_at >= now + timedelta(minutes=settings.APPOINTMENT_MIN_LEAD_MINUTES)
+        and s.opens_at is not None
+        and s.opens_at <= now
+        and not s.is_blocked
+        and s.in_schedule
+        and s.free > 0
+    )
+    choices = []
+    for index, slot in enumerate(slots):
+        if slot.pk not in bookable_ids:
+            continue
+        if people > 1:
+            chain = [slot]
+            for following in slots[index + 1 :]:
+                if len(chain) == people:
+                    break
+                if following.pk not in bookable_ids or following.starts_at != chain[-1].ends_at:
+                    break
+                chain.append(following)
+            if len(chain) < people:
+                continue
+        choices.append(TimeChoice(slot, slot.free))
+    return choices
+
+
+def next_release(*, schedule: Schedule, now: datetime | None = None) -> datetime | None:
+    """When the next day of times becomes bookable (scheduled release), or None if nothing is waiting."""
+    now = now or timezone.now()
+    return (
+        Slot.objects.filter(place=schedule.place_id, service=schedule.service_id, opens_at__gt=now)
+        .aggregate(first=Min("opens_at"))["first"]
+    )
+
+
+def booking_for_page(*, booking_id: int) -> Booking | None:
+    """A booking with what its pages show (service, place and the people's times): two queries."""
+    return (
+        Booking.objects.select_related("service", "place", "service__guide")
+        .prefetch_related("seats__slot")
+        .filter(pk=booking_id)
+        .first()
+    )
+
+
+def slot_chain_for(*, slot_id: int, people: int) -> list[Slot]:
+    slot = Slot.objects.filter(pk=slot_id).first()
+    return consecutive_slots(first=slot, people=people) if slot else []
+
+
+def upcoming_bookings_for_case(*, case_id: int) -> QuerySet[Booking]:
+    """Active bookings tied to a case (for the case-status page and the info-point desk)."""
+    return Booking.objects.filter(case=case_id, status__in=Booking.ACTIVE).filter(~Q(status=Booking.Status.HELD))
