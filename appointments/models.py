@@ -337,6 +337,9 @@ class BookingSeat(models.Model):
             models.UniqueConstraint(fields=["booking", "position"], name="seat_unique_position"),
         ]
 
+    def __str__(self) -> str:
+        return self.person_name or str(self.position + 1)
+
 
 class SeatReturn(models.Model):
     """A seat given up in a slot, held back until `returns_at` (random) before it can be booked again."""
@@ -349,6 +352,9 @@ class SeatReturn(models.Model):
         ordering = ["returns_at"]
         verbose_name = _("seat held back")
         verbose_name_plural = _("seats held back")
+
+    def __str__(self) -> str:
+        return f"{self.slot_id} @ {self.returns_at:%Y-%m-%d %H:%M}"
 
 
 class WaitingListEntry(models.Model):
@@ -385,6 +391,9 @@ class WaitingListEntry(models.Model):
                 name="waiting_list_once_per_person",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.service} · {self.place} · {self.get_status_display()}"
 
 
 class Draw(models.Model):
@@ -445,3 +454,6 @@ class DrawRequest(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["draw", "email_key"], name="draw_request_one_per_person"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.draw} · {self.get_status_display()}"

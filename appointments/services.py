@@ -153,7 +153,9 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
         for moment, slot in existing.items():
             if moment in wanted:
                 ends_at, desks, opens_at = wanted[moment]
-                changed = (slot.capacity != max(desks, slot.booked)) or slot.opens_at != opens_at or not slot.in_schedule
+                changed = (
+                    slot.capacity != max(desks, slot.booked) or slot.opens_at != opens_at or not slot.in_schedule
+                )
                 if changed and not slot.is_blocked:
                     Slot.objects.filter(pk=slot.pk).update(
                         capacity=max(desks, F("booked")), opens_at=opens_at, in_schedule=desks >= slot.booked
