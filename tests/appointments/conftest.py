@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from appointments import services
 from appointments.models import BookableService, Schedule, ScheduleHours, Slot
+from tests.cases.conftest import ACCESS_CODE, make_case, procedures, statuses  # noqa: F401 (fixtures)
 from tests.factories import PlaceFactory
 
 CLIENT = "203.0.113.7"
