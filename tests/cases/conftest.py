@@ -42,7 +42,9 @@ def make_case(statuses, procedures, place):
         access_code: str = ACCESS_CODE,
     ):
         history = history or ("filed",)
-        now = timezone.now()
+        # Anchored at noon local time: adding whole days then never moves a date across midnight when summer
+        # time ends in between (which made day counts one short late in the evening).
+        now = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
         start = now - timedelta(days=start_days_ago if start_days_ago is not None else days_apart * len(history))
         case = services.case_create(
             number=number,
