@@ -22,7 +22,7 @@ def sent(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-def test_confirmation_request_links_to_the_confirm_page_and_says_how_long_the_time_is_held(consultation, sent, settings):
+def test_confirmation_request_links_the_confirm_page_and_says_how_long_the_time_is_held(consultation, sent, settings):
     settings.APPOINTMENT_HOLD_MINUTES = 10
     with sent():
         booking = confirmed_booking(consultation, language="en")
