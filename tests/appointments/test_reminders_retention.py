@@ -69,6 +69,14 @@ def test_only_confirmed_visits_are_reminded(consultation, status):
     assert services.reminders_send(now=at(local_day(booking) - timedelta(days=2), 9)) == 0
 
 
+def test_a_visit_without_an_email_address_or_with_erased_data_is_not_reminded(consultation):
+    phoned = confirmed_booking(consultation, email="phoned@example.org")
+    erased = confirmed_booking(consultation, email="erased@example.org")
+    Booking.objects.filter(pk=phoned.pk).update(email="")  # booked by staff for a phone caller
+    Booking.objects.filter(pk=erased.pk).update(personal_data_erased_at=timezone.now())
+    assert services.reminders_send(now=at(local_day(phoned) - timedelta(days=2), 9)) == 0
+
+
 def test_a_visit_moved_after_its_reminder_is_reminded_again(consultation):
     booking = confirmed_booking(consultation)
     services.reminders_send(now=at(local_day(booking) - timedelta(days=2), 9))
