@@ -7,3 +7,10 @@ class AppointmentsConfig(AppConfig):
 
     name = "appointments"
     verbose_name = _("Appointments")
+
+    def ready(self) -> None:
+        from appointments import documents
+        from portal.services import register_attachment_builder
+
+        # The confirmation e-mail's PDF and calendar file are built by the outbox when it sends (see emails.py).
+        register_attachment_builder("booking", documents.booking_attachments)

@@ -594,3 +594,95 @@ def booking_move(*, booking_id: int, slot_id: int, client_key: str) -> Booking:
 
 
 # --- Reminders and retention --------------------------------------------------------------------------------
+
+
+def reminders_send(*, now: datetime | None = None) -> int:
+    """E-mail a reminder for every confirmed visit on the local day after tomorrow; returns how many were queued.
+
+    Runs every half hour and is safe to run twice: `reminder_sent_at` is set in the same transaction as the
+    outbox row is written (whose dedupe key also names the booking), and a moved booking's reminder is due again.
+    A booking confirmed late (within the two days) simply gets no reminder: its confirmation is fresh.
+    """
+    from appointments import emails
+
+    now = now or timezone.now()
+    day = local_today(now) + timedelta(days=2)
+    start, end = local_datetime(day, time(0, 0)), local_datetime(day + timedelta(days=1), time(0, 0))
+    due = Booking.objects.filter(
+        status=Booking.Status.CONFIRMED,
+        starts_at__gte=start,
+        starts_at__lt=end,
+        reminder_sent_at__isnull=True,
+        personal_data_erased_at__isnull=True,
+    ).exclude(email="")
+    sent = failed = 0
+    for booking_id in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            booking = (
+                Booking.objects.select_for_update(of=("self",))
+                .select_related("service", "place")
+                .filter(pk=booking_id, status=Booking.Status.CONFIRMED, reminder_sent_at__isnull=True)
+                .first()
+            )
+            if booking is None:
+                continue  # cancelled, moved or reminded by a concurrent run meanwhile
+            try:
+                with transaction.atomic():
+                    emails.send_reminder(booking)
+            except Exception as exc:
+                # The id only (no names or addresses in logs); the next run tries again.
+                logger.warning("Reminder of booking %s not queued: %s", booking_id, type(exc).__name__)
+                failed += 1
+                continue
+            booking.reminder_sent_at = now
+            booking.save(update_fields=["reminder_sent_at"])
+            sent += 1
+    if failed:
+        logger.warning("%s reminders could not be queued", failed)
+    return sent
+
+
+def bookings_retention_apply(*, now: datetime | None = None) -> int:
+    """Erase who booked, some days after the visit (or the cancellation or expiry); keep what statistics need.
+
+    A booking keeps its service, place, times, status and channel, so counts per day, place and outcome stay
+    possible; its name, e-mail, phone, case link and the names of the people go. Finished waiting-list entries
+    and the requests of draws closed as long ago lose their names and addresses the same way (unconfirmed
+    waiting-list entries are deleted: they never were anything). Returns the number of bookings erased.
+    """
+    from django.db.models import CharField, Value
+    from django.db.models.functions import Cast, Concat
+
+    from appointments.models import DrawRequest, WaitingListEntry
+
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.APPOINTMENT_RETENTION_DAYS)
+    finished = (
+        Q(status__in=[Booking.Status.CANCELLED_BY_PERSON, Booking.Status.CANCELLED_BY_STAFF], cancelled_at__lt=cutoff)
+        | Q(status=Booking.Status.EXPIRED, created_at__lt=cutoff)
+        | Q(starts_at__lt=cutoff)  # the visit took place (or should have, whatever its status) that long ago
+    )
+    with transaction.atomic():
+        booking_ids = list(
+            Booking.objects.filter(finished, personal_data_erased_at__isnull=True).values_list("pk", flat=True)
+        )
+        BookingSeat.objects.filter(booking__in=booking_ids).update(person_name="")
+        erased = Booking.objects.filter(pk__in=booking_ids).update(
+            name="", email="", email_key="", phone="", case=None, case_number="", personal_data_erased_at=now
+        )
+        WaitingListEntry.objects.filter(status=WaitingListEntry.Status.UNCONFIRMED, created_at__lt=cutoff).delete()
+        waiting = (
+            WaitingListEntry.objects.filter(
+                status__in=[WaitingListEntry.Status.BOOKED, WaitingListEntry.Status.LEFT], created_at__lt=cutoff
+            )
+            .exclude(email="")
+            .update(name="", email="", email_key="")
+        )
+        requests = (
+            DrawRequest.objects.filter(draw__closes_at__lt=cutoff)
+            .exclude(email="")
+            # One request per e-mail key and draw is a constraint: each erased request gets a key of its own.
+            .update(name="", email="", case=None, email_key=Concat(Value("erased-"), Cast("pk", CharField())))
+        )
+    logger.info("Booking retention: %s bookings, %s waiting-list entries, %s draw requests", erased, waiting, requests)
+    return erased

@@ -4,6 +4,7 @@ import enum
 import hashlib
 import hmac
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +19,44 @@ logger = logging.getLogger(__name__)
 
 MAX_EMAIL_ATTEMPTS = 5
 
+# Attachments are not stored in the outbox: the row names them ("kind:argument") and the app owning the kind
+# builds the files when the e-mail is sent, so the portal never imports the apps built on it.
+Attachment = tuple[str, bytes, str]  # file name, content, MIME type
+_attachment_builders: dict[str, Callable[[str], list[Attachment]]] = {}
+
+
+def register_attachment_builder(kind: str, builder: Callable[[str], list[Attachment]]) -> None:
+    """Let e-mails with `attachments_key="<kind>:<argument>"` carry the files `builder(argument)` returns.
+
+    Call it from the owning app's `AppConfig.ready()`. A builder returns [] when its object is gone (then the
+    e-mail goes without files) and raises when it cannot build them now (then the send is retried, and the last
+    attempt goes without files: the text of the e-mail matters more than its attachments).
+    """
+    if ":" in kind:
+        raise ValueError("an attachment kind cannot contain a colon")
+    _attachment_builders[kind] = builder
+
+
+def _attachments_build(email: OutboundEmail, *, last_attempt: bool) -> list[Attachment]:
+    if not email.attachments_key:
+        return []
+    kind, _sep, argument = email.attachments_key.partition(":")
+    builder = _attachment_builders.get(kind)
+    if builder is None:
+        logger.warning("E-mail %s: no attachment builder for %r, sent without attachments", email.pk, kind)
+        return []
+    try:
+        return list(builder(argument))
+    except Exception as exc:
+        if not last_attempt:
+            raise
+        logger.warning(
+            "E-mail %s: attachments could not be built (%s), last attempt sent without them",
+            email.pk,
+            type(exc).__name__,
+        )
+        return []
+
 
 @transaction.atomic
 def email_enqueue(
@@ -28,10 +67,12 @@ def email_enqueue(
     body_html: str = "",
     language: str = "pl",
     dedupe_key: str,
+    attachments_key: str = "",
 ) -> OutboundEmail:
     """Record an e-mail to send and send it once the caller's transaction commits.
 
     The same `dedupe_key` returns the existing row instead of a second message, so callers may retry freely.
+    `attachments_key` ("kind:argument") names files built at send time (see `register_attachment_builder`).
     """
     email, created = OutboundEmail.objects.get_or_create(
         dedupe_key=dedupe_key,
@@ -41,6 +82,7 @@ def email_enqueue(
             "body_text": body_text,
             "body_html": body_html,
             "language": language,
+            "attachments_key": attachments_key,
         },
     )
     if created:
@@ -71,6 +113,10 @@ def email_send(*, email_id: int) -> OutboundEmail:
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")
         try:
+            for filename, content, mimetype in _attachments_build(
+                email, last_attempt=email.attempts >= MAX_EMAIL_ATTEMPTS
+            ):
+                message.attach(filename, content, mimetype)
             message.send()
         except Exception as exc:
             failure = exc

@@ -207,6 +207,15 @@ class OutboundEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML version"), blank=True)
+    attachments_key = models.CharField(
+        _("attachments"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Files built when the e-mail is sent, as kind:argument (e.g. booking:42); the kind's builder is "
+            "registered by the app that owns it. Empty: no attachments."
+        ),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
