@@ -17,7 +17,8 @@ import holidays
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from appointments.models import (
@@ -159,14 +160,14 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
                 if not slot.in_schedule and slot.is_blocked:
                     # Back in the schedule (a closure lifted, hours restored): lift the block that leaving put on.
                     Slot.objects.filter(pk=slot.pk).update(
-                        capacity=max(desks, F("booked")),
+                        capacity=Greatest(Value(desks), F("booked")),
                         opens_at=opens_at,
                         in_schedule=desks >= slot.booked,
                         is_blocked=False,
                     )
                 elif changed and not slot.is_blocked:
                     Slot.objects.filter(pk=slot.pk).update(
-                        capacity=max(desks, F("booked")), opens_at=opens_at, in_schedule=desks >= slot.booked
+                        capacity=Greatest(Value(desks), F("booked")), opens_at=opens_at, in_schedule=desks >= slot.booked
                     )
             elif slot.booked == 0 and not slot.seats.exists():
                 slot.delete()
