@@ -167,7 +167,9 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
                     )
                 elif changed and not slot.is_blocked:
                     Slot.objects.filter(pk=slot.pk).update(
-                        capacity=Greatest(Value(desks), F("booked")), opens_at=opens_at, in_schedule=desks >= slot.booked
+                        capacity=Greatest(Value(desks), F("booked")),
+                        opens_at=opens_at,
+                        in_schedule=desks >= slot.booked,
                     )
             elif slot.booked == 0 and not slot.seats.exists():
                 slot.delete()
