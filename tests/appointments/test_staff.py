@@ -472,3 +472,17 @@ def test_a_time_back_in_the_schedule_is_open_again(consultation, desk):
     slot.refresh_from_db()
     assert slot.in_schedule and not slot.is_blocked and slot.booked == 1
     assert selectors.bookings_to_rearrange(place=consultation.place) == []
+
+
+def test_staff_of_several_places_choose_one(client, consultation, desk):
+    second = PlaceFactory(slug="gniezno")
+    desk.places.add(second)
+    response = client.get(reverse("appointments_staff:places"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert day_url(consultation.place) in content and day_url(second) in content
+
+
+def test_superusers_may_open_any_place(client, consultation):
+    client.force_login(UserFactory(is_superuser=True, with_totp=True))
+    assert client.get(day_url(consultation.place)).status_code == 200
