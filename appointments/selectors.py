@@ -194,3 +194,118 @@ def slot_chain_for(*, slot_id: int, people: int) -> list[Slot]:
 def upcoming_bookings_for_case(*, case_id: int) -> QuerySet[Booking]:
     """Active bookings tied to a case (for the case-status page and the info-point desk)."""
     return Booking.objects.filter(case=case_id, status__in=Booking.ACTIVE).filter(~Q(status=Booking.Status.HELD))
+
+
+# --- Staff: a place's day, the bookings to rearrange -----------------------------------------------------------
+
+
+def places_for_staff(user) -> QuerySet:
+    """The places whose bookings `user` works with: theirs, or all for administrators (superusers)."""
+    from portal.models import Place
+
+    if user.is_superuser:
+        return Place.objects.all()
+    return user.places.all()
+
+
+def place_for_staff(*, user, slug: str):
+    return places_for_staff(user).filter(slug=slug).first()
+
+
+def bookings_visible_to(user) -> QuerySet[Booking]:
+    """Bookings at the places `user` works at; the admin, the day page and every staff action use this."""
+    if user.is_superuser:
+        return Booking.objects.all()
+    return Booking.objects.filter(place__in=user.places.all())
+
+
+def slots_visible_to(user) -> QuerySet[Slot]:
+    if user.is_superuser:
+        return Slot.objects.all()
+    return Slot.objects.filter(place__in=user.places.all())
+
+
+# Bookings the desk does not need to see: a hold that never became a booking.
+STAFF_HIDDEN = (Booking.Status.HELD, Booking.Status.EXPIRED)
+
+
+def _staff_bookings() -> QuerySet[Booking]:
+    from django.db.models import Prefetch
+
+    from appointments.models import BookingSeat
+
+    return (
+        Booking.objects.exclude(status__in=STAFF_HIDDEN)
+        .select_related("service")
+        .prefetch_related(Prefetch("seats", queryset=BookingSeat.objects.select_related("slot").order_by("position")))
+    )
+
+
+@dataclass
+class StaffTime:
+    """One time of the day at the place, with the bookings whose first person is seen then."""
+
+    slot: Slot
+    bookings: list
+
+
+def staff_day(*, place, day: date) -> list[StaffTime]:
+    """The times of `day` at `place` (all services) with their bookings: three queries whatever the number.
+
+    A family booking appears once, at its first person's time; its other times show their seats as taken.
+    """
+    start = datetime.combine(day, datetime.min.time(), tzinfo=LOCAL_TIME)
+    end = start + timedelta(days=1)
+    slots = list(
+        Slot.objects.filter(place=place.pk, starts_at__gte=start, starts_at__lt=end)
+        .select_related("service")
+        .order_by("starts_at", "service__order", "service__code")
+    )
+    by_time: dict[tuple[int, datetime], list[Booking]] = {}
+    for booking in _staff_bookings().filter(place=place.pk, starts_at__gte=start, starts_at__lt=end):
+        by_time.setdefault((booking.service_id, booking.starts_at), []).append(booking)
+    # A booking's first seat is always in a slot at its `starts_at` (slots are never deleted under a seat).
+    return [StaffTime(slot, by_time.get((slot.service_id, slot.starts_at), [])) for slot in slots]
+
+
+def bookings_to_rearrange(*, place, now: datetime | None = None) -> list[Booking]:
+    """Upcoming bookings with a person in a time that left the schedule: staff must contact them. Two queries."""
+    now = now or timezone.now()
+    return list(
+        _staff_bookings()
+        .filter(
+            place=place.pk,
+            status__in=[Booking.Status.AWAITING_CONFIRMATION, Booking.Status.CONFIRMED],
+            seats__released=False,
+            seats__slot__in_schedule=False,
+            seats__slot__starts_at__gte=now,
+        )
+        .distinct()
+        .order_by("starts_at")
+    )
+
+
+def staff_services_at(*, place) -> QuerySet[BookableService]:
+    """The services the desk can book at `place` (those with an active schedule there)."""
+    return BookableService.objects.filter(is_active=True, schedules__place=place.pk, schedules__is_active=True)
+
+
+def staff_free_times(*, place, service: BookableService, day: date, now: datetime | None = None) -> list[Slot]:
+    """The times of `day` the desk may book for `service` (see `services.staff_slot_problem`). One query."""
+    from appointments.services import staff_slot_problem
+
+    now = now or timezone.now()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=LOCAL_TIME)
+    slots = Slot.objects.filter(
+        place=place.pk,
+        service=service.pk,
+        starts_at__gte=max(start, now),
+        starts_at__lt=start + timedelta(days=1),
+        booked__lt=F("capacity"),
+    ).order_by("starts_at")
+    return [slot for slot in slots if staff_slot_problem(slot, now=now) is None]
+
+
+def staff_booking(*, booking_id: int) -> Booking | None:
+    """One booking as the day page shows it (for the htmx swap after an action). Two queries."""
+    return _staff_bookings().filter(pk=booking_id).first()

@@ -17,7 +17,8 @@ import holidays
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from appointments.models import (
@@ -156,9 +157,19 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
                 changed = (
                     slot.capacity != max(desks, slot.booked) or slot.opens_at != opens_at or not slot.in_schedule
                 )
-                if changed and not slot.is_blocked:
+                if not slot.in_schedule and slot.is_blocked:
+                    # Back in the schedule (a closure lifted, hours restored): lift the block that leaving put on.
                     Slot.objects.filter(pk=slot.pk).update(
-                        capacity=max(desks, F("booked")), opens_at=opens_at, in_schedule=desks >= slot.booked
+                        capacity=Greatest(Value(desks), F("booked")),
+                        opens_at=opens_at,
+                        in_schedule=desks >= slot.booked,
+                        is_blocked=False,
+                    )
+                elif changed and not slot.is_blocked:
+                    Slot.objects.filter(pk=slot.pk).update(
+                        capacity=Greatest(Value(desks), F("booked")),
+                        opens_at=opens_at,
+                        in_schedule=desks >= slot.booked,
                     )
             elif slot.booked == 0 and not slot.seats.exists():
                 slot.delete()
@@ -591,6 +602,193 @@ def booking_move(*, booking_id: int, slot_id: int, client_key: str) -> Booking:
 
 
 # --- Staff: check-in, no-show, booking for a caller, blocking times -------------------------------------------
+
+
+# The order in which the desk may move a booking on; anything else is refused with a message saying why.
+STAFF_TRANSITIONS = {
+    "check_in": (Booking.Status.CONFIRMED,),
+    "no_show": (Booking.Status.CONFIRMED,),
+    "complete": (Booking.Status.CHECKED_IN,),
+}
+
+
+def _staff_booking_locked(booking_id: int, action: str) -> Booking:
+    booking = Booking.objects.select_for_update().select_related("service", "place").get(pk=booking_id)
+    if booking.status not in STAFF_TRANSITIONS[action]:
+        raise BookingError("wrong_status")
+    return booking
+
+
+@transaction.atomic
+def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+    """The person arrived on the day of their visit. Only a confirmed booking, only on its day."""
+    now = now or timezone.now()
+    booking = _staff_booking_locked(booking_id, "check_in")
+    if local_today(booking.starts_at) != local_today(now):
+        raise BookingError("not_today")
+    booking.status = Booking.Status.CHECKED_IN
+    booking.checked_in_at = now
+    booking.save(update_fields=["status", "checked_in_at"])
+    logger.info("Booking %s checked in by staff user %s", booking.pk, user.pk)
+    return booking
+
+
+@transaction.atomic
+def booking_mark_no_show(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+    """The person did not come: only once their time has started. The seats stay taken (the time is gone)."""
+    now = now or timezone.now()
+    booking = _staff_booking_locked(booking_id, "no_show")
+    if booking.starts_at > now:
+        raise BookingError("not_started")
+    booking.status = Booking.Status.NO_SHOW
+    booking.save(update_fields=["status"])
+    logger.info("Booking %s marked as no-show by staff user %s", booking.pk, user.pk)
+    return booking
+
+
+@transaction.atomic
+def booking_complete(*, booking_id: int, user) -> Booking:
+    """The visit took place (after check-in)."""
+    booking = _staff_booking_locked(booking_id, "complete")
+    booking.status = Booking.Status.COMPLETED
+    booking.save(update_fields=["status"])
+    logger.info("Booking %s completed by staff user %s", booking.pk, user.pk)
+    return booking
+
+
+@transaction.atomic
+def slot_block(*, slot_id: int, user, blocked: bool) -> Slot:
+    """Close a time to new bookings (or open it again). People already booked keep their seats.
+
+    A time that left the schedule stays blocked: it exists only so that its bookings are not lost.
+    """
+    slot = Slot.objects.select_for_update().get(pk=slot_id)
+    if not blocked and not slot.in_schedule:
+        raise BookingError("closed")
+    if slot.is_blocked != blocked:
+        slot.is_blocked = blocked
+        slot.save(update_fields=["is_blocked"])
+        logger.info("Slot %s %s by staff user %s", slot.pk, "blocked" if blocked else "unblocked", user.pk)
+    return slot
+
+
+@dataclass(frozen=True)
+class StaffBookingRequest:
+    """A booking the desk makes for a phone caller or a walk-in; e-mail, phone and case number are optional."""
+
+    service_id: int
+    place_id: int
+    slot_id: int
+    name: str
+    email: str = ""
+    phone: str = ""
+    case_number: str = ""
+    language: str = "pl"
+    family_names: tuple[str, ...] = ()
+
+
+def staff_slot_problem(slot: Slot, *, now: datetime) -> str | None:
+    """Why the desk cannot book `slot` now (a BookingError code), or None.
+
+    Staff may book without the public's lead time, but not past, blocked or removed times, and not times the public
+    cannot book yet (a scheduled release or a draw): that would take them from the fair release. Only the day's
+    own times are open to the desk whatever the policy, for walk-ins.
+    """
+    if slot.starts_at <= now:
+        return "past"
+    if slot.is_blocked or not slot.in_schedule:
+        return "closed"
+    if (slot.opens_at is None or slot.opens_at > now) and local_today(slot.starts_at) != local_today(now):
+        return "not_released"
+    return None
+
+
+def _case_for_staff_booking(service: BookableService, case_number: str):
+    """The case a case-tied visit is booked for; staff checked the person's identity, so no access code."""
+    from cases import codes as case_codes
+    from cases import selectors as case_selectors
+    from cases.models import Case
+
+    if not case_number.strip():
+        if service.requires_case:
+            raise BookingError("case_not_found")
+        return None
+    case = Case.objects.filter(number_key=case_codes.number_key(case_number)).first()
+    if case is None:
+        if service.requires_case:
+            raise BookingError("case_not_found")
+        return None
+    if service.requires_case and not case_selectors.case_calls_for_visit(case_id=case.pk, visit=service.case_visit):
+        raise BookingError("case_not_due")
+    return case
+
+
+@transaction.atomic
+def staff_booking_create(*, request: StaffBookingRequest, user, now: datetime | None = None) -> Booking:
+    """Book for a phone caller or a walk-in: the seats are taken like any other and the booking is confirmed at once.
+
+    The same rules hold as online: one active booking per e-mail and per case, no double booking. If an e-mail
+    address is given, the person gets the usual confirmation with their check-in code.
+    """
+    from appointments import emails
+
+    now = now or timezone.now()
+    service = BookableService.objects.filter(pk=request.service_id, is_active=True).first()
+    if service is None or not Schedule.objects.filter(
+        place=request.place_id, service=request.service_id, is_active=True
+    ).exists():
+        raise BookingError("not_offered")
+    people = 1 + len(request.family_names)
+    if people > service.max_people:
+        raise BookingError("too_many_people")
+    if not request.name.strip() or any(not name.strip() for name in request.family_names):
+        raise BookingError("family_names")
+    slot = Slot.objects.filter(pk=request.slot_id, place=request.place_id, service=request.service_id).first()
+    if slot is None:
+        raise BookingError("taken")
+    problem = staff_slot_problem(slot, now=now)
+    if problem:
+        raise BookingError(problem)
+    case = _case_for_staff_booking(service, request.case_number)
+    # The unique constraints are the guard; these reads only spare a failed insert and give the precise message.
+    active = Booking.objects.filter(service=service, status__in=Booking.ACTIVE)
+    if case is not None and active.filter(case=case).exists():
+        raise BookingError("duplicate_case")
+    if request.email.strip() and active.filter(email_key=normalize_email(request.email)).exists():
+        raise BookingError("duplicate")
+    slots = consecutive_slots(first=slot, people=people)
+    if not slots:
+        raise BookingError("no_consecutive" if people > 1 else "taken")
+    try:
+        with transaction.atomic():
+            seats_take([s.pk for s in slots])
+            booking = _booking_create(
+                service=service,
+                place_id=request.place_id,
+                slots=slots,
+                language=request.language,
+                now=now,
+                channel=Booking.Channel.STAFF,
+                booked_by=user,
+                name=request.name.strip(),
+                email=request.email.strip(),
+                email_key=normalize_email(request.email) if request.email.strip() else "",
+                phone=request.phone.strip(),
+                case=case,
+                case_number=request.case_number.strip(),
+            )
+    except IntegrityError as exc:
+        raise BookingError("duplicate_case" if case is not None else "duplicate") from exc
+    seats = list(booking.seats.order_by("position"))
+    for seat, name in zip(seats, [booking.name, *(n.strip() for n in request.family_names)], strict=True):
+        seat.person_name = name
+    BookingSeat.objects.bulk_update(seats, ["person_name"])
+    _confirm(booking, now=now)
+    logger.info("Booking %s made by staff user %s", booking.pk, user.pk)
+    if booking.email:
+        emails.send_confirmed(booking)
+    return booking
+
 
 
 # --- Reminders and retention --------------------------------------------------------------------------------

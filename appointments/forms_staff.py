@@ -1,0 +1,74 @@
+"""Forms of the staff pages: the day to show, and a booking made for a phone caller or a walk-in."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+def _time_label(slot) -> str:
+    start = f"{timezone.localtime(slot.starts_at):%H:%M}"
+    return gettext("%(time)s (free: %(free)d)") % {"time": start, "free": slot.free}
+
+
+def slot_choices(times) -> list[tuple[int, str]]:
+    return [(slot.pk, _time_label(slot)) for slot in times]
+
+
+class DayForm(forms.Form):
+    day = forms.DateField(label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class StaffBookingForm(forms.Form):
+    """Step one (GET) picks the service and the day; step two (POST) adds the time and the person."""
+
+    service = forms.TypedChoiceField(label=_("Service"), coerce=int, choices=())
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    slot = forms.TypedChoiceField(label=_("Time"), coerce=int, choices=(), widget=forms.RadioSelect)
+    name = forms.CharField(
+        label=_("Name of the person"),
+        max_length=200,
+        help_text=_("As in their passport: it is checked at the desk."),
+        error_messages={"required": _("Enter the person's name.")},
+    )
+    family_names = forms.CharField(
+        label=_("Other people in the booking"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One name per line; each person gets the following time."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("If given, the person gets the confirmation with the check-in code."),
+        error_messages={"invalid": _("Enter a valid e-mail address.")},
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    case_number = forms.CharField(
+        label=_("Case number"),
+        max_length=40,
+        required=False,
+        help_text=_("Required for visits that a case calls for."),
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, services=(), times=(), step: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].choices = [(s.pk, s.name) for s in services]
+        self.fields["slot"].choices = slot_choices(times)
+        if step == 1:
+            for name in ["slot", "name", "family_names", "email", "phone", "case_number", "language"]:
+                del self.fields[name]
+
+    def full_clean(self):
+        """Each field with an error names it (and its help) in `aria-describedby`, as `cases/_field.html` shows them."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                ids = [f"id_{name}_helptext"] if field.help_text else []
+                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
+
+    def family(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.cleaned_data.get("family_names", "").splitlines() if line.strip())
