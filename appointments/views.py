@@ -350,6 +350,11 @@ def _manage_url(booking: Booking) -> str:
     return reverse("appointments:booking", args=[services.booking_token(booking, services.MANAGE_SALT)])
 
 
+def _confirm_failed(request, booking: Booking, code: str):
+    context = {"booking": booking, "message": errors.message_for(code), "calendar_url": _calendar_url(booking)}
+    return render(request, "appointments/confirm_failed.html", context, status=_error_status(code))
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
@@ -363,13 +368,11 @@ def confirm(request, token: str):
         try:
             booking = services.booking_confirm(token=token)
         except services.BookingError as exc:
-            context = {"booking": booking, "message": errors.message_for(exc.code), "calendar_url": _calendar_url(booking)}
-            return render(request, "appointments/confirm_failed.html", context, status=_error_status(exc.code))
+            return _confirm_failed(request, booking, exc.code)
         messages.success(request, _("Your visit is booked. We have sent the confirmation to your e-mail."))
         return redirect(_manage_url(booking))
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION:
-        context = {"booking": booking, "message": errors.message_for("expired"), "calendar_url": _calendar_url(booking)}
-        return render(request, "appointments/confirm_failed.html", context, status=410)
+    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= timezone.now():
+        return _confirm_failed(request, booking, "expired")
     return render(request, "appointments/confirm.html", {"booking": booking, "token": token})
 
 
@@ -430,7 +433,8 @@ def booking_cancel(request, token: str):
         return redirect("appointments:start")
     if not _can_change(found):
         return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
-    return render(request, "appointments/cancel.html", {"booking": found, "token": token, "seats": list(found.seats.all())})
+    context = {"booking": found, "token": token, "seats": list(found.seats.all())}
+    return render(request, "appointments/cancel.html", context)
 
 
 @never_cache

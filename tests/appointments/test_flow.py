@@ -312,7 +312,7 @@ def test_confirmation_emails_are_rate_limited(client, consultation, settings):
     assert Booking.objects.get().status == Booking.Status.HELD
 
 
-def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, make_case):
+def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, make_case):  # noqa: F811
     hold(client, fingerprints, first_bookable_slot(fingerprints))
     page = client.get(url_in("en", "appointments:details"))
     assert 'name="case_number"' in page.content.decode()
@@ -325,7 +325,7 @@ def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, 
     assert "does not call for this visit" in not_due.content.decode()
 
 
-def test_a_case_tied_visit_is_booked_with_the_right_case(client, fingerprints, make_case):
+def test_a_case_tied_visit_is_booked_with_the_right_case(client, fingerprints, make_case):  # noqa: F811
     make_case("filed", "formal-check", "personal-appearance")
     hold(client, fingerprints, first_bookable_slot(fingerprints))
     response = fill_details(client, case_number="WSC-II-S.6151.1234.2026", access_code=ACCESS_CODE)
