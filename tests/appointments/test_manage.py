@@ -1,9 +1,11 @@
 """Confirming a booking from the e-mail link, and the booking page with its cancel and move steps."""
 
+import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.urls import resolve
+from django.utils import timezone, translation
 
 from appointments import services
 from appointments.models import Booking, BookingSeat, Slot
@@ -54,6 +56,18 @@ def manage_url(booking, name="appointments:booking"):
     return url_in("en", name, token=services.booking_token(booking, services.MANAGE_SALT))
 
 
+def leads_to_page_of(url: str, booking: Booking, name="appointments:booking") -> bool:
+    """Whether `url` is the page `name` of `booking` with a valid link (tokens carry a timestamp, so they differ)."""
+    with translation.override(url.split("/")[1]):
+        match = resolve(url)
+    found = services.booking_from_token(match.kwargs["token"], services.MANAGE_SALT)
+    return f"appointments:{match.url_name}" == name and found is not None and found.pk == booking.pk
+
+
+def links_in(text: str) -> list[str]:
+    return [link for link in re.findall(r'href="([^"]+)"', text) if link.startswith("/")]
+
+
 def test_opening_the_confirmation_link_only_shows_a_button(client, consultation):
     booking = awaiting(consultation)
     page = client.get(confirm_url(booking))
@@ -68,14 +82,14 @@ def test_the_button_confirms_and_leads_to_the_booking_page(client, consultation,
     response = client.post(confirm_url(booking))
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED and booking.checkin_code
-    assert response.status_code == 302 and response.url == manage_url(booking)
+    assert response.status_code == 302 and leads_to_page_of(response.url, booking)
     page = client.get(response.url).content.decode()
     assert booking.reference in page and booking.checkin_code in page
     assert "Your visit is booked" in page
     # A second click (or the link opened again) shows the same booking: nothing new, no second e-mail.
     again = client.post(confirm_url(booking))
-    assert again.url == manage_url(booking)
-    assert client.get(confirm_url(booking)).url == manage_url(booking)
+    assert leads_to_page_of(again.url, booking)
+    assert leads_to_page_of(client.get(confirm_url(booking)).url, booking)
     assert sent.count(("confirmed", False)) == 1
 
 
@@ -112,8 +126,9 @@ def test_the_booking_page_shows_what_the_person_needs(client, consultation, djan
     assert "Passport" in text and "Photo" in text
     assert "Person 2" in text
     assert consultation.place.street in text
-    assert manage_url(booking, "appointments:booking_cancel") in text
-    assert manage_url(booking, "appointments:booking_move") in text
+    links = [link for link in links_in(text) if link.startswith("/en/appointments/booking/")]
+    assert any(leads_to_page_of(link, booking, "appointments:booking_cancel") for link in links)
+    assert any(leads_to_page_of(link, booking, "appointments:booking_move") for link in links)
 
 
 def test_cancelling_asks_first_then_frees_the_time_and_ends_the_link(client, consultation, sent):
@@ -153,7 +168,7 @@ def test_moving_takes_the_new_time_gives_up_the_old_and_leads_to_the_new_link(cl
     assert f'value="{new_slot.pk}"' in page.content.decode()
     response = client.post(url, {"slot": new_slot.pk, "day": day.isoformat()})
     booking.refresh_from_db()
-    assert response.url == manage_url(booking)
+    assert leads_to_page_of(response.url, booking)
     assert booking.starts_at == new_slot.starts_at
     seats = list(BookingSeat.objects.filter(booking=booking).order_by("position"))
     assert [seat.person_name for seat in seats] == ["Olena Kovalenko", "Person 2"]
