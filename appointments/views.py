@@ -237,6 +237,8 @@ def _hold_or_redirect(request):
     if hold is not None:
         return selectors.booking_for_page(booking_id=hold.pk), None
     lost = Booking.objects.select_related("service", "place").filter(pk=booking_id).first() if booking_id else None
+    if lost is not None and lost.status == Booking.Status.AWAITING_CONFIRMATION:
+        return None, redirect("appointments:done")  # the back button after "send": the e-mail went already
     request.session.pop(HOLD_KEY, None)
     if lost is None:
         messages.info(request, errors.message_for("expired"))
@@ -298,10 +300,7 @@ def details(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check(request):
-    booking_id = request.session.get(HOLD_KEY)
-    if booking_id and Booking.objects.filter(pk=booking_id, status=Booking.Status.AWAITING_CONFIRMATION).exists():
-        return redirect("appointments:done")  # a second click on "send", or the back button after it
-    booking, away = _hold_or_redirect(request)
+    booking, away = _hold_or_redirect(request)  # a second click on "send" goes to the done page from here
     if away:
         return away
     if not booking.email:
@@ -372,7 +371,8 @@ def confirm(request, token: str):
         messages.success(request, _("Your visit is booked. We have sent the confirmation to your e-mail."))
         return redirect(_manage_url(booking))
     if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= timezone.now():
-        return _confirm_failed(request, booking, "expired")
+        ended = booking.status in (Booking.Status.CANCELLED_BY_PERSON, Booking.Status.CANCELLED_BY_STAFF)
+        return _confirm_failed(request, booking, "not_active" if ended else "expired")
     return render(request, "appointments/confirm.html", {"booking": booking, "token": token})
 
 

@@ -161,6 +161,8 @@ def test_the_whole_flow_books_once_and_keeps_personal_data_out_of_addresses(clie
     again = client.post(url_in("en", "appointments:check"))
     assert again.status_code == 302 and again.url == url_in("en", "appointments:done")
     assert Booking.objects.count() == 1 and len(sent) == 1
+    # The back button after "send": the details page does not pretend the hold ran out.
+    assert client.get(url_in("en", "appointments:details")).url == url_in("en", "appointments:done")
 
 
 def test_a_double_clicked_hold_makes_one_booking(client, consultation):
@@ -338,3 +340,16 @@ def test_the_flow_pages_are_in_the_readers_language(client, consultation, langua
     page = client.get(url_in(language, "appointments:start"))
     assert f'lang="{language}"' in page.content.decode()
     assert client.get(calendar_url(consultation, language)).status_code == 200
+
+
+def test_the_service_and_place_pages_take_a_fixed_number_of_queries(
+    client, consultation, fingerprints, django_assert_num_queries
+):
+    with django_assert_num_queries(1 + URGENT_BANNER_QUERIES):
+        client.get(url_in("en", "appointments:start"))
+    other = PlaceFactory(slug="pila-branch")
+    services.slots_generate(schedule_ids=[make_schedule(other, consultation.service).pk])
+    cache.clear()  # the urgent notices are cached after the first page
+    with django_assert_num_queries(2 + URGENT_BANNER_QUERIES):  # the service, the places with their next time
+        page = client.get(url_in("en", "appointments:places", service_code="consultation"))
+    assert page.content.decode().count("Next free time") == 2
