@@ -2,15 +2,29 @@
 
 from django.urls import path
 
-from appointments import views_documents
+from appointments import views, views_documents
 
 app_name = "appointments"
 
 urlpatterns = [
     # --- booking flow and managing a booking (views.py) ---
+    path("", views.start, name="start"),
+    path("details/", views.details, name="details"),
+    path("check/", views.check, name="check"),
+    path("done/", views.done, name="done"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("booking/<str:token>/", views.booking, name="booking"),
+    path("booking/<str:token>/cancel/", views.booking_cancel, name="booking_cancel"),
+    path("booking/<str:token>/move/", views.booking_move, name="booking_move"),
     # --- confirmation documents: PDF, calendar file, QR code (views_documents.py) ---
     path("booking/<str:token>/confirmation.pdf", views_documents.booking_pdf, name="booking_pdf"),
     path("booking/<str:token>/visit.ics", views_documents.booking_ics, name="booking_ics"),
     path("booking/<str:token>/qr.svg", views_documents.booking_qr, name="booking_qr"),
     # --- waiting list, draws and the release calendar (views_waiting.py) ---
+]
+
+# Booking flow (views.py): the service and place pages match any word, so they come after every fixed address.
+urlpatterns += [
+    path("<slug:service_code>/", views.places, name="places"),
+    path("<slug:service_code>/<slug:place_slug>/", views.day_and_time, name="day_and_time"),
 ]

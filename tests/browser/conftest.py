@@ -76,6 +76,8 @@ PUBLIC_PAGES = [
     PublicPage("fees", "fees/"),
     PublicPage("partners", "help/"),
     PublicPage("partners-filtered", "help/?topic=legal-advice&language=uk&town=Pozna%C5%84"),
+    PublicPage("appointments-start", "appointments/"),
+    PublicPage("appointments-link-invalid", "appointments/booking/no-such-token/", status=404),
 ]
 
 

@@ -1,0 +1,92 @@
+"""Forms of the public booking flow. They only parse input; every rule about times and people is in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from appointments.services import Details
+from cases import codes
+
+
+class TimeForm(forms.Form):
+    """The time chosen on the calendar page (the first person's; family members follow one after another)."""
+
+    slot = forms.IntegerField(min_value=1, error_messages={"required": _("Choose a time.")})
+    people = forms.IntegerField(min_value=1, max_value=50, required=False)
+
+
+class DetailsForm(forms.Form):
+    """Who comes: the person booking, the other family members (one name each) and, if needed, the case."""
+
+    name = forms.CharField(
+        label=_("Your full name"),
+        max_length=200,
+        help_text=_("As in your passport: the desk checks it."),
+        error_messages={"required": _("Enter your name."), "max_length": _("This name is too long.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail"),
+        max_length=254,
+        help_text=_("We send the link that confirms the booking here."),
+        error_messages={"required": _("Enter your e-mail address."), "invalid": _("Enter a valid e-mail address.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Your phone"),
+        max_length=40,
+        required=False,
+        help_text=_("Only if the office needs to reach you about this visit."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    # A field people never see: bots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, family_members: int = 0, requires_case: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.family_members = family_members
+        self.requires_case = requires_case
+        for number in range(1, family_members + 1):
+            self.fields[f"family_{number}"] = forms.CharField(
+                label=_("Full name of person %(number)d") % {"number": number + 1},
+                max_length=200,
+                error_messages={"required": _("Enter the name of every person in the booking.")},
+            )
+        if requires_case:
+            self.fields["case_number"] = forms.CharField(
+                label=_("Case number"),
+                max_length=60,
+                help_text=_("As on your filing receipt or in a letter, e.g. WSC-II-S.6151.1234.2024."),
+                error_messages={"required": _("Enter your case number.")},
+                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            )
+            self.fields["access_code"] = forms.CharField(
+                label=_("Access code"),
+                max_length=20,
+                help_text=_("Ten letters and digits from your filing receipt or our e-mail, e.g. K7PX3-MQAB9."),
+                error_messages={"required": _("Enter your access code.")},
+                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            )
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+    def clean_access_code(self):
+        code = codes.access_code_normalize(self.cleaned_data["access_code"])
+        if len(code) != codes.ACCESS_CODE_LENGTH:
+            raise forms.ValidationError(_("The access code has ten letters and digits. Check it and try again."))
+        return code
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def details(self) -> Details:
+        data = self.cleaned_data
+        return Details(
+            name=data["name"],
+            email=data["email"],
+            phone=data.get("phone", ""),
+            family_names=tuple(data[f"family_{n}"] for n in range(1, self.family_members + 1)),
+            case_number=data.get("case_number", ""),
+            access_code=data.get("access_code", ""),
+        )
