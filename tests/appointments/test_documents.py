@@ -14,7 +14,7 @@ from appointments.models import Booking, Slot
 from tests.appointments.conftest_docs import FAMILY, confirmed_booking, described_place  # noqa: F401
 from tests.factories import make_guide
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.appointments.urls_docs")]
+pytestmark = pytest.mark.django_db
 
 
 def pdf_text(content: bytes) -> str:

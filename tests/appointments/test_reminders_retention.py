@@ -13,7 +13,7 @@ from appointments.models import Booking, BookingSeat, Draw, DrawRequest, Slot, W
 from portal.models import OutboundEmail
 from tests.appointments.conftest_docs import confirmed_booking
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.appointments.urls_docs")]
+pytestmark = pytest.mark.django_db
 
 
 def local_day(booking: Booking) -> date:
