@@ -3,7 +3,6 @@
 import re
 from datetime import time
 
-import pytest
 from django.utils import timezone
 
 from appointments import services
@@ -12,8 +11,7 @@ from portal.models import OutboundEmail
 from tests.appointments.conftest import CLIENT, first_bookable_slot, make_service
 
 
-@pytest.fixture
-def sent(monkeypatch):
+def record_booking_emails(monkeypatch) -> list:
     """The e-mails of `appointments.emails` (another engineer's module) are recorded here instead of composed."""
     from appointments import emails
 

@@ -9,10 +9,15 @@ from appointments import services, waiting_list
 from appointments.models import Booking, SeatReturn, Slot, WaitingListEntry
 from portal.models import OutboundEmail
 from tests.appointments.conftest import CLIENT, first_bookable_slot
-from tests.appointments.conftest_waiting import confirmed_booking, link_in_last_email, sent  # noqa: F401
+from tests.appointments.conftest_waiting import confirmed_booking, link_in_last_email, record_booking_emails
 from tests.factories import URGENT_BANNER_QUERIES, url_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    return record_booking_emails(monkeypatch)
 
 
 def join(client, schedule, *, email="maria@example.com", name="Maria Ivanova", language="en", **extra):
