@@ -213,19 +213,22 @@ class DrawResult:
     leftover_offered: int
 
 
-def draws_run_due(*, now: datetime | None = None) -> list[DrawResult]:
-    """Draw every closed draw not drawn yet. Safe to run twice, also at the same moment (row lock on the draw)."""
+def draws_run_due(*, now: datetime | None = None) -> int:
+    """Create the coming weeks' draws, then draw every closed one not drawn yet; returns how many were drawn.
+
+    Safe to run twice, also at the same moment: each draw is locked and checked before it is drawn.
+    """
     now = now or timezone.now()
-    results = []
+    draws_ensure(today=services.local_today(now))
+    drawn = 0
     for draw_id in list(
         Draw.objects.filter(closes_at__lte=now, drawn_at__isnull=True).order_by("closes_at").values_list(
             "pk", flat=True
         )[:50]
     ):
-        result = draw_run(draw_id=draw_id, now=now)
-        if result is not None:
-            results.append(result)
-    return results
+        if draw_run(draw_id=draw_id, now=now) is not None:
+            drawn += 1
+    return drawn
 
 
 @transaction.atomic
