@@ -173,6 +173,16 @@ def draw_request_confirm(*, token: str, now: datetime | None = None) -> DrawRequ
     return request
 
 
+def draw_requests_purge(*, now: datetime | None = None) -> int:
+    """Forget the requests of draws held more than `APPOINTMENT_RETENTION_DAYS` ago (the winners' bookings have
+    their own retention); the audit record keeps only request ids, so a draw can still be repeated."""
+    now = now or timezone.now()
+    deleted, _ = DrawRequest.objects.filter(
+        draw__drawn_at__lt=now - timedelta(days=settings.APPOINTMENT_RETENTION_DAYS)
+    ).delete()
+    return deleted
+
+
 # --- Drawing ------------------------------------------------------------------------------------------------
 
 
@@ -294,15 +304,16 @@ def draw_run(*, draw_id: int, now: datetime | None = None) -> DrawResult | None:
         status=DrawRequest.Status.NOT_DRAWN
     )
 
-    # Seats nobody won (fewer requests than seats, or a winner's booking failed): the waiting list first.
+    # The week is released now (visible to others only when this transaction commits, after the offers below).
+    _week_slots(draw).filter(opens_at__isnull=True).update(opens_at=now)
+    # Seats nobody won (fewer requests than seats, or a winner's booking failed): the waiting list first; what
+    # it does not take can be booked by anyone.
     leftover_offered = 0
     for slot in _week_slots(draw, now=now).filter(is_blocked=False, in_schedule=True, booked__lt=F("capacity")):
         for _ in range(slot.capacity - slot.booked):
             if not waiting_list.seat_offer_free(slot=slot, now=now):
                 break
             leftover_offered += 1
-    # Then the week is the public's: whatever is still free can be booked from now on.
-    _week_slots(draw).filter(opens_at__isnull=True).update(opens_at=now)
 
     draw.seed = seed
     draw.drawn_at = now

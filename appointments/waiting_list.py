@@ -29,6 +29,7 @@ CLAIM_SALT = "appointments.waiting-claim"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 3  # the confirmation link works for three days
 # An offer shorter than this is not worth sending: nobody could read the e-mail in time.
 MIN_CLAIM_WINDOW = timedelta(minutes=15)
+UNCONFIRMED_RETENTION = timedelta(days=7)
 ACTIVE = (WaitingListEntry.Status.UNCONFIRMED, WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED)
 
 
@@ -76,7 +77,7 @@ def waiting_join(
 
     from appointments import emails_waiting
 
-    _offers_requeue(now=timezone.now())
+    _offers_requeue(now=timezone.now(), service_id=service.pk, place_id=place.pk)
     entry = _active_entry(service, place, email_key)
     if entry is None:
         try:
@@ -146,11 +147,30 @@ def waiting_leave(*, token: str) -> WaitingListEntry | None:
     return entry
 
 
-def _offers_requeue(*, now: datetime) -> int:
+def _offers_requeue(*, now: datetime, service_id: int | None = None, place_id: int | None = None) -> int:
     """People whose offer ran out (or was cancelled) wait again, at the end of the list."""
-    return WaitingListEntry.objects.filter(status=WaitingListEntry.Status.OFFERED).filter(
-        ~Q(offer__status=Booking.Status.HELD) | Q(offer__isnull=True)
-    ).exclude(offer__status__in=Booking.UPCOMING).update(status=WaitingListEntry.Status.WAITING, confirmed_at=now)
+    entries = WaitingListEntry.objects.filter(status=WaitingListEntry.Status.OFFERED)
+    if service_id is not None:
+        entries = entries.filter(service=service_id, place=place_id)
+    return (
+        entries.filter(~Q(offer__status=Booking.Status.HELD) | Q(offer__isnull=True))
+        .exclude(offer__status__in=Booking.UPCOMING)
+        .update(status=WaitingListEntry.Status.WAITING, confirmed_at=now)
+    )
+
+
+def waiting_list_purge(*, now: datetime | None = None) -> int:
+    """Forget the people who left or booked, and addresses never confirmed within a week; returns how many.
+
+    Meant for the daily retention task; the waiting list keeps personal data only while someone is waiting.
+    """
+    now = now or timezone.now()
+    _offers_requeue(now=now)
+    deleted, _ = WaitingListEntry.objects.filter(
+        Q(status__in=[WaitingListEntry.Status.LEFT, WaitingListEntry.Status.BOOKED])
+        | Q(status=WaitingListEntry.Status.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_RETENTION)
+    ).delete()
+    return deleted
 
 
 def offer_seat(*, slot: Slot, now: datetime) -> bool:
@@ -159,8 +179,8 @@ def offer_seat(*, slot: Slot, now: datetime) -> bool:
     Runs inside the caller's transaction. The seat stays counted in `slot.booked`: it passes from the booking that
     gave it up to a new booking HELD for the person, who must claim it before `hold_expires_at`.
     """
-    if slot.is_blocked or not slot.in_schedule:
-        return False
+    if slot.is_blocked or not slot.in_schedule or slot.opens_at is None:
+        return False  # blocked by staff, or a draw's time not drawn yet (it goes back into the draw)
     claim_until = min(
         now + timedelta(hours=settings.APPOINTMENT_OFFER_CLAIM_HOURS), slot.starts_at - timedelta(hours=1)
     )
@@ -172,7 +192,7 @@ def offer_seat(*, slot: Slot, now: datetime) -> bool:
         ]
     ).exists():
         return False
-    _offers_requeue(now=now)
+    _offers_requeue(now=now, service_id=slot.service_id, place_id=slot.place_id)
 
     service = BookableService.objects.get(pk=slot.service_id)
     candidates = (

@@ -295,3 +295,14 @@ def test_concurrent_runs_draw_once(place, monkeypatch):
         status=DrawRequest.Status.WON
     ).count()
     assert all(slot.booked <= slot.capacity for slot in Slot.objects.all())
+
+
+def test_requests_are_forgotten_after_the_retention_period_and_the_draw_can_still_be_repeated(draw, sent, settings):
+    entered(draw, 5)
+    draws.draw_run(draw_id=draw.pk, now=run_at(draw))
+    draw.refresh_from_db()
+    allocation = draws.draw_replay(draw)
+    assert draws.draw_requests_purge(now=run_at(draw) + timedelta(days=1)) == 0
+    later = run_at(draw) + timedelta(days=settings.APPOINTMENT_RETENTION_DAYS + 1)
+    assert draws.draw_requests_purge(now=later) == 5
+    assert draws.draw_replay(Draw.objects.get(pk=draw.pk)) == allocation

@@ -257,3 +257,24 @@ def test_the_claim_page_uses_a_fixed_number_of_queries(client, consultation, sen
     claim_path = link_in_last_email("first@example.com", "waiting/claim")
     with django_assert_num_queries(1 + URGENT_BANNER_QUERIES):
         assert client.get(claim_path).status_code == 200
+
+
+def test_people_who_left_or_booked_and_stale_unconfirmed_addresses_are_forgotten(consultation):
+    still_waiting = waiting(consultation, "waiting@example.com")
+    left = waiting(consultation, "left@example.com")
+    waiting_list.waiting_leave(token=waiting_list.entry_token(left, waiting_list.LEAVE_SALT))
+    waiting_list.waiting_join(
+        service=consultation.service, place=consultation.place, name="U", email="new@example.com", language="en",
+        client_key=CLIENT,
+    )
+    assert waiting_list.waiting_list_purge() == 1  # the one who left; a fresh unconfirmed address stays a week
+    assert waiting_list.waiting_list_purge(now=timezone.now() + timedelta(days=8)) == 1
+    assert list(WaitingListEntry.objects.values_list("pk", flat=True)) == [still_waiting.pk]
+
+
+def test_a_time_of_a_week_not_drawn_yet_goes_back_into_the_draw_not_to_the_list(consultation):
+    waiting(consultation, "first@example.com")
+    slot = first_bookable_slot(consultation)
+    Slot.objects.filter(pk=slot.pk).update(opens_at=None, booked=1)
+    slot.refresh_from_db()
+    assert not waiting_list.offer_seat(slot=slot, now=timezone.now())
