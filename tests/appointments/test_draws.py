@@ -15,7 +15,7 @@ from cases.models import StatusEvent
 from portal.models import OutboundEmail
 from tests.appointments.conftest import CLIENT
 from tests.appointments.conftest_waiting import link_in_last_email, make_draw_schedule, record_booking_emails
-from tests.factories import url_in
+from tests.factories import URGENT_BANNER_QUERIES, url_in
 
 pytestmark = pytest.mark.django_db
 ACCESS_CODE = "K7PX3-MQAB9"
@@ -306,3 +306,31 @@ def test_requests_are_forgotten_after_the_retention_period_and_the_draw_can_stil
     later = run_at(draw) + timedelta(days=settings.APPOINTMENT_RETENTION_DAYS + 1)
     assert draws.draw_requests_purge(now=later) == 5
     assert draws.draw_replay(Draw.objects.get(pk=draw.pk)) == allocation
+
+
+def test_the_request_page_uses_a_fixed_number_of_queries(client, draw, django_assert_num_queries):
+    params = {"service": draw.schedule.service.code, "place": draw.schedule.place.slug}
+    with django_assert_num_queries(2 + URGENT_BANNER_QUERIES):  # the schedule, the draw
+        assert client.get(url_in("en", "appointments:draw_request"), params).status_code == 200
+
+
+def test_a_request_sent_after_the_window_closed_is_refused_with_a_way_forward(client, draw):
+    params = {"service": draw.schedule.service.code, "place": draw.schedule.place.slug}
+    draws.draw_request_create(draw=draw, name="A", email="a@example.com", language="en", client_key=CLIENT)
+    confirm_path = link_in_last_email("a@example.com", "draw/confirm")
+    Draw.objects.filter(schedule=draw.schedule).update(
+        opens_at=timezone.now() - timedelta(days=2), closes_at=timezone.now() - timedelta(days=1)
+    )
+    response = client.post(url_in("en", "appointments:draw_request"), {**params, "name": "B", "email": "b@example.com"})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "not accepting requests" in text and "Join the waiting list for this visit" in text
+    assert client.post(confirm_path).status_code == 200
+    assert DrawRequest.objects.get().status == DrawRequest.Status.UNCONFIRMED  # too late to confirm
+
+
+def test_a_schedule_that_is_not_a_draw_has_no_request_form(client, consultation):
+    params = {"service": "consultation", "place": consultation.place.slug}
+    page = client.get(url_in("en", "appointments:draw_request"), params)
+    assert page.status_code == 200
+    assert "Send my request" not in page.content.decode()

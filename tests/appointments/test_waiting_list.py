@@ -278,3 +278,9 @@ def test_a_time_of_a_week_not_drawn_yet_goes_back_into_the_draw_not_to_the_list(
     Slot.objects.filter(pk=slot.pk).update(opens_at=None, booked=1)
     slot.refresh_from_db()
     assert not waiting_list.offer_seat(slot=slot, now=timezone.now())
+
+
+def test_the_join_page_uses_a_fixed_number_of_queries(client, consultation, django_assert_num_queries):
+    params = {"service": "consultation", "place": consultation.place.slug}
+    with django_assert_num_queries(1 + URGENT_BANNER_QUERIES):
+        assert client.get(url_in("en", "appointments:waiting_join"), params).status_code == 200
