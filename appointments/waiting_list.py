@@ -131,7 +131,8 @@ def waiting_leave(*, token: str) -> WaitingListEntry | None:
     entry = entry_from_token(token, LEAVE_SALT)
     if entry is None:
         return None
-    entry = WaitingListEntry.objects.select_for_update().select_related("service", "place").get(pk=entry.pk)
+    locked = WaitingListEntry.objects.select_for_update().get(pk=entry.pk)
+    entry.status, entry.offer_id = locked.status, locked.offer_id
     if entry.status not in ACTIVE:
         return entry
     offer_id = entry.offer_id if entry.status == WaitingListEntry.Status.OFFERED else None

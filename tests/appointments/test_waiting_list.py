@@ -1,8 +1,10 @@
 """The waiting list: double opt-in, a freed seat offered to the next person, claimed by a click, passed on if not."""
 
+import threading
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from appointments import services, waiting_list
@@ -284,3 +286,39 @@ def test_the_join_page_uses_a_fixed_number_of_queries(client, consultation, djan
     params = {"service": "consultation", "place": consultation.place.slug}
     with django_assert_num_queries(1 + URGENT_BANNER_QUERIES):
         assert client.get(url_in("en", "appointments:waiting_join"), params).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_cancellations_offer_each_seat_to_a_different_person(place, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are serialized for real only on PostgreSQL")
+    from tests.appointments.conftest import make_schedule, make_service
+
+    record_booking_emails(monkeypatch)
+    schedule = make_schedule(place, make_service("consultation"), desks=4)
+    services.slots_generate(schedule_ids=[schedule.pk])
+    slot = first_bookable_slot(schedule)
+    bookings = [confirmed_booking(schedule, email=f"holder{n}@example.com", slot=slot) for n in range(4)]
+    entries = [waiting(schedule, f"waiting{n}@example.com") for n in range(6)]
+    barrier = threading.Barrier(len(bookings))
+    errors = []
+
+    def cancel(booking_id):
+        try:
+            barrier.wait()
+            services.booking_cancel(booking_id=booking_id)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cancel, args=(booking.pk,)) for booking in bookings]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    offered = WaitingListEntry.objects.filter(pk__in=[e.pk for e in entries], status=WaitingListEntry.Status.OFFERED)
+    assert offered.count() == 4  # each freed seat to its own person
+    assert Booking.objects.filter(channel=Booking.Channel.WAITING_LIST, status=Booking.Status.HELD).count() == 4
+    assert Slot.objects.get(pk=slot.pk).booked == 4
