@@ -132,7 +132,7 @@ def test_requests_are_limited_per_address(draw, settings):
     assert draws.draw_request_create(**kwargs) == draws.RequestOutcome.LIMITED
 
 
-def test_a_case_tied_draw_needs_a_case_that_calls_for_the_visit(place):
+def test_a_case_tied_draw_needs_a_case_that_calls_for_the_visit(client, place):
     schedule = make_draw_schedule(place, code="fingerprints-draw", service_fields={"case_visit": "personal-appearance"})
     draws.draws_ensure()
     draw = draws.draw_open_for(schedule=schedule)
@@ -153,6 +153,12 @@ def test_a_case_tied_draw_needs_a_case_that_calls_for_the_visit(place):
     right = draws.draw_request_create(**kwargs, case_number="WSC-II-S.6151.1234.2026", access_code=ACCESS_CODE)
     assert right == draws.RequestOutcome.SENT
     assert DrawRequest.objects.get().case_id == case.pk
+
+    params = {"service": "fingerprints-draw", "place": place.slug}
+    response = client.post(url_in("en", "appointments:draw_request"), {**params, "name": "B", "email": "b@example.com"})
+    assert response.status_code == 400
+    assert response.context["form"].has_error("case_number")
+    assert 'id="id_access_code"' in response.content.decode()
 
 
 def test_the_draw_gives_each_seat_once_in_time_order_and_tells_everyone(draw, sent):
