@@ -25,6 +25,7 @@ from appointments.models import (
     BookableService,
     Booking,
     BookingSeat,
+    Draw,
     Schedule,
     ScheduleException,
     SeatReturn,
@@ -113,6 +114,14 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
             date__range=(today, last_day),
         ):
             exceptions.setdefault(exception.date, []).append(exception)
+        # A drawn week is open to the public from the moment of its draw (leftovers): keep it so.
+        drawn_weeks: dict[date, datetime] = {}
+        if schedule.release_policy == Schedule.ReleasePolicy.DRAW:
+            drawn_weeks = dict(
+                Draw.objects.filter(
+                    schedule=schedule, drawn_at__isnull=False, week_starts_on__gte=today - timedelta(days=7)
+                ).values_list("week_starts_on", "drawn_at")
+            )
         hours_by_weekday: dict[int, list] = {}
         for hours in schedule.hours.all():
             hours_by_weekday.setdefault(hours.weekday, []).append(hours)
@@ -121,7 +130,7 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
         day = today + timedelta(days=1)  # today's list is the desk's; the site books from tomorrow
         while day <= last_day:
             if day not in days_off:
-                opens_at = release_moment(schedule, day)
+                opens_at = release_moment(schedule, day) or drawn_weeks.get(day - timedelta(days=day.weekday()))
                 for starts, ends, minutes, desks in _periods(schedule, day, hours_by_weekday, exceptions.get(day, [])):
                     moment, end = local_datetime(day, starts), local_datetime(day, ends)
                     while moment + timedelta(minutes=minutes) <= end:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from appointments import views, views_documents
+from appointments import views, views_documents, views_waiting
 
 app_name = "appointments"
 
@@ -21,6 +21,15 @@ urlpatterns = [
     path("booking/<str:token>/visit.ics", views_documents.booking_ics, name="booking_ics"),
     path("booking/<str:token>/qr.svg", views_documents.booking_qr, name="booking_qr"),
     # --- waiting list, draws and the release calendar (views_waiting.py) ---
+    path("waiting/", views_waiting.waiting_join, name="waiting_join"),
+    path("waiting/sent/", views_waiting.waiting_sent, name="waiting_sent"),
+    path("waiting/confirm/<str:token>/", views_waiting.waiting_confirm, name="waiting_confirm"),
+    path("waiting/leave/<str:token>/", views_waiting.waiting_leave, name="waiting_leave"),
+    path("waiting/claim/<str:token>/", views_waiting.waiting_claim, name="waiting_claim"),
+    path("draw/", views_waiting.draw_request, name="draw_request"),
+    path("draw/sent/", views_waiting.draw_sent, name="draw_sent"),
+    path("draw/confirm/<str:token>/", views_waiting.draw_confirm, name="draw_confirm"),
+    path("releases/", views_waiting.release_calendar, name="releases"),
 ]
 
 # Booking flow (views.py): the service and place pages match any word, so they come after every fixed address.

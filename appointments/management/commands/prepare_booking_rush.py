@@ -37,9 +37,9 @@ class Command(BaseCommand):
         day = services.local_today() + timedelta(days=3)
         while day.weekday() >= 5 or day in services.public_holidays(day.year):
             day += timedelta(days=1)
-        # 150 times of 4 minutes from 07:00 to 17:00, two desks each: 300 seats, all released now.
+        # 150 times of 5 minutes from 07:00 to 19:30, two desks each: 300 seats, all released now.
         ScheduleHours.objects.create(
-            schedule=schedule, weekday=day.weekday(), starts=time(7), ends=time(17), slot_minutes=4, desks=DESKS
+            schedule=schedule, weekday=day.weekday(), starts=time(7), ends=time(19, 30), slot_minutes=5, desks=DESKS
         )
         services.slots_generate(schedule_ids=[schedule.pk])
         Slot.objects.filter(service=service).exclude(starts_at__date=day).delete()
