@@ -11,7 +11,7 @@ from datetime import time
 from django.db import transaction
 from django.utils import timezone
 
-from appointments import services
+from appointments import draws, services
 from appointments.models import BookableService, Booking, BookingSeat, Schedule, ScheduleHours, Slot
 from portal.models import Guide, Place
 
@@ -181,9 +181,7 @@ def load(stdout) -> None:
             )
     generated = services.slots_generate()
     booked = _demo_bookings()
-    pass
-
-    # draws.draws_ensure(today=services.local_today())  # re-enabled at merge
+    draws.draws_ensure()
     stdout.write(
         f"Demo appointments at /pl/appointments/: {generated.created} new times, {booked} demo bookings; "
         "book fingerprints with the first case printed above.\n"

@@ -853,15 +853,10 @@ def bookings_retention_apply(*, now: datetime | None = None) -> int:
     """Erase who booked, some days after the visit (or the cancellation or expiry); keep what statistics need.
 
     A booking keeps its service, place, times, status and channel, so counts per day, place and outcome stay
-    possible; its name, e-mail, phone, case link and the names of the people go. Finished waiting-list entries
-    and the requests of draws closed as long ago lose their names and addresses the same way (unconfirmed
-    waiting-list entries are deleted: they never were anything). Returns the number of bookings erased.
+    possible; its name, e-mail, phone, case link and the names of the people go. Returns how many were erased.
+    The waiting list and the draw requests have purges of their own (`waiting_list.waiting_list_purge`,
+    `draws.draw_requests_purge`), run by the same daily task.
     """
-    from django.db.models import CharField, Value
-    from django.db.models.functions import Cast, Concat
-
-    from appointments.models import DrawRequest, WaitingListEntry
-
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.APPOINTMENT_RETENTION_DAYS)
     finished = (
@@ -877,19 +872,5 @@ def bookings_retention_apply(*, now: datetime | None = None) -> int:
         erased = Booking.objects.filter(pk__in=booking_ids).update(
             name="", email="", email_key="", phone="", case=None, case_number="", personal_data_erased_at=now
         )
-        WaitingListEntry.objects.filter(status=WaitingListEntry.Status.UNCONFIRMED, created_at__lt=cutoff).delete()
-        waiting = (
-            WaitingListEntry.objects.filter(
-                status__in=[WaitingListEntry.Status.BOOKED, WaitingListEntry.Status.LEFT], created_at__lt=cutoff
-            )
-            .exclude(email="")
-            .update(name="", email="", email_key="")
-        )
-        requests = (
-            DrawRequest.objects.filter(draw__closes_at__lt=cutoff)
-            .exclude(email="")
-            # One request per e-mail key and draw is a constraint: each erased request gets a key of its own.
-            .update(name="", email="", case=None, email_key=Concat(Value("erased-"), Cast("pk", CharField())))
-        )
-    logger.info("Booking retention: %s bookings, %s waiting-list entries, %s draw requests", erased, waiting, requests)
+    logger.info("Booking retention: personal data of %s bookings erased", erased)
     return erased

@@ -31,4 +31,9 @@ def send_reminders(self) -> int:
 
 @shared_task
 def apply_booking_retention() -> int:
+    """Erase the personal data of past bookings, finished waiting-list entries and old draw requests."""
+    from appointments import draws, waiting_list
+
+    waiting_list.waiting_list_purge()
+    draws.draw_requests_purge()
     return services.bookings_retention_apply()

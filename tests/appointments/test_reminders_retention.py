@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from appointments import emails, services, tasks
-from appointments.models import Booking, BookingSeat, Draw, DrawRequest, Slot, WaitingListEntry
+from appointments.models import Booking, BookingSeat, Slot
 from portal.models import OutboundEmail
 from tests.appointments.conftest_docs import confirmed_booking
 
@@ -217,50 +217,6 @@ def test_retention_is_safe_to_run_twice(consultation, settings):
 
     assert services.bookings_retention_apply() == 0
     assert Booking.objects.get(pk=booking.pk).personal_data_erased_at == first_run
-
-
-def test_finished_waiting_list_entries_and_old_draw_requests_lose_names_and_addresses(consultation, settings):
-    settings.APPOINTMENT_RETENTION_DAYS = 30
-    long_ago = timezone.now() - timedelta(days=31)
-    entries = {
-        status: WaitingListEntry.objects.create(
-            service=consultation.service,
-            place=consultation.place,
-            name=f"Person {status}",
-            email=f"{status}@example.org",
-            email_key=f"{status}@example.org",
-            status=status,
-        )
-        for status in WaitingListEntry.Status.values
-    }
-    WaitingListEntry.objects.update(created_at=long_ago)
-    old_draw = Draw.objects.create(
-        schedule=consultation, week_starts_on=date(2026, 1, 5), opens_at=long_ago - timedelta(days=7),
-        closes_at=long_ago,
-    )
-    recent_draw = Draw.objects.create(
-        schedule=consultation, week_starts_on=date(2026, 12, 7), opens_at=timezone.now() - timedelta(days=1),
-        closes_at=timezone.now() + timedelta(days=6),
-    )
-    for draw in (old_draw, recent_draw):
-        for person in ("anna", "olga"):
-            DrawRequest.objects.create(
-                draw=draw, name=person, email=f"{person}@example.org", email_key=f"{person}@example.org",
-                status=DrawRequest.Status.NOT_DRAWN,
-            )
-
-    services.bookings_retention_apply()
-    services.bookings_retention_apply()  # the per-request keys stay unique on a second run
-
-    remaining = {entry.status: entry for entry in WaitingListEntry.objects.all()}
-    assert WaitingListEntry.Status.UNCONFIRMED not in remaining
-    for status in (WaitingListEntry.Status.BOOKED, WaitingListEntry.Status.LEFT):
-        assert (remaining[status].name, remaining[status].email) == ("", "")
-    for status in (WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED):
-        assert remaining[status].email == entries[status].email  # still waiting: still needed
-    assert set(DrawRequest.objects.filter(draw=old_draw).values_list("email", flat=True)) == {""}
-    assert DrawRequest.objects.filter(draw=old_draw).count() == 2  # counted in statistics still
-    assert set(DrawRequest.objects.filter(draw=recent_draw).values_list("name", flat=True)) == {"anna", "olga"}
 
 
 def test_the_retention_task_applies_it(consultation, settings):
