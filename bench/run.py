@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py pages            # fresh kw_bench database, gunicorn, wrk, Markdown table
     .venv/bin/python bench/run.py pages --reuse-db # skip drop/migrate/load_demo when nothing changed
     .venv/bin/python bench/run.py cases            # case-status lookup against 1,000,000 cases (+ ~3 min setup)
+    .venv/bin/python bench/rush.py                  # the booking rush: 200 clients, 5,000 attempts, 300 seats
 
 A run: (1) waits, bounded, until the scenario's data exists in the code base; (2) drops and recreates the
 PostgreSQL database kw_bench, migrates it and loads the demo data (DEBUG=1, as load_demo demands);
