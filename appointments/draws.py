@@ -352,7 +352,7 @@ def _winner_booking(request: DrawRequest, *, service, slot: Slot, now: datetime)
                     hold_expires_at=now + timedelta(minutes=settings.APPOINTMENT_HOLD_MINUTES),
                 )
                 BookingSeat.objects.create(booking=booking, slot=slot, position=0, person_name=request.name)
-                services._confirm(booking, now=now)
+                services.booking_confirm_held(booking, now=now)
                 return booking
         except services.BookingError:
             return None  # the seat went meanwhile (staff blocked or booked it)

@@ -513,7 +513,7 @@ def _checkin_code() -> str:
     return f"{secrets.randbelow(10**6):06d}"
 
 
-def _confirm(booking: Booking, *, now) -> None:
+def booking_confirm_held(booking: Booking, *, now) -> None:
     """Make a held booking confirmed, with a check-in code unique among upcoming bookings."""
     booking.status = Booking.Status.CONFIRMED
     booking.confirmed_at = now
@@ -543,7 +543,7 @@ def booking_confirm(*, token: str) -> Booking:
     now = timezone.now()
     if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= now:
         raise BookingError("expired")
-    _confirm(booking, now=now)
+    booking_confirm_held(booking, now=now)
     emails.send_confirmed(booking)
     return booking
 
@@ -792,7 +792,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user, now: datetime | 
     for seat, name in zip(seats, [booking.name, *(n.strip() for n in request.family_names)], strict=True):
         seat.person_name = name
     BookingSeat.objects.bulk_update(seats, ["person_name"])
-    _confirm(booking, now=now)
+    booking_confirm_held(booking, now=now)
     logger.info("Booking %s made by staff user %s", booking.pk, user.pk)
     if booking.email:
         emails.send_confirmed(booking)

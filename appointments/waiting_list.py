@@ -274,7 +274,7 @@ def waiting_claim(*, token: str, now: datetime | None = None) -> Booking:
         return booking  # a second click
     if booking.status != Booking.Status.HELD or booking.hold_expires_at <= now:
         raise services.BookingError("expired")
-    services._confirm(booking, now=now)
+    services.booking_confirm_held(booking, now=now)
     WaitingListEntry.objects.filter(offer=booking).update(status=WaitingListEntry.Status.BOOKED)
     emails.send_confirmed(booking)
     return booking

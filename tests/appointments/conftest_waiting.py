@@ -32,7 +32,7 @@ def confirmed_booking(schedule, *, email: str, slot=None, name: str = "Anna Kowa
     )
     services.details_set(booking_id=booking.pk, details=services.Details(name=name, email=email), client_key=CLIENT)
     booking.refresh_from_db()
-    services._confirm(booking, now=timezone.now())
+    services.booking_confirm_held(booking, now=timezone.now())
     return booking
 
 
