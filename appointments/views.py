@@ -114,7 +114,7 @@ def _picker_context(*, schedule: Schedule, day: date | None, people: int, now) -
     day_problem = ""
     times = []
     if day is not None:
-        if day <= today:
+        if day < today:
             day_problem = errors.message_for("past")
         elif day not in days or not days[day].in_horizon:
             day_problem = errors.message_for("not_released")
