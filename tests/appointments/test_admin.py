@@ -4,6 +4,7 @@ their places only, personal data only with the right permission, and the staff r
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
 
 from appointments import emails, services
 from appointments.models import Booking, Schedule, ScheduleException, Slot
@@ -11,6 +12,14 @@ from appointments.services import local_today
 from portal import roles
 from tests.appointments.conftest import first_bookable_slot, make_schedule, make_service
 from tests.factories import PlaceFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """These tests read the English messages: staff pages in /en/, the admin asked for English."""
+    translation.activate("en")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from datetime import time, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from appointments import emails, selectors, services
 from appointments.models import Booking, BookingSeat, ScheduleHours, Slot
@@ -13,6 +13,14 @@ from appointments.services import BookingError, local_datetime, local_today
 from portal import roles
 from tests.appointments.conftest import first_bookable_slot, make_schedule, make_service
 from tests.factories import URGENT_BANNER_QUERIES, PlaceFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """These tests read the English messages: staff pages in /en/, the admin asked for English."""
+    translation.activate("en")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
 
 pytestmark = pytest.mark.django_db
 
