@@ -1,4 +1,6 @@
-"""The public pages work on a small phone, with the keyboard, and with JavaScript switched off."""
+"""The public pages work on a small phone, with the keyboard, and with JavaScript switched off.
+
+That every public page fits a 360 px screen is checked in test_accessibility.py, in the same visit as axe."""
 
 import pytest
 
@@ -11,17 +13,6 @@ WIDER_THAN_VIEWPORT = """width => [...document.body.querySelectorAll("*")]
     .slice(0, 8)
     .map(element => element.tagName.toLowerCase() + (element.className ? "." + element.className : "")
          + " (right edge " + Math.round(element.getBoundingClientRect().right) + "px)")"""
-
-
-def test_public_page_fits_a_360_px_phone_screen(public_page, language, live_site, new_page, visit):
-    page = new_page(viewport=PHONE)
-    visit(page, live_site + public_page.url(language), status=public_page.status)
-
-    width = page.evaluate("document.documentElement.scrollWidth")
-
-    assert width <= PHONE["width"], f"{public_page.url(language)} scrolls sideways ({width}px wide): " + ", ".join(
-        page.evaluate(WIDER_THAN_VIEWPORT, PHONE["width"])
-    )
 
 
 def test_language_switcher_works_without_javascript(live_site, new_page, visit):

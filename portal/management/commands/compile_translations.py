@@ -17,5 +17,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for po_path in catalogue_paths():
             catalogue = polib.pofile(str(po_path))
-            catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+            mo_path = po_path.with_suffix(".mo")
+            # Rewritten only when out of date: a process reading the catalogue meanwhile never sees half a file.
+            if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+                catalogue.save_as_mofile(str(mo_path))
             self.stdout.write(f"{po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated")
