@@ -25,7 +25,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from appointments import services
-from appointments.models import Booking, BookingSeat, Draw, DrawRequest, Schedule, Slot
+from appointments.models import Booking, Draw, DrawRequest, Schedule, Slot
 from portal.services import over_hourly_limit
 
 CONFIRM_SALT = "appointments.draw-confirm"
@@ -115,7 +115,7 @@ def draw_request_create(
     now: datetime | None = None,
 ) -> RequestOutcome:
     """Ask for a chance in `draw`; one per address (a database constraint). The request counts once confirmed."""
-    from appointments import emails_waiting
+    from appointments import emails
     from cases import selectors as case_selectors
     from cases import services as case_services
 
@@ -153,7 +153,7 @@ def draw_request_create(
         DrawRequest.objects.filter(pk=request.pk).update(name=name.strip(), language=language, case_id=case_id)
         request.name, request.language = name.strip(), language
         request.draw = draw
-        emails_waiting.send_draw_confirmation(request, confirm_token=request_token(request))
+        emails.send_draw_confirmation(request, confirm_token=request_token(request))
     return RequestOutcome.SENT
 
 
@@ -244,7 +244,7 @@ def draws_run_due(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def draw_run(*, draw_id: int, now: datetime | None = None) -> DrawResult | None:
     """Draw one closed draw; None if it is being or has been drawn by someone else."""
-    from appointments import emails, emails_waiting, waiting_list
+    from appointments import emails, waiting_list
 
     now = now or timezone.now()
     draw = (
@@ -292,7 +292,7 @@ def draw_run(*, draw_id: int, now: datetime | None = None) -> DrawResult | None:
                 failed.append(request_id)
             request.status = DrawRequest.Status.NOT_DRAWN
             request.save(update_fields=["status"])
-            emails_waiting.send_draw_not_drawn(request)
+            emails.send_draw_not_drawn(request)
             continue
         request.status = DrawRequest.Status.WON
         request.booking = booking
@@ -332,37 +332,26 @@ def draw_run(*, draw_id: int, now: datetime | None = None) -> DrawResult | None:
 
 
 def _winner_booking(request: DrawRequest, *, service, slot: Slot, now: datetime) -> Booking | None:
-    """A CONFIRMED booking for a drawn request on its seat; None if the seat or the person's booking failed."""
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                services.seats_take([slot.pk])
-                booking = Booking.objects.create(
-                    reference=services.new_reference(),
-                    service=service,
-                    place_id=slot.place_id,
-                    starts_at=slot.starts_at,
-                    status=Booking.Status.HELD,
-                    channel=Booking.Channel.DRAW,
-                    language=request.language,
-                    name=request.name,
-                    email=request.email,
-                    email_key=request.email_key,
-                    case_id=request.case_id,
-                    hold_expires_at=now + timedelta(minutes=settings.APPOINTMENT_HOLD_MINUTES),
-                )
-                BookingSeat.objects.create(booking=booking, slot=slot, position=0, person_name=request.name)
-                services.booking_confirm_held(booking, now=now)
-                return booking
-        except services.BookingError:
-            return None  # the seat went meanwhile (staff blocked or booked it)
-        except IntegrityError:
-            if Booking.objects.filter(
-                service=service, status__in=Booking.ACTIVE, email_key=request.email_key
-            ).exists() or (
-                request.case_id
-                and Booking.objects.filter(service=service, status__in=Booking.ACTIVE, case=request.case_id).exists()
-            ):
-                return None
-            continue  # the random reference was taken: draw another
-    return None
+    """A CONFIRMED booking for a drawn request on its seat; None if the seat went meanwhile (staff blocked or
+    booked it) or the person already has an active booking of this service (by e-mail or case)."""
+    try:
+        with transaction.atomic():
+            services.seats_take([slot.pk])
+            booking = services.booking_create(
+                service=service,
+                place_id=slot.place_id,
+                slots=[slot],
+                language=request.language,
+                hold_expires_at=None,
+                names=[request.name],
+                status=Booking.Status.HELD,
+                channel=Booking.Channel.DRAW,
+                name=request.name,
+                email=request.email,
+                email_key=request.email_key,
+                case_id=request.case_id,
+            )
+            services.booking_confirm_held(booking, now=now)
+            return booking
+    except (services.BookingError, IntegrityError):
+        return None

@@ -1,4 +1,4 @@
-"""The e-mails about a booking, each in the booking's language, each through the outbox exactly once.
+"""The e-mails about a booking, the waiting list and the draws, each in its reader's language, through the outbox once.
 
 The dedupe keys name the booking and its link version: a moved booking (new version) gets a new confirmation,
 a retried task or a second click on a link gets none. The PDF and the calendar file of a confirmation are not
@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from appointments import documents
-from appointments.models import Booking
+from appointments.models import Booking, DrawRequest, WaitingListEntry
 from appointments.services import CONFIRM_SALT, LOCAL_TIME, MANAGE_SALT, booking_token
 from portal.services import email_enqueue
 
@@ -34,14 +34,31 @@ def _context(booking: Booking) -> dict:
     }
 
 
-def _send(booking: Booking, *, template: str, subject: str, dedupe_key: str, context: dict, **fields) -> None:
-    with timezone.override(LOCAL_TIME):
+def _link(name: str, *args) -> str:
+    return settings.SITE_URL + reverse(f"appointments:{name}", args=args)
+
+
+def _enqueue(*, to: str, language: str, subject, template: str, context: dict, dedupe_key: str, **fields) -> None:
+    """Render `appointments/email/<template>.txt` in the recipient's language and Polish time, into the outbox."""
+    with translation.override(language), timezone.override(LOCAL_TIME):
         body = render_to_string(f"appointments/email/{template}.txt", context)
-    email_enqueue(
-        to_address=booking.email,
-        subject=subject,
-        body_text=body,
+        email_enqueue(
+            to_address=to,
+            subject=str(subject),
+            body_text=body,
+            language=language,
+            dedupe_key=dedupe_key,
+            **fields,
+        )
+
+
+def _send(booking: Booking, *, template: str, subject: str, dedupe_key: str, context: dict, **fields) -> None:
+    _enqueue(
+        to=booking.email,
         language=booking.language,
+        subject=subject,
+        template=template,
+        context=context,
         dedupe_key=dedupe_key,
         **fields,
     )
@@ -122,3 +139,101 @@ def send_reminder(booking: Booking) -> None:
             context=context,
         )
 
+
+# --- Waiting list and draws ---------------------------------------------------------------------------------
+
+
+def _hour() -> str:
+    return timezone.now().strftime("%Y%m%d%H")
+
+
+def send_waiting_confirmation(entry: WaitingListEntry, *, confirm_token: str, leave_token: str) -> None:
+    """The double opt-in link: nobody is on the list before the address is proven. At most one per hour."""
+    with translation.override(entry.language):
+        context = {
+            "entry": entry,
+            "confirm_url": _link("waiting_confirm", confirm_token),
+            "leave_url": _link("waiting_leave", leave_token),
+        }
+        _enqueue(
+            to=entry.email,
+            language=entry.language,
+            subject=gettext("Confirm your place on the waiting list"),
+            template="waiting_confirm",
+            context=context,
+            dedupe_key=f"appointment-waiting-confirm:{entry.pk}:{_hour()}",
+        )
+
+
+def send_waiting_reminder(entry: WaitingListEntry, *, leave_token: str) -> None:
+    """Someone asked again for an address already on the list: tell it so (and how to leave), nothing more."""
+    with translation.override(entry.language):
+        _enqueue(
+            to=entry.email,
+            language=entry.language,
+            subject=gettext("You are already on the waiting list"),
+            template="waiting_already",
+            context={"entry": entry, "leave_url": _link("waiting_leave", leave_token)},
+            dedupe_key=f"appointment-waiting-already:{entry.pk}:{_hour()}",
+        )
+
+
+def send_waiting_offer(entry: WaitingListEntry, booking: Booking, *, claim_token: str, leave_token: str) -> None:
+    with translation.override(entry.language):
+        _enqueue(
+            to=entry.email,
+            language=entry.language,
+            subject=gettext("A time has become free for you"),
+            template="waiting_offer",
+            context={
+                "entry": entry,
+                "booking": booking,
+                "starts_at": timezone.localtime(booking.starts_at, LOCAL_TIME),
+                "claim_until": timezone.localtime(booking.hold_expires_at, LOCAL_TIME),
+                "claim_url": _link("waiting_claim", claim_token),
+                "leave_url": _link("waiting_leave", leave_token),
+            },
+            dedupe_key=f"appointment-waiting-offer:{booking.pk}",
+        )
+
+
+def send_draw_confirmation(request: DrawRequest, *, confirm_token: str) -> None:
+    draw = request.draw
+    with translation.override(request.language):
+        _enqueue(
+            to=request.email,
+            language=request.language,
+            subject=gettext("Confirm your request for the draw"),
+            template="draw_confirm",
+            context={
+                "request": request,
+                "draw": draw,
+                "schedule": draw.schedule,
+                "closes_at": timezone.localtime(draw.closes_at, LOCAL_TIME),
+                "confirm_url": _link("draw_confirm", confirm_token),
+            },
+            dedupe_key=f"appointment-draw-confirm:{request.pk}:{_hour()}",
+        )
+
+
+def send_draw_not_drawn(request: DrawRequest) -> None:
+    draw = request.draw
+    schedule = draw.schedule
+    with translation.override(request.language):
+        waiting_url = (
+            _link("waiting_join") + f"?service={schedule.service.code}&place={schedule.place.slug}"
+        )
+        _enqueue(
+            to=request.email,
+            language=request.language,
+            subject=gettext("Result of the draw: no time this week"),
+            template="draw_not_drawn",
+            context={
+                "request": request,
+                "draw": draw,
+                "schedule": schedule,
+                "waiting_url": waiting_url,
+                "releases_url": _link("releases"),
+            },
+            dedupe_key=f"appointment-draw-result:{request.pk}",
+        )

@@ -346,8 +346,12 @@ def hold_create(
         try:
             with transaction.atomic():
                 seats_take([s.pk for s in slots])
-                booking = _booking_create(
-                    service=service, place_id=place_id, slots=slots, language=language, now=now
+                booking = booking_create(
+                    service=service,
+                    place_id=place_id,
+                    slots=slots,
+                    language=language,
+                    hold_expires_at=now + timedelta(minutes=settings.APPOINTMENT_HOLD_MINUTES),
                 )
                 return booking
         except BookingError:
@@ -361,28 +365,32 @@ def hold_create(
     raise BookingError("taken")  # not reached
 
 
-def _booking_create(*, service, place_id, slots: list[Slot], language: str, now, **fields) -> Booking:
-    for attempt in range(5):
-        try:
-            with transaction.atomic():
-                booking = Booking.objects.create(
-                    reference=new_reference(),
-                    service=service,
-                    place_id=place_id,
-                    starts_at=slots[0].starts_at,
-                    language=language,
-                    hold_expires_at=now + timedelta(minutes=settings.APPOINTMENT_HOLD_MINUTES),
-                    **fields,
-                )
-        except IntegrityError:
-            if attempt == 4:
-                raise
-            continue  # the random reference was taken (about one in 10^11): draw another
-        BookingSeat.objects.bulk_create(
-            BookingSeat(booking=booking, slot=slot, position=position) for position, slot in enumerate(slots)
-        )
-        return booking
-    raise AssertionError("not reached")
+def booking_create(
+    *, service, place_id: int, slots: list[Slot], language: str, hold_expires_at, names=(), **fields
+) -> Booking:
+    """A booking with one seat per slot, in order, for seats the caller has already taken (or transfers).
+
+    The one place bookings are made: online holds, the desk, the draw and the waiting list. A constraint broken by
+    `fields` (one active booking per e-mail or case and service) raises IntegrityError for the caller to explain.
+    """
+    reference = new_reference()
+    while Booking.objects.filter(reference=reference).exists():  # about one chance in 10^11
+        reference = new_reference()
+    booking = Booking.objects.create(
+        reference=reference,
+        service=service,
+        place_id=place_id,
+        starts_at=slots[0].starts_at,
+        language=language,
+        hold_expires_at=hold_expires_at,
+        **fields,
+    )
+    names = list(names) + [""] * (len(slots) - len(names))
+    BookingSeat.objects.bulk_create(
+        BookingSeat(booking=booking, slot=slot, position=position, person_name=name)
+        for position, (slot, name) in enumerate(zip(slots, names, strict=False))
+    )
+    return booking
 
 
 def hold_active(*, booking_id: int | None, now: datetime | None = None) -> Booking | None:
@@ -771,12 +779,13 @@ def staff_booking_create(*, request: StaffBookingRequest, user, now: datetime | 
     try:
         with transaction.atomic():
             seats_take([s.pk for s in slots])
-            booking = _booking_create(
+            booking = booking_create(
                 service=service,
                 place_id=request.place_id,
                 slots=slots,
                 language=request.language,
-                now=now,
+                hold_expires_at=now + timedelta(minutes=settings.APPOINTMENT_HOLD_MINUTES),
+                names=[request.name.strip(), *(name.strip() for name in request.family_names)],
                 channel=Booking.Channel.STAFF,
                 booked_by=user,
                 name=request.name.strip(),
@@ -788,10 +797,6 @@ def staff_booking_create(*, request: StaffBookingRequest, user, now: datetime | 
             )
     except IntegrityError as exc:
         raise BookingError("duplicate_case" if case is not None else "duplicate") from exc
-    seats = list(booking.seats.order_by("position"))
-    for seat, name in zip(seats, [booking.name, *(n.strip() for n in request.family_names)], strict=True):
-        seat.person_name = name
-    BookingSeat.objects.bulk_update(seats, ["person_name"])
     booking_confirm_held(booking, now=now)
     logger.info("Booking %s made by staff user %s", booking.pk, user.pk)
     if booking.email:

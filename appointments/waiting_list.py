@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from appointments import services
-from appointments.models import BookableService, Booking, BookingSeat, Schedule, Slot, WaitingListEntry
+from appointments.models import BookableService, Booking, Schedule, Slot, WaitingListEntry
 from portal.services import over_hourly_limit
 
 CONFIRM_SALT = "appointments.waiting-confirm"
@@ -75,7 +75,7 @@ def waiting_join(
     ):
         return JoinOutcome.LIMITED
 
-    from appointments import emails_waiting
+    from appointments import emails
 
     _offers_requeue(now=timezone.now(), service_id=service.pk, place_id=place.pk)
     entry = _active_entry(service, place, email_key)
@@ -97,11 +97,11 @@ def waiting_join(
     if entry.status == WaitingListEntry.Status.UNCONFIRMED:
         WaitingListEntry.objects.filter(pk=entry.pk).update(name=name.strip(), language=language)
         entry.name, entry.language = name.strip(), language
-        emails_waiting.send_waiting_confirmation(
+        emails.send_waiting_confirmation(
             entry, confirm_token=entry_token(entry, CONFIRM_SALT), leave_token=entry_token(entry, LEAVE_SALT)
         )
     else:
-        emails_waiting.send_waiting_reminder(entry, leave_token=entry_token(entry, LEAVE_SALT))
+        emails.send_waiting_reminder(entry, leave_token=entry_token(entry, LEAVE_SALT))
     return JoinOutcome.SENT
 
 
@@ -211,9 +211,9 @@ def offer_seat(*, slot: Slot, now: datetime) -> bool:
         entry.status = WaitingListEntry.Status.OFFERED
         entry.offer = booking
         entry.save(update_fields=["status", "offer"])
-        from appointments import emails_waiting
+        from appointments import emails
 
-        emails_waiting.send_waiting_offer(
+        emails.send_waiting_offer(
             entry,
             booking,
             claim_token=services.booking_token(booking, CLAIM_SALT),
@@ -225,31 +225,23 @@ def offer_seat(*, slot: Slot, now: datetime) -> bool:
 
 def _offer_booking(*, entry: WaitingListEntry, service, slot: Slot, claim_until: datetime) -> Booking | None:
     """A booking HELD for the person on the transferred seat; None if the person has one of this service."""
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                booking = Booking.objects.create(
-                    reference=services.new_reference(),
-                    service=service,
-                    place_id=slot.place_id,
-                    starts_at=slot.starts_at,
-                    status=Booking.Status.HELD,
-                    channel=Booking.Channel.WAITING_LIST,
-                    language=entry.language,
-                    name=entry.name,
-                    email=entry.email,
-                    email_key=entry.email_key,
-                    hold_expires_at=claim_until,
-                )
-        except IntegrityError:
-            if Booking.objects.filter(
-                service=service, email_key=entry.email_key, status__in=Booking.ACTIVE
-            ).exists():
-                return None
-            continue  # the random reference was taken: draw another
-        BookingSeat.objects.create(booking=booking, slot=slot, position=0, person_name=entry.name)
-        return booking
-    raise RuntimeError("could not draw a free reference")
+    try:
+        with transaction.atomic():
+            return services.booking_create(
+                service=service,
+                place_id=slot.place_id,
+                slots=[slot],
+                language=entry.language,
+                hold_expires_at=claim_until,
+                names=[entry.name],
+                status=Booking.Status.HELD,
+                channel=Booking.Channel.WAITING_LIST,
+                name=entry.name,
+                email=entry.email,
+                email_key=entry.email_key,
+            )
+    except IntegrityError:
+        return None
 
 
 def offer_from_token(token: str) -> Booking | None:
