@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import F, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from appointments.models import BookableService, Booking, Schedule, Slot
-from appointments.services import LOCAL_TIME, consecutive_slots, local_today
+from appointments.services import LOCAL_TIME, local_today
 
 
 def _bookable_slots(*, now: datetime) -> QuerySet[Slot]:
@@ -184,16 +184,6 @@ def booking_for_page(*, booking_id: int) -> Booking | None:
         .filter(pk=booking_id)
         .first()
     )
-
-
-def slot_chain_for(*, slot_id: int, people: int) -> list[Slot]:
-    slot = Slot.objects.filter(pk=slot_id).first()
-    return consecutive_slots(first=slot, people=people) if slot else []
-
-
-def upcoming_bookings_for_case(*, case_id: int) -> QuerySet[Booking]:
-    """Active bookings tied to a case (for the case-status page and the info-point desk)."""
-    return Booking.objects.filter(case=case_id, status__in=Booking.ACTIVE).filter(~Q(status=Booking.Status.HELD))
 
 
 # --- Staff: a place's day, the bookings to rearrange -----------------------------------------------------------

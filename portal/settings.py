@@ -149,6 +149,7 @@ CELERY_BEAT_SCHEDULE = {
     "announce-due-notices": {"task": "portal.tasks.announce_due_notices", "schedule": 60},
     "purge-unconfirmed-subscriptions": {"task": "portal.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},
     "flush-faq-views": {"task": "portal.tasks.flush_faq_views", "schedule": 60 * 10},
+    "purge-audit-events": {"task": "portal.tasks.purge_audit_events", "schedule": 60 * 60 * 24},
     "clear-expired-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 60 * 60 * 6},
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
@@ -213,6 +214,10 @@ APPOINTMENT_EMAILS_PER_HOUR = env.int("APPOINTMENT_EMAILS_PER_HOUR", default=5)
 APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default=4)
 # Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
+
+# --- Audit trail ----------------------------------------------------------------------------------------
+# Staff actions (who did what to which booking, case, time, ticket or enquiry) are kept this many days.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 
 # --- Languages and time ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "pl"

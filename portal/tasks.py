@@ -5,7 +5,7 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from portal import services
+from portal import audit, services
 from portal.models import OutboundEmail
 
 
@@ -86,3 +86,8 @@ def clear_expired_sessions() -> None:
     from django.core.management import call_command
 
     call_command("clearsessions")
+
+
+@shared_task
+def purge_audit_events() -> int:
+    return audit.audit_purge_old()

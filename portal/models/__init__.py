@@ -1,6 +1,7 @@
-"""Models of the site core: staff and places (core), guides and their translation state (guides),
-notices, FAQ and partner institutions (info)."""
+"""Models of the site core: staff and places (core), the audit trail of staff actions (audit), guides and their
+translation state (guides), notices, FAQ and partner institutions (info)."""
 
+from portal.models.audit import AuditEvent
 from portal.models.core import OpeningHours, OutboundEmail, Place, Service, SpokenLanguage, User, UserManager
 from portal.models.guides import (
     Category,
@@ -27,6 +28,7 @@ from portal.models.info import (
 )
 
 __all__ = [
+    "AuditEvent",
     "Category",
     "ContentRevision",
     "GlossaryTerm",
