@@ -146,6 +146,8 @@ class Case(models.Model):
         ordering = ["-status_changed_at"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        # Desk and helpline staff tell a visitor or caller where their case stands without opening the case admin.
+        permissions = [("view_case_status_at_desk", _("Can see a case's current status at a desk or on the phone"))]
         indexes = [
             models.Index(fields=["procedure", "place", "filed_on"], name="cases_similar_idx"),
             models.Index(fields=["final_at"], name="cases_final_at_idx"),

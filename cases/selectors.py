@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cases.codes import number_key
 from cases.models import Case, CaseStatus, ProcessingTime, Stage, StatusEvent
 
 # Figures from fewer cases than this say more about chance than about the office; they are not shown.
@@ -176,3 +177,49 @@ def case_calls_for_visit(*, case_id: int, visit: str) -> bool:
     return Case.objects.filter(pk=case_id, anonymized_at__isnull=True, status__visit=visit).exclude(
         status__visit=""
     ).exists()
+
+
+@dataclass(frozen=True)
+class CaseAtDesk:
+    """What staff at a desk or on the helpline may see of a case a visitor or caller names."""
+
+    case_id: int
+    number: str
+    procedure: str
+    status: str
+    status_explanation: str
+    status_since: date
+    place: str
+    is_final: bool
+
+
+def case_status_for_staff(*, user, number: str) -> CaseAtDesk | None:
+    """The current status of the case with `number` (typed any way), for staff of the places that handle it.
+
+    Scoped exactly as the case admin (`cases_visible_to`) and answering None both for an unknown number and for a
+    case outside the user's places, so a desk cannot learn that a case exists elsewhere. Staff without the right
+    to view cases get None too. One query.
+    """
+    if not (user.has_perm("cases.view_case") or user.has_perm("cases.view_case_status_at_desk")):
+        return None
+    key = number_key(number or "")
+    if not key:
+        return None
+    case = (
+        cases_visible_to(user)
+        .filter(number_key=key, anonymized_at__isnull=True)
+        .select_related("procedure", "status", "place")
+        .first()
+    )
+    if case is None:
+        return None
+    return CaseAtDesk(
+        case_id=case.pk,
+        number=case.number,
+        procedure=case.procedure.name,
+        status=case.status.name,
+        status_explanation=case.status.explanation,
+        status_since=timezone.localdate(case.status_changed_at),
+        place=case.place.name,
+        is_final=case.status.is_final,
+    )
