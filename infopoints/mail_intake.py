@@ -1,0 +1,544 @@
+"""Turning one e-mail, as the mail server hands it over, into a message for the enquiry desk.
+
+People write to the helpline's address from every mail program there is: Polish, Ukrainian and Russian text in
+whatever charset their program chose, HTML-only messages, replies with the whole history quoted below, photos of
+documents. Mail programs and servers write too: out-of-office replies, bounces, read receipts, and now and then
+two autoresponders answering each other for ever. `parse_email` keeps the first kind and refuses the second
+without opening its body, so that no enquiry is opened for a robot and no robot is ever answered (which is how
+mail loops start).
+
+Nothing here touches the database: `parse_email` is pure apart from a per-sender counter in the cache (the
+defence against loops), and `receive` hands an accepted message to the enquiry desk's service, which decides
+whether it joins an enquiry (reference in the subject, `In-Reply-To`/`References`) or opens a new one.
+
+Bad mail is never an exception: it is a `Rejected` result with a short reason code, which callers log (never with
+an address or a subject: those are personal data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser, BytesParser
+from email.utils import getaddresses, parseaddr
+from html.parser import HTMLParser
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ParsedAttachment:
+    filename: str
+    content_type: str  # from the content's magic bytes, never from what the sender declared
+    data: bytes
+
+
+@dataclass
+class ParsedEmail:
+    message_id: str  # "<id@host>"; made up from the content when the sender gave none
+    in_reply_to: str  # "<id@host>" or ""
+    references: list[str]
+    from_address: str
+    from_name: str
+    subject: str
+    text: str  # plain text, quoted history removed; HTML-only mail converted to text
+    language_hint: str  # "pl", "en", "uk", "ru" or "" when the text does not tell
+    attachments: list[ParsedAttachment]
+    # Attachments that were not kept ("name: reason"), so staff can tell the person what did not arrive.
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Mail deliberately not taken in. `reason` is a short code, safe to log."""
+
+    reason: str
+
+
+# Reason codes (stable: they end up in logs and in the command's output).
+OVERSIZE = "oversize"
+EMPTY = "empty"
+AUTO_REPLY = "auto-reply"
+BOUNCE = "bounce"
+TOO_MANY_PARTS = "too-many-parts"
+TOO_DEEP = "too-deep"
+LOOP = "loop"
+NO_SENDER = "no-sender"
+UNPARSEABLE = "unparseable"
+
+REFERENCE_RE = re.compile(r"\b([A-Z]{2})-(\d{4})-(\d{6})\b")
+MESSAGE_ID_RE = re.compile(r"<[^<>\s]+>")
+# Precedence values that mean "a program sent this" (RFC 3834 section 2; `list` is mailing-list traffic).
+AUTOMATIC_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
+# An MTA gives up after about 25-100 hops (RFC 5321 section 6.3); a message that has travelled this far is looping.
+MAX_RECEIVED_HEADERS = 30
+
+MAGIC = (
+    (b"%PDF-", "application/pdf", ".pdf"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+)
+
+
+def reference_in_subject(subject: str) -> str:
+    """The enquiry reference (`ZG-2026-004211`) a reply carries in its subject, or "".
+
+    Mail programs keep the subject when replying ("Re: [ZG-2026-004211] …", "Odp: …", "AW: …") and some lower-case
+    it or wrap it in brackets; the reference is matched wherever it stands, upper-cased.
+    """
+    match = REFERENCE_RE.search((subject or "").upper())
+    return match.group(0) if match else ""
+
+
+# --- Limits (settings, read at call time so tests and deployments can change them) ---------------------------
+
+
+def _limit(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def max_message_bytes() -> int:
+    return _limit("ENQUIRY_MAIL_MAX_BYTES", 25 * 1024 * 1024)
+
+
+# --- Parsing --------------------------------------------------------------------------------------------------
+
+
+def parse_email(raw: bytes) -> ParsedEmail | Rejected:
+    """Parse one RFC 5322 message; a `ParsedEmail` for a person's mail, `Rejected` for everything else.
+
+    The checks run cheapest first, so hostile mail costs little: size before anything is parsed, then the
+    headers alone (auto-replies and bounces are refused without their body being decoded), then a count of MIME
+    parts in the raw bytes (a MIME bomb is refused before the parser builds thousands of objects), and only then
+    the full parse.
+    """
+    if len(raw) > max_message_bytes():
+        return Rejected(OVERSIZE)
+    if not raw.strip():
+        return Rejected(EMPTY)
+    try:
+        headers = BytesHeaderParser(policy=policy.default).parsebytes(raw)
+        automatic = _automatic_mail(headers)
+        if automatic:
+            return Rejected(automatic)
+        max_parts = _limit("ENQUIRY_MAIL_MAX_PARTS", 100)
+        # Every container (multipart or attached message) declares itself; counting the declarations bounds
+        # both the parts and the depth the parser would build.
+        if len(re.findall(rb"multipart/|message/rfc822", raw, flags=re.IGNORECASE)) > max_parts:
+            return Rejected(TOO_MANY_PARTS)
+        if raw.count(b"\n--") > 2 * max_parts + 20:  # boundary lines, with room for signatures ("-- ")
+            return Rejected(TOO_MANY_PARTS)
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        return _parsed(message, raw)
+    except RecursionError:
+        return Rejected(TOO_DEEP)
+    except (ValueError, TypeError, LookupError, IndexError, AttributeError, UnicodeError) as exc:
+        # The email package raises a few kinds of error on badly broken mail; none of it is worth a retry.
+        logger.info("enquiry mail unparseable: %s", type(exc).__name__)
+        return Rejected(UNPARSEABLE)
+
+
+def _header(message: Message, name: str) -> str:
+    try:
+        value = message.get(name)
+    except (ValueError, TypeError, IndexError):
+        return ""
+    return str(value).strip() if value is not None else ""
+
+
+def _automatic_mail(headers: Message) -> str:
+    """The reason code if the headers show a program sent this mail (RFC 3834, RFC 3464), else ""."""
+    auto_submitted = _header(headers, "Auto-Submitted").lower()
+    if auto_submitted and auto_submitted.split(";")[0].strip() != "no":
+        return AUTO_REPLY
+    if _header(headers, "Precedence").lower() in AUTOMATIC_PRECEDENCE:
+        return AUTO_REPLY
+    for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Reply", "X-Autoresponder"):
+        if name in headers:
+            return AUTO_REPLY
+    content_type = headers.get_content_type()
+    if content_type == "multipart/report" or content_type == "message/delivery-status":
+        return BOUNCE  # delivery status notifications and read receipts (disposition notifications) alike
+    return_path = _header(headers, "Return-Path")
+    if return_path and parseaddr(return_path)[1] in ("", "<>"):
+        return BOUNCE  # the null reverse path is only for notifications (RFC 5321 section 4.5.5)
+    sender = parseaddr(_header(headers, "From"))[1].lower()
+    if sender.split("@")[0] in ("mailer-daemon", "postmaster"):
+        return BOUNCE
+    own = str(getattr(settings, "ENQUIRY_MAIL_ADDRESS", "") or "").lower()
+    if own and (sender == own or own in _header(headers, "X-Loop").lower()):
+        return LOOP
+    if len(headers.get_all("Received") or []) > MAX_RECEIVED_HEADERS:
+        return LOOP
+    return ""
+
+
+def _tree_too_big(message: Message) -> str:
+    max_parts = _limit("ENQUIRY_MAIL_MAX_PARTS", 100)
+    max_depth = _limit("ENQUIRY_MAIL_MAX_DEPTH", 8)
+    count = 0
+    stack = [(message, 0)]
+    while stack:
+        part, depth = stack.pop()
+        count += 1
+        if count > max_parts:
+            return TOO_MANY_PARTS
+        if depth > max_depth:
+            return TOO_DEEP
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend((child, depth + 1) for child in payload)
+    return ""
+
+
+def _parsed(message: EmailMessage, raw: bytes) -> ParsedEmail | Rejected:
+    too_big = _tree_too_big(message)
+    if too_big:
+        return Rejected(too_big)
+
+    from_name, from_address = _sender(message)
+    if not from_address:
+        return Rejected(NO_SENDER)
+
+    body_part, attachment_parts = _body_and_attachments(message)
+    text = ""
+    if body_part is not None:
+        decoded = _decode_text(body_part)
+        if body_part.get_content_type() == "text/html":
+            decoded = html_to_text(decoded)
+        text = strip_quoted_history(_normalise_newlines(decoded))
+    attachments, dropped = _attachments(attachment_parts)
+    if not text.strip() and not attachments:
+        return Rejected(EMPTY)
+
+    if _sender_over_limit(from_address):
+        return Rejected(LOOP)
+
+    message_id = _first_message_id(_header(message, "Message-ID"))
+    if not message_id:
+        # Without one, replies cannot thread and a second delivery cannot be recognised; one derived from the
+        # content keeps both working (the same bytes always give the same id).
+        message_id = f"<{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id.invalid>"
+    subject = " ".join(_header(message, "Subject").split())
+    language = _language_from_header(_header(message, "Content-Language")) or language_of(text)
+    return ParsedEmail(
+        message_id=message_id,
+        in_reply_to=_first_message_id(_header(message, "In-Reply-To")),
+        references=MESSAGE_ID_RE.findall(_header(message, "References")),
+        from_address=from_address,
+        from_name=from_name,
+        subject=subject[:500],
+        text=text,
+        language_hint=language,
+        attachments=attachments,
+        dropped=dropped,
+    )
+
+
+def _first_message_id(value: str) -> str:
+    match = MESSAGE_ID_RE.search(value or "")
+    return match.group(0) if match else ""
+
+
+def _sender(message: Message) -> tuple[str, str]:
+    """(display name, address) of the first address in `From`.
+
+    `Reply-To` is deliberately not used: a forged one would send our confirmation to a third party.
+    """
+    for display_name, address in getaddresses([_header(message, "From")]):
+        address = address.strip()
+        if "@" in address and " " not in address and len(address) <= 254:
+            return " ".join(display_name.split())[:200], address
+    return "", ""
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = (part.get_content_disposition() or "").lower()
+    return disposition == "attachment" or (disposition == "inline" and bool(part.get_filename()))
+
+
+def _body_and_attachments(message: Message) -> tuple[Message | None, list[Message]]:
+    """The part to show as the message's text (plain text preferred to HTML) and the parts that are files."""
+    plain = html = None
+    files: list[Message] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        if _is_attachment(part):
+            files.append(part)
+        elif content_type == "text/plain" and plain is None:
+            plain = part
+        elif content_type == "text/html" and html is None:
+            html = part
+        elif content_type.startswith(("text/", "message/")) and not _is_attachment(part):
+            continue  # alternative renderings (text/calendar, text/enriched) and forwarded headers: not files
+        else:
+            files.append(part)  # an inline image or document without a disposition is still a file
+    return (plain if plain is not None else html), files
+
+
+def _decode_text(part: Message) -> str:
+    """The text of a part, whatever its transfer encoding and charset (declared, missing or wrong)."""
+    payload = part.get_payload(decode=True) or b""
+    declared = (part.get_content_charset() or "").strip().strip('"').lower()
+    candidates = [c for c in (declared, "utf-8") if c and c not in ("unknown-8bit", "x-unknown")]
+    for charset in candidates:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    # Undeclared 8-bit text from a Polish or Cyrillic Windows program: the commonest cases, by letters found.
+    cyrillic = payload.decode("cp1251", errors="replace")
+    if sum("\u0400" <= ch <= "\u04ff" for ch in cyrillic) > len(payload) // 4:
+        return cyrillic
+    return payload.decode("cp1250", errors="replace")
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _attachments(parts: list[Message]) -> tuple[list[ParsedAttachment], list[str]]:
+    max_count = _limit("ENQUIRY_MAIL_MAX_ATTACHMENTS", 10)
+    max_bytes = _limit("ENQUIRY_MAIL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
+    kept: list[ParsedAttachment] = []
+    dropped: list[str] = []
+    for index, part in enumerate(parts, start=1):
+        name = _safe_filename(part.get_filename() or "")
+        data = part.get_payload(decode=True) or b""
+        kind = next(((content_type, ext) for magic, content_type, ext in MAGIC if data.startswith(magic)), None)
+        shown = name or f"attachment-{index}"
+        if kind is None:
+            dropped.append(f"{shown}: type")
+            continue
+        if len(data) > max_bytes:
+            dropped.append(f"{shown}: size")
+            continue
+        if len(kept) >= max_count:
+            dropped.append(f"{shown}: count")
+            continue
+        content_type, ext = kind
+        if not name:
+            name = f"attachment-{index}{ext}"
+        kept.append(ParsedAttachment(filename=name, content_type=content_type, data=data))
+    return kept, dropped
+
+
+def _safe_filename(name: str) -> str:
+    """A name to show and to store under: no path, no control characters, not too long."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")
+    if len(name) > 100:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 95 - len(ext)] + dot + ext) if dot and len(ext) <= 5 else name[:100]
+    return name
+
+
+def _sender_over_limit(address: str) -> bool:
+    """A sender writing more often than a person does (two autoresponders answering each other, a script)."""
+    from portal.services import over_hourly_limit
+
+    per_hour = _limit("ENQUIRY_MAIL_PER_SENDER_PER_HOUR", 20)
+    return over_hourly_limit(prefix="enquiry-mail-sender", client_key=address.lower(), per_hour=per_hour)
+
+
+# --- HTML to text -----------------------------------------------------------------------------------------------
+
+_SKIPPED_TAGS = {"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "embed"}
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre", "hr",
+    "section", "article", "header", "footer", "address", "dd", "dt", "dl", "center",
+}  # fmt: skip
+_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "source", "wbr"}
+
+
+class _TextExtractor(HTMLParser):
+    """Readable text of an HTML mail: no scripts, styles, images (tracking pixels) or quoted history."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # open elements and whether their content is skipped
+        self.pre = 0
+
+    @property
+    def skipping(self) -> bool:
+        return any(skipped for _, skipped in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in _BLOCK_TAGS and not self.skipping:
+            self.chunks.append("\n")
+        if tag == "li" and not self.skipping:
+            self.chunks.append("- ")
+        if tag in _VOID_TAGS:
+            return
+        classes = (attributes.get("class") or "").lower()
+        quoted = tag == "blockquote" or "gmail_quote" in classes or "moz-cite-prefix" in classes
+        # Outlook puts the previous message after a div with this id; everything after it is history.
+        quoted = quoted or (attributes.get("id") or "") in ("divRplyFwdMsg", "appendonsend")
+        self.stack.append((tag, tag in _SKIPPED_TAGS or quoted))
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS and not self.skipping:
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in _BLOCK_TAGS and tag not in ("li", "tr") and not self.skipping:
+            self.chunks.append("\n")  # items of a list or rows of a table stay on consecutive lines
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        self.chunks.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+    def text(self) -> str:
+        lines = [line.strip() for line in "".join(self.chunks).split("\n")]
+        text = "\n".join(lines)
+        return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML message, for staff to read; nothing of the HTML survives to be rendered."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+# --- Quoted history -----------------------------------------------------------------------------------------------
+
+# Attribution lines that mail programs put above the quoted message, in the languages our correspondents use.
+_ATTRIBUTION_RE = re.compile(
+    r"^\s*("
+    r"On\b.{0,300}\bwrote:"  # English (Gmail, Thunderbird, Apple Mail)
+    r"|W dniu\b.{0,300}\bpisze:"  # Polish Thunderbird
+    r"|.{0,300}\bnapisał(\(a\)|a)?:"  # Polish Gmail and others
+    r"|.{0,300}\b(пише|писав|писала|написав|написала|написав\(ла\)):"  # Ukrainian
+    r"|.{0,300}\b(пишет|писал|писала|написал|написала|написал\(а\)):"  # Russian
+    r"|Am\b.{0,300}\bschrieb.{0,80}:"  # German, common among clients of employers
+    r"|.{0,300}<[^<>\s]+@[^<>\s]+>,?:"  # "пн, 1 дек. 2026 г. в 10:00, Name <address>:" (Russian Gmail)
+    r")\s*$",
+    re.IGNORECASE,
+)
+_ORIGINAL_MESSAGE_RE = re.compile(
+    r"^\s*-{2,}\s*(Original Message|Wiadomość oryginalna|Oryginalna wiadomość|Исходное сообщение|"
+    r"Оригінальне повідомлення|Вихідне повідомлення|Forwarded message|Ursprüngliche Nachricht)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_OUTLOOK_FROM_RE = re.compile(r"^\s*\*?(From|Od|От|Від|Von)\*?\s*:", re.IGNORECASE)
+_OUTLOOK_NEXT_RE = re.compile(
+    r"^\s*\*?(Sent|Date|To|Subject|Wysłano|Wysłane|Data|Do|Temat|Отправлено|Дата|Кому|Тема|Надіслано|Gesendet)\*?\s*:",
+    re.IGNORECASE,
+)
+
+
+def strip_quoted_history(text: str) -> str:
+    """The new part of a reply: everything from the first attribution or forwarded header on is history.
+
+    Recognised: "On … wrote:" and its Polish, Ukrainian and Russian forms (also when the mail program wrapped it
+    over two lines), Outlook's "-----Original Message-----" and its "From: / Sent: / To:" header block, the
+    signature separator "-- ", and lines quoted with ">". If nothing would be left (someone forwarding a message
+    without a word), the text is kept whole.
+    """
+    lines = text.split("\n")
+    cut = len(lines)
+    for index, line in enumerate(lines):
+        joined = line + " " + lines[index + 1] if index + 1 < len(lines) else line
+        if (
+            _ATTRIBUTION_RE.match(line)
+            or (line.strip() and _ATTRIBUTION_RE.match(joined) and not _ATTRIBUTION_RE.match(lines[index + 1]))
+            or _ORIGINAL_MESSAGE_RE.match(line)
+            or line == "-- "
+            or (_OUTLOOK_FROM_RE.match(line) and any(_OUTLOOK_NEXT_RE.match(n) for n in lines[index + 1 : index + 5]))
+        ):
+            cut = index
+            break
+    kept = [line for line in lines[:cut] if not line.lstrip().startswith(">")]
+    while kept and (not kept[-1].strip() or set(kept[-1].strip()) <= {"_", "-"}):
+        kept.pop()  # blank lines and Outlook's "________________" rule above the history
+    result = "\n".join(kept).strip()
+    return result if result else text.strip()
+
+
+# --- Language ---------------------------------------------------------------------------------------------------
+
+_LANGUAGES = ("pl", "en", "uk", "ru")
+_POLISH_WORDS = re.compile(r"\b(dzień dobry|jest|nie|się|proszę|pozdrawiam|karta pobytu|wniosek|sprawa)\b", re.I)
+_ENGLISH_WORDS = re.compile(r"\b(the|and|is|my|please|dear|hello|regards|thank you|residence)\b", re.I)
+
+
+def _language_from_header(value: str) -> str:
+    code = value.split(",")[0].strip().lower()[:2]
+    return code if code in _LANGUAGES else ""
+
+
+def language_of(text: str) -> str:
+    """A guess at the language of a message, for the desk to pick who answers; "" when unsure."""
+    sample = text[:5000]
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in sample)
+    latin = sum(ch.isalpha() and ch.isascii() for ch in sample)
+    if cyrillic > latin:
+        lowered = sample.lower()
+        ukrainian = sum(lowered.count(ch) for ch in "іїєґ")
+        russian = sum(lowered.count(ch) for ch in "ыэъё")
+        if ukrainian > russian:
+            return "uk"
+        if russian > ukrainian:
+            return "ru"
+        return ""
+    if any(ch in sample.lower() for ch in "ąćęłńśźż") or len(_POLISH_WORDS.findall(sample)) >= 2:
+        return "pl"
+    if len(_ENGLISH_WORDS.findall(sample)) >= 2:
+        return "en"
+    return ""
+
+
+# --- Hand-over to the enquiry desk ------------------------------------------------------------------------------
+
+
+def log_id(parsed_or_raw: ParsedEmail | bytes) -> str:
+    """A short, non-reversible id of a message for log lines (a Message-ID can carry a person's domain)."""
+    source = parsed_or_raw.message_id.encode() if isinstance(parsed_or_raw, ParsedEmail) else parsed_or_raw
+    return hashlib.sha256(source).hexdigest()[:12]
+
+
+def receive(raw: bytes) -> ParsedEmail | Rejected:
+    """Take in one message: parse it and, if it is a person's mail, give it to the enquiry desk.
+
+    Returns what was decided; raises only on a temporary failure (the database is down), so that the mail
+    server or the IMAP poll tries again later. The desk's service must treat a second delivery of the same
+    `message_id` as already received (mail servers and IMAP polls deliver at least once, not exactly once).
+    """
+    result = parse_email(raw)
+    if isinstance(result, Rejected):
+        logger.info("enquiry mail rejected: %s (%d bytes, id %s)", result.reason, len(raw), log_id(raw))
+        return result
+    # Imported here, not at the top: the enquiry desk's services are built beside this module and import the
+    # models, which this module (and the tests of parsing) must not need.
+    from infopoints.services.enquiries import enquiry_receive_email
+
+    enquiry_receive_email(message=result)
+    logger.info(
+        "enquiry mail accepted: id %s, %d attachment(s) kept, %d dropped",
+        log_id(result),
+        len(result.attachments),
+        len(result.dropped),
+    )
+    return result
