@@ -215,6 +215,37 @@ APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default
 # Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
 
+# --- Enquiries by e-mail and JSM (infopoints.mail_intake, .imap_poll, .jsm) -------------------------------
+# Incoming mail: the address people write to (mail naming it in X-Loop, or sent from it, is a loop), limits
+# checked before and while parsing, and how many messages one sender may send an hour before it counts as a loop.
+ENQUIRY_MAIL_ADDRESS = env.str("ENQUIRY_MAIL_ADDRESS", default="")
+ENQUIRY_MAIL_MAX_BYTES = env.int("ENQUIRY_MAIL_MAX_BYTES", default=25 * 1024 * 1024)
+ENQUIRY_MAIL_MAX_PARTS = env.int("ENQUIRY_MAIL_MAX_PARTS", default=100)
+ENQUIRY_MAIL_MAX_DEPTH = env.int("ENQUIRY_MAIL_MAX_DEPTH", default=8)
+ENQUIRY_MAIL_MAX_ATTACHMENTS = env.int("ENQUIRY_MAIL_MAX_ATTACHMENTS", default=10)
+ENQUIRY_MAIL_MAX_ATTACHMENT_BYTES = env.int("ENQUIRY_MAIL_MAX_ATTACHMENT_BYTES", default=10 * 1024 * 1024)
+ENQUIRY_MAIL_PER_SENDER_PER_HOUR = env.int("ENQUIRY_MAIL_PER_SENDER_PER_HOUR", default=20)
+# An IMAP mailbox polled for enquiries (off without a host). TLS: "tls" (port 993), "starttls" or "none".
+ENQUIRY_IMAP_HOST = env.str("ENQUIRY_IMAP_HOST", default="")
+ENQUIRY_IMAP_PORT = env.int("ENQUIRY_IMAP_PORT", default=993)
+ENQUIRY_IMAP_USER = env.str("ENQUIRY_IMAP_USER", default="")
+ENQUIRY_IMAP_PASSWORD = env.str("ENQUIRY_IMAP_PASSWORD", default="")
+ENQUIRY_IMAP_FOLDER = env.str("ENQUIRY_IMAP_FOLDER", default="INBOX")
+ENQUIRY_IMAP_TLS = env.str("ENQUIRY_IMAP_TLS", default="tls")
+if ENQUIRY_IMAP_TLS not in ("tls", "starttls", "none"):
+    raise SettingsError('ENQUIRY_IMAP_TLS: expected "tls", "starttls" or "none".')
+# Where handled messages go ("" = they stay in the folder, marked as seen).
+ENQUIRY_IMAP_DONE_FOLDER = env.str("ENQUIRY_IMAP_DONE_FOLDER", default="")
+# JIRA Service Management (off without a base URL): the service desk, a request type id per topic
+# ("work=10,studies=11,other=12"), and the account (e-mail and API token) the portal acts as.
+JSM_BASE_URL = env.str("JSM_BASE_URL", default="").rstrip("/")
+JSM_SERVICE_DESK_ID = env.str("JSM_SERVICE_DESK_ID", default="")
+JSM_REQUEST_TYPES = env.dict("JSM_REQUEST_TYPES", default={})
+JSM_EMAIL = env.str("JSM_EMAIL", default="")
+JSM_API_TOKEN = env.str("JSM_API_TOKEN", default="")
+JSM_TIMEOUT_SECONDS = env.float("JSM_TIMEOUT_SECONDS", default=15.0)
+JSM_MAX_ATTEMPTS = env.int("JSM_MAX_ATTEMPTS", default=4)
+
 # --- Audit trail ----------------------------------------------------------------------------------------
 # Staff actions (who did what to which booking, case, time, ticket or enquiry) are kept this many days.
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)

@@ -215,7 +215,7 @@ def test_a_message_that_travelled_too_many_hops_is_a_loop():
     assert parse_email(hops + raw) == Rejected("loop")
 
 
-# --- Hostile and empty mail --------------------------------------------------------------------------------------------
+# --- Hostile and empty mail ----------------------------------------------------------------------------------------
 
 
 def test_an_empty_message_is_rejected():
@@ -312,3 +312,62 @@ def test_parsed_types_carry_the_agreed_fields():
         "message_id", "in_reply_to", "references", "from_address", "from_name", "subject", "text",
         "language_hint", "attachments",
     ]  # fmt: skip
+
+
+# --- manage.py receive_email ---------------------------------------------------------------------------------------
+
+
+def run_receive_email(raw: bytes) -> tuple[int, str, bytes]:
+    """Pipe a message into the command as a mail server does: a write that fails (broken pipe) fails the test."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "receive_email"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=root,
+        env={**os.environ, "DEBUG": "1"},
+    )
+    process.stdin.write(raw)
+    process.stdin.close()
+    stdout, stderr = process.stdout.read(), process.stderr.read()
+    return process.wait(timeout=120), stdout.decode().strip(), stderr
+
+
+def test_receive_email_command_exits_0_for_a_refused_auto_reply_so_the_mail_server_does_not_retry():
+    returncode, stdout, stderr = run_receive_email(eml("auto_submitted_auto_replied.eml"))
+    assert returncode == 0, stderr
+    assert stdout == "rejected: auto-reply"
+    assert b"biuro@example.net" not in stderr
+
+
+def test_receive_email_command_refuses_an_oversized_message_after_reading_all_of_it():
+    huge = eml("x_autoreply.eml") + b"A" * (26 * 1024 * 1024)
+    returncode, stdout, stderr = run_receive_email(huge)
+    assert returncode == 0, stderr
+    assert stdout == "rejected: oversize"
+
+
+def test_receive_email_command_hands_accepted_mail_to_the_desk(enquiry_service):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("receive_email", stdin=io.BytesIO(eml("koi8r_russian_base64_reply.eml")), stdout=out)
+    assert out.getvalue().startswith("accepted: ")
+    assert enquiry_service.call_args.kwargs["message"].from_address == "yuri@example.net"
+
+
+def test_receive_email_command_exits_75_on_a_temporary_failure_so_the_mail_server_retries(enquiry_service):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    enquiry_service.side_effect = OSError("database away")
+    with pytest.raises(CommandError) as failure:
+        call_command("receive_email", stdin=io.BytesIO(eml("koi8r_russian_base64_reply.eml")))
+    assert failure.value.returncode == 75
