@@ -134,14 +134,18 @@ def parse_email(raw: bytes) -> ParsedEmail | Rejected:
             return Rejected(TOO_MANY_PARTS)
         if raw.count(b"\n--") > 2 * max_parts + 20:  # boundary lines, with room for signatures ("-- ")
             return Rejected(TOO_MANY_PARTS)
-        message = BytesParser(policy=policy.default).parsebytes(raw)
-        return _parsed(message, raw)
+        result = _parsed(BytesParser(policy=policy.default).parsebytes(raw), raw)
     except RecursionError:
         return Rejected(TOO_DEEP)
-    except (ValueError, TypeError, LookupError, IndexError, AttributeError, UnicodeError) as exc:
-        # The email package raises a few kinds of error on badly broken mail; none of it is worth a retry.
+    except Exception as exc:
+        # The email package raises many kinds of error on badly broken mail; none of it is worth a retry, and
+        # bad mail must never make the mail server try again. (Nothing in this block touches a service.)
         logger.info("enquiry mail unparseable: %s", type(exc).__name__)
         return Rejected(UNPARSEABLE)
+    # Outside the block above on purpose: if the cache is down, that is a temporary failure to report, not bad mail.
+    if isinstance(result, ParsedEmail) and _sender_over_limit(result.from_address):
+        return Rejected(LOOP)
+    return result
 
 
 def _header(message: Message, name: str) -> str:
@@ -217,9 +221,6 @@ def _parsed(message: EmailMessage, raw: bytes) -> ParsedEmail | Rejected:
     attachments, dropped = _attachments(attachment_parts)
     if not text.strip() and not attachments:
         return Rejected(EMPTY)
-
-    if _sender_over_limit(from_address):
-        return Rejected(LOOP)
 
     message_id = _first_message_id(_header(message, "Message-ID"))
     if not message_id:

@@ -371,3 +371,17 @@ def test_receive_email_command_exits_75_on_a_temporary_failure_so_the_mail_serve
     with pytest.raises(CommandError) as failure:
         call_command("receive_email", stdin=io.BytesIO(eml("koi8r_russian_base64_reply.eml")))
     assert failure.value.returncode == 75
+
+
+def test_every_test_mail_cut_short_anywhere_is_parsed_or_rejected_never_an_exception(settings):
+    settings.ENQUIRY_MAIL_PER_SENDER_PER_HOUR = 10**6
+    for path in sorted(EML.glob("*.eml")):
+        raw = path.read_bytes()
+        for cut in range(0, len(raw), max(1, len(raw) // 20)):
+            assert isinstance(parse_email(raw[:cut]), ParsedEmail | Rejected), (path.name, cut)
+
+
+def test_a_cache_failure_while_counting_a_sender_is_a_temporary_failure_not_a_rejection():
+    failing = mock.patch("portal.services.over_hourly_limit", side_effect=ConnectionError("redis away"))
+    with failing, pytest.raises(ConnectionError):
+        parse_email(eml("iso8859_2_polish_8bit.eml"))
