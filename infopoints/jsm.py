@@ -54,6 +54,7 @@ REQUEST_PATH = "/rest/servicedeskapi/request"
 PAGE_SIZE = 50
 MAX_WAIT_SECONDS = 30.0  # longer waits are the caller's (a Celery retry), not a blocked worker's
 NOT_PROCESSED = {429, 503}  # answers that prove the server did nothing with the request
+AMBIGUOUS_RETRY = 90.0  # seconds before retrying after an ambiguous POST: long enough for JSM's search index
 sleep = time.sleep  # replaced in tests
 
 
@@ -194,11 +195,12 @@ def _call(method: str, path: str, *, body: dict | None = None, query: dict | Non
             if status < 500 and status != 429:
                 raise JsmError(f"JSM answered {status} to {method} {path}", status) from None
             if method != "GET" and status not in NOT_PROCESSED:
-                raise JsmAmbiguous(f"JSM answered {status} to {method} {path}", status) from None
+                raise JsmAmbiguous(f"JSM answered {status} to {method} {path}", status, AMBIGUOUS_RETRY) from None
             problem = f"JSM answered {status}"
         except OSError as error:  # URLError, timeouts, resets: all OSError
             if method != "GET" and not _refused_before_sending(error):
-                raise JsmAmbiguous(f"no answer from JSM to {method} {path} ({type(error).__name__})") from None
+                problem = f"no answer from JSM to {method} {path} ({type(error).__name__})"
+                raise JsmAmbiguous(problem, None, AMBIGUOUS_RETRY) from None
             status, problem = None, f"no answer from JSM ({type(error).__name__})"
         if wait is None:
             wait = _backoff(attempt)

@@ -369,10 +369,11 @@ class _TextExtractor(HTMLParser):
         self.chunks: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # open elements and whether their content is skipped
         self.pre = 0
+        self.stopped = False  # Outlook's marker of the previous message was met: the rest is history
 
     @property
     def skipping(self) -> bool:
-        return any(skipped for _, skipped in self.stack)
+        return self.stopped or any(skipped for _, skipped in self.stack)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -384,8 +385,9 @@ class _TextExtractor(HTMLParser):
             return
         classes = (attributes.get("class") or "").lower()
         quoted = tag == "blockquote" or "gmail_quote" in classes or "moz-cite-prefix" in classes
-        # Outlook puts the previous message after a div with this id; everything after it is history.
-        quoted = quoted or (attributes.get("id") or "") in ("divRplyFwdMsg", "appendonsend")
+        # Outlook marks where the previous message starts; it and everything after it (siblings included) is history.
+        if (attributes.get("id") or "") in ("divRplyFwdMsg", "appendonsend"):
+            self.stopped = True
         self.stack.append((tag, tag in _SKIPPED_TAGS or quoted))
         if tag == "pre":
             self.pre += 1

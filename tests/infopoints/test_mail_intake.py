@@ -385,3 +385,9 @@ def test_a_cache_failure_while_counting_a_sender_is_a_temporary_failure_not_a_re
     failing = mock.patch("portal.services.over_hourly_limit", side_effect=ConnectionError("redis away"))
     with failing, pytest.raises(ConnectionError):
         parse_email(eml("iso8859_2_polish_8bit.eml"))
+
+
+def test_outlook_html_reply_keeps_only_the_new_text_above_the_previous_message():
+    message = parsed("outlook_html_reply.eml")
+    assert message.text == "Dzień dobry,\nprzesyłam umowę o pracę w załączniku.\nPozdrawiam\nIryna"
+    assert reference_in_subject(message.subject) == "ZG-2026-000777"
