@@ -52,6 +52,7 @@ logger = logging.getLogger(__name__)
 
 REQUEST_PATH = "/rest/servicedeskapi/request"
 PAGE_SIZE = 50
+MAX_SEARCH_RESULTS = 1000  # a search for one reference that returns more than this is not to be trusted
 MAX_WAIT_SECONDS = 30.0  # longer waits are the caller's (a Celery retry), not a blocked worker's
 NOT_PROCESSED = {429, 503}  # answers that prove the server did nothing with the request
 AMBIGUOUS_RETRY = 90.0  # seconds before retrying after an ambiguous POST: long enough for JSM's search index
@@ -247,6 +248,9 @@ def find_request(idempotency_key: str) -> str:
         if page.get("isLastPage", True) or not page.get("values"):
             return ""
         start += len(page["values"])
+        if start >= MAX_SEARCH_RESULTS:
+            # Not knowing whether the request exists, creating one could make a duplicate: a person must look.
+            raise JsmError(f"JSM search for {tag} is too broad ({start}+ results); not creating a request")
 
 
 def create_request(

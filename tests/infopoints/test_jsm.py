@@ -395,3 +395,23 @@ def test_retry_after_as_an_http_date_is_understood():
     wait = jsm._retry_after(later.strftime("%a, %d %b %Y %H:%M:%S GMT"))
     assert 100 < wait <= 120
     assert jsm._retry_after("soon") is None
+
+
+def test_a_search_too_broad_to_trust_stops_instead_of_risking_a_duplicate(fake_jsm, monkeypatch):
+    monkeypatch.setattr(jsm, "MAX_SEARCH_RESULTS", 100)
+    for number in range(120):  # requests whose summaries all contain the searched tag, none starting with it
+        create(summary=f"copy {number}", idempotency_key=f"ZG-2026-{number:06d}")
+        key = next(reversed(fake_jsm.requests))
+        fake_jsm.requests[key]["dto"]["requestFieldValues"][0]["value"] = f"Re: [ZG-2026-004211] copy {number}"
+        fake_jsm.requests[key]["_summary"] = f"Re: [ZG-2026-004211] copy {number}"
+    with pytest.raises(jsm.JsmError, match="too broad"):
+        create()
+    assert len(fake_jsm.requests) == 120
+
+
+def test_a_request_that_only_mentions_the_reference_is_not_taken_for_the_enquirys_own(fake_jsm):
+    other = create(idempotency_key="ZG-2026-000009")
+    fake_jsm.requests[other]["dto"]["requestFieldValues"][0]["value"] = "[ZG-2026-000009] see also [ZG-2026-004211]"
+    fake_jsm.requests[other]["_summary"] = "[ZG-2026-000009] see also [ZG-2026-004211]"
+    own = create()
+    assert own != other and len(fake_jsm.requests) == 2
