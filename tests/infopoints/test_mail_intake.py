@@ -11,6 +11,7 @@ import pytest
 
 from infopoints import mail_intake
 from infopoints.mail_intake import ParsedAttachment, ParsedEmail, Rejected, parse_email, reference_in_subject
+from infopoints.mail_text import strip_quoted_history
 
 EML = Path(__file__).parent / "eml"
 
@@ -131,7 +132,7 @@ def test_polish_thunderbird_attribution_is_cut_and_a_lower_case_reference_is_fou
     ],
 )
 def test_quoted_history_is_stripped_in_every_form_we_see(text, expected):
-    assert mail_intake.strip_quoted_history(text) == expected
+    assert strip_quoted_history(text) == expected
 
 
 # --- Attachments -------------------------------------------------------------------------------------------------
