@@ -75,6 +75,7 @@ UNPARSEABLE = "unparseable"
 
 REFERENCE_RE = re.compile(r"\b([A-Z]{2})-(\d{4})-(\d{6})\b")
 MESSAGE_ID_RE = re.compile(r"<[^<>\s]+>")
+BOUNDARY_RE = re.compile(rb'boundary\s*=\s*"?([^";\r\n]{1,200})', re.IGNORECASE)
 # Precedence values that mean "a program sent this" (RFC 3834 section 2; `list` is mailing-list traffic).
 AUTOMATIC_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
 # An MTA gives up after about 25-100 hops (RFC 5321 section 6.3); a message that has travelled this far is looping.
@@ -133,7 +134,11 @@ def parse_email(raw: bytes) -> ParsedEmail | Rejected:
         # both the parts and the depth the parser would build.
         if len(re.findall(rb"multipart/|message/rfc822", raw, flags=re.IGNORECASE)) > max_parts:
             return Rejected(TOO_MANY_PARTS)
-        if raw.count(b"\n--") > 2 * max_parts + 20:  # boundary lines, with room for signatures ("-- ")
+        # Each part starts with a line "--boundary": counting those lines bounds the parts of every container.
+        boundaries = {b.strip() for b in BOUNDARY_RE.findall(raw) if b.strip()}
+        if len(boundaries) > max_parts:
+            return Rejected(TOO_MANY_PARTS)
+        if sum(raw.count(b"\n--" + boundary) for boundary in boundaries) > 2 * max_parts + 2:
             return Rejected(TOO_MANY_PARTS)
         result = _parsed(BytesParser(policy=policy.default).parsebytes(raw), raw)
     except RecursionError:

@@ -392,3 +392,8 @@ def test_outlook_html_reply_keeps_only_the_new_text_above_the_previous_message()
     message = parsed("outlook_html_reply.eml")
     assert message.text == "Dzień dobry,\nprzesyłam umowę o pracę w załączniku.\nPozdrawiam\nIryna"
     assert reference_in_subject(message.subject) == "ZG-2026-000777"
+
+
+def test_a_persons_mail_full_of_dashed_lines_is_not_taken_for_a_mime_bomb():
+    raw = eml("iso8859_2_polish_8bit.eml") + b"".join(b"-- item %d\r\n" % i for i in range(500))
+    assert isinstance(parse_email(raw), ParsedEmail)
