@@ -8,6 +8,11 @@ Columns (the first row of a file is the header; the JSON uses the same names):
   case_number, status, occurred_at                     required
   note, internal_note                                  optional: the note to the applicant (Polish) and for staff
   procedure, place, filed_on, access_code              only to create a case the portal does not know yet
+
+Every import states the places it may change (`selectors.PlaceScope`: the officer's places, the token's, or
+explicitly office-wide). A row about a case of another place is refused with exactly the message of an unknown
+case, in the preview too, so an import cannot be used to learn which case numbers exist elsewhere. A new case
+can be created only at a place in the scope.
 """
 
 import csv
@@ -16,13 +21,14 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from cases import codes, services
 from cases.models import Case, CaseStatus, Procedure
+from cases.selectors import PlaceScope
 from portal.selectors import places_published
 
 REQUIRED_COLUMNS = ("case_number", "status", "occurred_at")
@@ -129,16 +135,19 @@ def rows_apply(
     rows: list[dict],
     *,
     channel: str,
+    scope: PlaceScope,
     changed_by=None,
     integration=None,
     create_missing: bool = False,
     dry_run: bool = False,
 ) -> list[RowResult]:
-    """Check and apply each row on its own; with dry_run nothing stays in the database."""
+    """Check and apply each row on its own, within `scope`; with dry_run nothing stays in the database."""
     catalogue = {
         "statuses": {status.code: status for status in CaseStatus.objects.all()},
         "procedures": {procedure.code: procedure for procedure in Procedure.objects.all()},
-        "places": {place.slug: place for place in places_published()},
+        # Places outside the scope are as unknown as places that do not exist.
+        "places": {place.slug: place for place in places_published() if scope.allows(place.pk)},
+        "scope": scope,
     }
     results = []
     with transaction.atomic():
@@ -181,10 +190,11 @@ def _apply_row(row: dict, catalogue: dict, *, channel, changed_by, integration, 
         raise RowError(_("A note is longer than %(count)d characters.") % {"count": MAX_NOTE_LENGTH})
 
     case = Case.objects.filter(number_key=codes.number_key(number), anonymized_at__isnull=True).first()
-    if case is None:
+    elsewhere = case is not None and not catalogue["scope"].allows(case.place_id)
+    if case is None or elsewhere:
         if not create_missing:
-            raise RowError(_("Unknown case. Allow creating missing cases to add it."))
-        _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration)
+            raise RowError(unknown_case_message())
+        _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration, elsewhere=elsewhere)
         return "case-created"
     _event, created = services.case_status_set(
         case=case,
@@ -199,16 +209,39 @@ def _apply_row(row: dict, catalogue: dict, *, channel, changed_by, integration, 
     return "recorded" if created else "duplicate"
 
 
-def _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration) -> Case:
+def unknown_case_message() -> str:
+    """The one answer for a case the portal does not know and for a case of a place outside the scope."""
+    return _("Unknown case. Allow creating missing cases to add it.")
+
+
+def _case_from_row(
+    row, catalogue, status, occurred_at, channel, changed_by, integration, *, elsewhere: bool = False
+) -> Case:
     procedure = catalogue["procedures"].get(_text(row, "procedure"))
     if procedure is None:
         raise RowError(_("To create the case, give a known procedure code."))
     place = catalogue["places"].get(_text(row, "place"))
     if place is None:
-        raise RowError(_("To create the case, give a known place (its address in the site)."))
+        raise RowError(_("To create the case, give one of your places (its address in the site)."))
     filed_on = parse_date(_text(row, "filed_on")) if _is_date(_text(row, "filed_on")) else None
     if filed_on is None or filed_on > timezone.localdate(occurred_at):
         raise RowError(_("To create the case, give the filing date (YYYY-MM-DD), not after the status date."))
+    if elsewhere:
+        # Case numbers are unique, so a complete row for a number in use elsewhere cannot become a case; the
+        # answer is the one a number taken a moment ago by another import would get, and says no more.
+        raise RowError(number_in_use_message())
+    try:
+        with transaction.atomic():
+            return _case_create(row, procedure, place, filed_on, status, occurred_at, channel, changed_by, integration)
+    except IntegrityError as exc:
+        raise RowError(number_in_use_message()) from exc
+
+
+def number_in_use_message() -> str:
+    return _("This case number cannot be used for a new case. Check it against the office's system.")
+
+
+def _case_create(row, procedure, place, filed_on, status, occurred_at, channel, changed_by, integration) -> Case:
     return services.case_create(
         number=_text(row, "case_number"),
         procedure=procedure,

@@ -33,6 +33,7 @@ from cases.models import (
     StatusEvent,
     Subscription,
 )
+from portal.audit import audit_record
 from portal.services import email_enqueue
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,14 @@ def case_create(
     internal_note: str = "",
     changed_by=None,
     integration=None,
+    contact_email: str = "",
+    contact_language: str = "pl",
+    contact_consent: bool = False,
 ) -> Case:
-    """Register a case with its first status; raises IntegrityError if the number exists already."""
+    """Register a case with its first status; raises IntegrityError if the number exists already.
+
+    A contact address is kept only with the applicant's consent (see `contact_fields`).
+    """
     case = Case.objects.create(
         number=codes.number_display(number),
         number_key=codes.number_key(number),
@@ -66,6 +73,7 @@ def case_create(
         status=status,
         status_changed_at=occurred_at,
         access_code_hash=codes.access_code_hash(access_code) if access_code else "",
+        **contact_fields(email=contact_email, language=contact_language, consent=contact_consent, consent_at=None),
     )
     case_status_set(
         case=case,
@@ -77,6 +85,68 @@ def case_create(
         changed_by=changed_by,
         integration=integration,
     )
+    return case
+
+
+def contact_fields(*, email: str, language: str, consent: bool, consent_at: datetime | None) -> dict:
+    """The consent rule: an e-mail address is kept only with the applicant's consent, dated when first given.
+
+    Without consent the address is dropped (the database refuses an address without a consent date too).
+    """
+    keep = bool(consent and email)
+    return {
+        "contact_email": email if keep else "",
+        "contact_language": language,
+        "contact_consent_at": (consent_at or timezone.now()) if keep else None,
+    }
+
+
+@transaction.atomic
+def case_details_update(
+    *,
+    case: Case,
+    procedure,
+    place,
+    filed_on: date,
+    contact_email: str,
+    contact_language: str,
+    contact_consent: bool,
+    changed_by=None,
+) -> Case:
+    """An officer corrects a case's details or its contact address; recorded in the audit trail.
+
+    The trail keeps which fields changed (ids and dates), and for the address only whether there is one.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    before = {
+        "procedure": case.procedure_id,
+        "place": case.place_id,
+        "filed_on": case.filed_on,
+        "contact_email": bool(case.contact_email),
+        "contact_language": case.contact_language,
+    }
+    fields = contact_fields(
+        email=contact_email, language=contact_language, consent=contact_consent, consent_at=case.contact_consent_at
+    )
+    Case.objects.filter(pk=case.pk).update(procedure=procedure, place=place, filed_on=filed_on, **fields)
+    after = {
+        "procedure": procedure.pk,
+        "place": place.pk,
+        "filed_on": filed_on,
+        "contact_email": bool(fields["contact_email"]),
+        "contact_language": contact_language,
+    }
+    changes = {name: (before[name], after[name]) for name in before if before[name] != after[name]}
+    if changes and changed_by is not None:
+        audit_record(
+            actor=changed_by,
+            action="case.update",
+            obj=case,
+            place=place.pk,
+            changes=changes,
+            label=case_audit_label(case),
+        )
+    case.refresh_from_db()
     return case
 
 
@@ -104,7 +174,7 @@ def case_status_set(
         for language, text in (note_translations or {}).items()
         if language in dict(settings.LANGUAGES) and language != "pl" and text
     }
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("status").get(pk=case.pk)
     try:
         with transaction.atomic():
             event = StatusEvent.objects.create(
@@ -121,6 +191,9 @@ def case_status_set(
     except IntegrityError:
         return StatusEvent.objects.get(case=case, status=status, occurred_at=occurred_at), False
 
+    previous_status = case.status
+    if changed_by is not None or integration is not None:
+        _status_change_audit(case, previous_status, status, event, changed_by, integration, channel)
     if occurred_at >= case.status_changed_at or case.status_id == status.pk:
         case.status = status
         case.status_changed_at = occurred_at
@@ -133,20 +206,48 @@ def case_status_set(
     return event, True
 
 
+def case_audit_label(case: Case) -> str:
+    """How the audit trail names a case: the end of its number, which staff recognise and which identifies
+    nobody once the case is anonymized (the trail is append-only and outlives the number)."""
+    return "…" + codes.last_digits(case.number)
+
+
+def _status_change_audit(case, previous_status, status, event, changed_by, integration, channel) -> None:
+    # An integration has no user: the trail names the token's system in the note.
+    audit_record(
+        actor=changed_by,
+        action="case.status_set",
+        obj=case,
+        place=case.place_id,
+        changes={"status": (previous_status.code if previous_status else None, status.code)},
+        label=case_audit_label(case),
+        note=(f"{channel}: {integration.name}" if integration is not None else channel)
+        + f" (event {event.pk}, {event.occurred_at.isoformat()})",
+    )
+
+
 @transaction.atomic
-def access_code_issue(*, case: Case) -> str:
+def access_code_issue(*, case: Case, issued_by=None) -> str:
     """A new access code for the case (the old one stops working); the caller shows or sends it once."""
     code = codes.access_code_new()
     Case.objects.filter(pk=case.pk).update(access_code_hash=codes.access_code_hash(code))
+    if issued_by is not None:
+        audit_record(
+            actor=issued_by,
+            action="case.access_code_issue",
+            obj=case,
+            place=case.place_id,
+            label=case_audit_label(case),
+        )
     return code
 
 
 @transaction.atomic
-def access_code_send(*, case: Case) -> bool:
+def access_code_send(*, case: Case, issued_by=None) -> bool:
     """E-mail a new access code to the case's contact address (given with consent); False if there is none."""
     if not case.contact_email:
         return False
-    code = access_code_issue(case=case)
+    code = access_code_issue(case=case, issued_by=issued_by)
     with translation.override(case.contact_language):
         context = {
             "code": code,
@@ -332,13 +433,50 @@ def _token_hash(plaintext: str) -> str:
 
 
 @transaction.atomic
-def integration_token_create(*, name: str, created_by=None) -> tuple[IntegrationToken, str]:
-    """A token for one system; the plain text is returned once and never stored."""
+def integration_token_create(
+    *, name: str, created_by=None, places=(), office_wide: bool = False
+) -> tuple[IntegrationToken, str]:
+    """A token for one system, for the cases of `places` or (explicitly) of every place.
+
+    The plain text is returned once and never stored. A token with neither places nor `office_wide` may change
+    nothing, which is the safe reading of a form left empty.
+    """
     plaintext = "kw_" + secrets.token_urlsafe(32)
     token = IntegrationToken.objects.create(
-        name=name, token_hash=_token_hash(plaintext), prefix=plaintext[:8], created_by=created_by
+        name=name,
+        token_hash=_token_hash(plaintext),
+        prefix=plaintext[:8],
+        created_by=created_by,
+        office_wide=office_wide,
+    )
+    token.places.set(places)
+    audit_record(
+        actor=created_by,
+        action="integration_token.create",
+        obj=token,
+        changes={"office_wide": (None, office_wide), "places": (None, sorted(place.pk for place in places))},
+        label=token.name,
     )
     return token, plaintext
+
+
+@transaction.atomic
+def integration_token_scope_set(*, token: IntegrationToken, places, office_wide: bool, changed_by=None) -> None:
+    """Narrow or widen the places a token may change; recorded in the audit trail."""
+    token = IntegrationToken.objects.select_for_update().get(pk=token.pk)
+    before = (token.office_wide, sorted(token.places.values_list("pk", flat=True)))
+    IntegrationToken.objects.filter(pk=token.pk).update(office_wide=office_wide)
+    token.places.set(places)
+    audit_record(
+        actor=changed_by,
+        action="integration_token.scope_set",
+        obj=token,
+        changes={
+            "office_wide": (before[0], office_wide),
+            "places": (before[1], sorted(place.pk for place in places)),
+        },
+        label=token.name,
+    )
 
 
 def integration_token_revoke(*, token: IntegrationToken) -> None:
