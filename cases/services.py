@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -33,7 +32,9 @@ from cases.models import (
     StatusEvent,
     Subscription,
 )
+from portal import ratelimit
 from portal.audit import audit_record
+from portal.queue import task_enqueue
 from portal.services import email_enqueue
 
 logger = logging.getLogger(__name__)
@@ -199,9 +200,7 @@ def case_status_set(
         case.status_changed_at = occurred_at
         case.final_at = occurred_at if status.is_final else None
         case.save(update_fields=["status", "status_changed_at", "final_at"])
-        from cases.tasks import notify_subscribers
-
-        transaction.on_commit(lambda: notify_subscribers.delay(event.pk))
+        task_enqueue("cases.tasks.notify_subscribers", event.pk)
     logger.info("Case %s: status %s recorded through %s (event %s)", case.pk, status.code, channel, event.pk)
     return event, True
 
@@ -282,22 +281,36 @@ class LookupResult:
     retry_after_seconds: int = 0
 
 
+LOOKUP_ADDRESS = "case-lookup-address"  # attempts per client address, per minute
+LOOKUP_PAIR = "case-lookup-pair"  # failures per (case, address)
+LOOKUP_PAIR_LOCK = "case-lookup-pair-lock"
+LOOKUP_CASE = "case-lookup-case"  # failures per case, from every address
+LOOKUP_CASE_LOCK = "case-lookup-case-lock"
+
+
 def case_lookup(*, number: str, access_code: str, client_key: str) -> LookupResult:
     """Find a case by number and access code, within the limits against guessing; every attempt is recorded.
 
     An unknown number and a wrong code take the same path (a hash comparison against a stand-in) and give the
     same answer, so the form does not tell which case numbers exist.
+
+    Limits (see settings): attempts per address and minute; failures per case *and address*, which lock that
+    address out of that case for the cool-down; and failures per case from all addresses, a much higher number
+    that starts a short back-off. The back-off applies only to addresses that already failed on the case, so a
+    stranger cycling addresses cannot keep the owner out: the owner's first, correct try gets through.
     """
     number_hash = codes.number_hash(number)
-    address_key = "case-lookup-address:" + codes.number_hash("address:" + client_key)
-    failures_key = "case-lookup-failures:" + number_hash
+    bucket = ratelimit.client_bucket(client_key)
+    pair = (number_hash, bucket)
 
-    cache.add(address_key, 0, 60)
-    attempts = cache.incr(address_key)
-    if attempts > settings.CASE_LOOKUPS_PER_MINUTE or (cache.get(failures_key) or 0) >= settings.CASE_LOOKUP_FAILURES:
-        LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.LIMITED)
-        retry = 60 if attempts > settings.CASE_LOOKUPS_PER_MINUTE else settings.CASE_LOOKUP_COOLDOWN_SECONDS
-        return LookupResult(LookupOutcome.LIMITED, retry_after_seconds=retry)
+    if ratelimit.hit(LOOKUP_ADDRESS, bucket, limit=settings.CASE_LOOKUPS_PER_MINUTE, window=60):
+        return _lookup_limited(number_hash, 60)
+    pair_lock = ratelimit.locked_for(LOOKUP_PAIR_LOCK, pair)
+    if pair_lock:
+        return _lookup_limited(number_hash, pair_lock)
+    case_lock = ratelimit.locked_for(LOOKUP_CASE_LOCK, number_hash)
+    if case_lock and ratelimit.count(LOOKUP_PAIR, pair):
+        return _lookup_limited(number_hash, case_lock)
 
     found = Case.objects.filter(number_key=codes.number_key(number), anonymized_at__isnull=True).values_list(
         "pk", "access_code_hash"
@@ -305,12 +318,21 @@ def case_lookup(*, number: str, access_code: str, client_key: str) -> LookupResu
     case_id, stored_hash = found[0] if found else (None, "")
     if codes.access_code_matches(access_code, stored_hash) and case_id is not None:
         LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.FOUND)
+        ratelimit.reset(LOOKUP_PAIR, pair)
         return LookupResult(LookupOutcome.FOUND, case_id=case_id)
 
-    cache.add(failures_key, 0, settings.CASE_LOOKUP_COOLDOWN_SECONDS)
-    cache.incr(failures_key)
+    cooldown = settings.CASE_LOOKUP_COOLDOWN_SECONDS
+    if ratelimit.increment(LOOKUP_PAIR, pair, window=cooldown) >= settings.CASE_LOOKUP_FAILURES:
+        ratelimit.lock(LOOKUP_PAIR_LOCK, pair, seconds=cooldown)
+    if ratelimit.increment(LOOKUP_CASE, number_hash, window=cooldown) >= settings.CASE_LOOKUP_CASE_FAILURES:
+        ratelimit.lock(LOOKUP_CASE_LOCK, number_hash, seconds=settings.CASE_LOOKUP_CASE_BACKOFF_SECONDS)
     LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.NOT_FOUND)
     return LookupResult(LookupOutcome.NOT_FOUND)
+
+
+def _lookup_limited(number_hash: str, retry_after_seconds: int) -> LookupResult:
+    LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.LIMITED)
+    return LookupResult(LookupOutcome.LIMITED, retry_after_seconds=max(1, retry_after_seconds))
 
 
 def lookup_records_purge(*, now=None) -> int:

@@ -50,6 +50,7 @@ def _looked_up_overview(request) -> selectors.CaseOverview | None:
 def lookup(request):
     form = LookupForm(request.POST or None)
     status = 200
+    minutes = 0
     if request.method == "POST":
         if form.is_valid():
             result = services.case_lookup(
@@ -62,7 +63,8 @@ def lookup(request):
                 request.session[SESSION_KEY] = {"case_id": result.case_id, "until": time.time() + LOOKUP_SECONDS}
                 return redirect("cases:result")
             if result.outcome == services.LookupOutcome.LIMITED:
-                minutes = max(1, result.retry_after_seconds // 60)
+                # Whole minutes, rounded up; Retry-After says the same number of minutes in seconds.
+                minutes = max(1, -(-result.retry_after_seconds // 60))
                 form.add_error(
                     None,
                     _(
@@ -86,7 +88,7 @@ def lookup(request):
             status = 400
     response = render(request, "cases/lookup.html", {"form": form}, status=status)
     if status == 429:
-        response["Retry-After"] = "60"
+        response["Retry-After"] = str(minutes * 60)
     return response
 
 
