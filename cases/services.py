@@ -8,10 +8,8 @@ import enum
 import hashlib
 import logging
 import secrets
-import statistics
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core import signing
@@ -27,10 +25,15 @@ from cases.models import (
     CaseStatus,
     IntegrationToken,
     LookupRecord,
-    ProcessingTime,
-    Stage,
     StatusEvent,
     Subscription,
+)
+from cases.processing_times import processing_times_refresh  # noqa: F401  (public name of the app's writes)
+from cases.retention import (  # noqa: F401  (public names of the app's writes)
+    cases_retention_apply,
+    lookup_records_purge,
+    subscriptions_current,
+    subscriptions_purge_unconfirmed,
 )
 from portal import ratelimit
 from portal.audit import audit_record
@@ -335,11 +338,6 @@ def _lookup_limited(number_hash: str, retry_after_seconds: int) -> LookupResult:
     return LookupResult(LookupOutcome.LIMITED, retry_after_seconds=max(1, retry_after_seconds))
 
 
-def lookup_records_purge(*, now=None) -> int:
-    cutoff = (now or timezone.now()) - timedelta(days=settings.CASE_LOOKUP_RECORD_RETENTION_DAYS)
-    return LookupRecord.objects.filter(created_at__lt=cutoff).delete()[0]
-
-
 # --- Subscriptions ------------------------------------------------------------------------------------------
 
 SUBSCRIPTION_CONFIRM_SALT = "cases.subscription.confirm"
@@ -372,13 +370,16 @@ def subscription_request(*, case_id: int, email: str, language: str) -> Subscrib
     email = email.strip().lower()
     subscription = Subscription.objects.filter(case_id=case_id, email=email).first()
     if subscription is None:
-        if Subscription.objects.filter(case_id=case_id).count() >= SUBSCRIPTIONS_PER_CASE:
+        # Requests left unconfirmed for a week do not count (and are purged): they cannot lock out the owner.
+        current = Subscription.objects.filter(subscriptions_current(), case_id=case_id)
+        if current.count() >= SUBSCRIPTIONS_PER_CASE:
             return SubscribeOutcome.TOO_MANY
         subscription = Subscription.objects.create(case_id=case_id, email=email, language=language)
     elif subscription.confirmed_at:
         return SubscribeOutcome.ALREADY_ACTIVE
     else:
-        Subscription.objects.filter(pk=subscription.pk).update(language=language)
+        # Asking again starts the week again.
+        Subscription.objects.filter(pk=subscription.pk).update(language=language, created_at=timezone.now())
 
     with translation.override(language):
         confirm_path = reverse(
@@ -510,107 +511,3 @@ def integration_token_authenticate(plaintext: str) -> IntegrationToken | None:
     if token is not None:
         IntegrationToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token
-
-
-# --- Retention ----------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def cases_retention_apply(*, now=None) -> tuple[int, int]:
-    """Erase contact data and subscriptions some days after a final status; anonymize old closed cases.
-
-    Returns (cases whose contact data was erased, cases anonymized). Anonymized cases keep their procedure,
-    place, dates and statuses, which the processing-time figures need, and lose everything that identifies them.
-    """
-    now = now or timezone.now()
-    contact_cutoff = now - timedelta(days=settings.CASE_CONTACT_RETENTION_DAYS)
-    finished = Case.objects.filter(final_at__lt=contact_cutoff, contact_erased_at__isnull=True)
-    finished_ids = list(finished.values_list("pk", flat=True))
-    Subscription.objects.filter(case_id__in=finished_ids).delete()
-    erased = Case.objects.filter(pk__in=finished_ids).update(
-        contact_email="", contact_consent_at=None, contact_erased_at=now
-    )
-
-    case_cutoff = now - timedelta(days=settings.CASE_RETENTION_DAYS)
-    old = list(Case.objects.filter(final_at__lt=case_cutoff, anonymized_at__isnull=True).values_list("pk", flat=True))
-    for pk in old:
-        Case.objects.filter(pk=pk).update(
-            number=f"ANON-{pk}", number_key=f"ANON{pk}", access_code_hash="", anonymized_at=now
-        )
-    StatusEvent.objects.filter(case_id__in=old).update(
-        internal_note="", **{f"note_to_applicant_{code}": "" for code, _name in settings.LANGUAGES}
-    )
-    return erased, len(old)
-
-
-# --- Processing times ---------------------------------------------------------------------------------------
-
-
-def processing_times_refresh(*, today: date | None = None) -> int:
-    """Recompute how long cases took over the last 12 months, per procedure and place; returns rows written.
-
-    Runs nightly in Celery beat. It reads the events of decided cases once, in order, in chunks, so it stays
-    within memory on millions of rows; a lookup then reads a handful of precomputed rows.
-    """
-    today = today or timezone.localdate()
-    since = timezone.make_aware(datetime.combine(today - timedelta(days=365), datetime.min.time()))
-    whole: dict[tuple[int, int], list[int]] = defaultdict(list)
-    per_stage: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-
-    decided_recently = StatusEvent.objects.filter(occurred_at__gte=since).exclude(status__outcome="").values("case_id")
-    events = (
-        StatusEvent.objects.filter(case_id__in=decided_recently)
-        .order_by("case_id", "occurred_at", "pk")
-        .values_list(
-            "case_id",
-            "case__procedure_id",
-            "case__place_id",
-            "case__filed_on",
-            "occurred_at",
-            "status__stage",
-            "status__outcome",
-        )
-    )
-    current_case = None
-    decided = False
-    stage_started: tuple[int, datetime] | None = None
-    for case_id, procedure_id, place_id, filed_on, occurred_at, stage, outcome in events.iterator(chunk_size=5000):
-        if case_id != current_case:
-            current_case, decided, stage_started = case_id, False, None
-        if stage_started and stage_started[0] != stage:
-            per_stage[(procedure_id, place_id, stage_started[0])].append((occurred_at - stage_started[1]).days)
-            stage_started = None
-        if stage_started is None:
-            stage_started = (stage, occurred_at)
-        if outcome and not decided:
-            decided = True
-            whole[(procedure_id, place_id)].append((timezone.localdate(occurred_at) - filed_on).days)
-
-    now = timezone.now()
-    rows = [
-        _processing_time(procedure_id, place_id, ProcessingTime.WHOLE_CASE, days, now)
-        for (procedure_id, place_id), days in whole.items()
-    ] + [
-        _processing_time(procedure_id, place_id, stage, days, now)
-        for (procedure_id, place_id, stage), days in per_stage.items()
-        if stage < Stage.DECISION
-    ]
-    with transaction.atomic():
-        ProcessingTime.objects.all().delete()
-        ProcessingTime.objects.bulk_create(rows, batch_size=1000)
-    return len(rows)
-
-
-def _processing_time(procedure_id: int, place_id: int, stage: int, days: list[int], now) -> ProcessingTime:
-    days = sorted(max(0, value) for value in days)
-    p80 = days[min(len(days) - 1, int(len(days) * 0.8))]
-    median = round(statistics.median(days))
-    return ProcessingTime(
-        procedure_id=procedure_id,
-        place_id=place_id,
-        stage=stage,
-        median_days=median,
-        p80_days=max(p80, median),
-        sample_size=len(days),
-        computed_at=now,
-    )

@@ -29,6 +29,7 @@ from portal.models import (
     Place,
 )
 from portal.queue import task_enqueue
+from portal.retention import process_in_batches
 from portal.text import content_version_bump
 
 logger = logging.getLogger(__name__)
@@ -229,7 +230,11 @@ def mistake_report_status_set(*, report_id: int, status: str) -> None:
 def mistake_reports_purge(*, now=None) -> int:
     """Delete reports older than the retention period, handled or not; returns how many were deleted."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.MISTAKE_REPORT_RETENTION_DAYS)
-    return MistakeReport.objects.filter(created_at__lt=cutoff).delete()[0]
+    return process_in_batches(
+        MistakeReport.objects.filter(created_at__lt=cutoff),
+        lambda ids: MistakeReport.objects.filter(pk__in=ids).delete(),
+        job="portal.mistake_reports",
+    ).done
 
 
 def over_hourly_limit(*, prefix: str, client_key: str, per_hour: int) -> bool:
@@ -332,7 +337,11 @@ def notice_unsubscribe(*, token: str) -> bool:
 def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
     """Erase requests never confirmed (the address of someone who may not have asked for anything)."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_RETENTION
-    return NoticeSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff).delete()[0]
+    return process_in_batches(
+        NoticeSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff),
+        lambda ids: NoticeSubscription.objects.filter(pk__in=ids, confirmed_at__isnull=True).delete(),
+        job="portal.unconfirmed_notice_subscriptions",
+    ).done
 
 
 def notices_announce_due(*, now=None) -> list[int]:

@@ -154,6 +154,7 @@ CELERY_BEAT_SCHEDULE = {
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
     "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},
+    "case-unconfirmed-subscriptions": {"task": "cases.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},
     "appointment-slots": {"task": "appointments.tasks.generate_slots", "schedule": 60 * 60},
     "appointment-holds": {"task": "appointments.tasks.expire_holds_and_return_seats", "schedule": 60},
     "appointment-draws": {"task": "appointments.tasks.run_due_draws", "schedule": 60 * 5},
