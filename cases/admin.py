@@ -4,6 +4,8 @@ Every change of status goes through `services.case_status_set`, so the admin rec
 sends the same notifications as the imports and the API.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -111,6 +113,14 @@ class SetStatusForm(forms.Form):
     internal_note = forms.CharField(
         label=gettext_lazy("internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def clean_occurred_at(self):
+        occurred_at = self.cleaned_data["occurred_at"]
+        if not importing.EARLIEST_DATE <= occurred_at.date() <= timezone.localdate() + timedelta(days=1):
+            raise forms.ValidationError(
+                _("Give a date between %(earliest)s and today.") % {"earliest": importing.EARLIEST_DATE.isoformat()}
+            )
+        return occurred_at
 
     def note_translations(self) -> dict[str, str]:
         return {language: self.cleaned_data[f"note_to_applicant_{language}"] for language in ("en", "uk", "ru")}

@@ -45,6 +45,8 @@ def status_events(request):
         payload = json.loads(request.body)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return _error("The body is not valid JSON.", 400)
+    except RecursionError:
+        return _error("The JSON is nested too deeply.", 400)
     events = payload.get("events") if isinstance(payload, dict) else None
     if not isinstance(events, list) or not events:
         return _error('Send {"events": [...]} with at least one event.', 400)

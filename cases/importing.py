@@ -36,6 +36,10 @@ OPTIONAL_COLUMNS = ("note", "internal_note", "procedure", "place", "filed_on", "
 MAX_FILE_ROWS = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NOTE_LENGTH = 2000
+# An XLSX file is compressed: 5 MB can unpack to hundreds of thousands of rows, so its unpacked size is capped too.
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
+# Dates the office's cases can have: anything outside is a typo (and 0001-01-01 cannot even be moved to UTC).
+EARLIEST_DATE = date(1990, 1, 1)
 
 
 class ImportFileError(Exception):
@@ -86,15 +90,30 @@ def _csv_table(content: bytes) -> list[list[str]]:
 
 
 def _xlsx_table(content: bytes) -> list[list[str]]:
+    """The first sheet's rows, read as a stream and abandoned as soon as there are more than the limit."""
     import openpyxl  # only officers importing files need it loaded
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from exc
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError(_("The file has more than %(count)d rows. Split it.") % {"count": MAX_FILE_ROWS})
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from exc
-    sheet = workbook.worksheets[0]
-    table = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    try:
+        table = []
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            cells = [_cell_text(cell) for cell in row]
+            if any(cell.strip() for cell in cells):
+                table.append(cells)
+            if len(table) > MAX_FILE_ROWS + 1:  # the header and one row too many: stop reading here
+                break
+    finally:
+        workbook.close()
     return table
 
 
@@ -259,15 +278,19 @@ def _case_create(row, procedure, place, filed_on, status, occurred_at, channel, 
 
 
 def _text(row: dict, column: str) -> str:
+    """A cell as text; a list or an object sent in its place (the API takes any JSON) counts as empty."""
     value = row.get(column)
-    return "" if value is None else str(value).strip()
+    if value is None or not isinstance(value, str | int | float):
+        return ""
+    return str(value).strip()
 
 
 def _is_date(value: str) -> bool:
     try:
-        return parse_date(value) is not None
+        parsed = parse_date(value)
     except ValueError:
         return False
+    return parsed is not None and EARLIEST_DATE <= parsed <= timezone.localdate() + timedelta(days=1)
 
 
 def _moment(value: str) -> datetime:
@@ -282,6 +305,11 @@ def _moment(value: str) -> datetime:
         raise RowError(
             _("The date “%(value)s” is not valid; write YYYY-MM-DD or YYYY-MM-DD HH:MM.") % {"value": value[:30]}
         )
+    # Checked on the date as written, before any time-zone arithmetic (which overflows near year 1 and 9999).
+    if moment.date() < EARLIEST_DATE:
+        raise RowError(_("The date is before %(year)d.") % {"year": EARLIEST_DATE.year})
+    if moment.date() > timezone.localdate() + timedelta(days=1):
+        raise RowError(_("The date is in the future."))
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     if moment > timezone.now() + timedelta(hours=1):
