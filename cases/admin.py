@@ -18,7 +18,16 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from cases import codes, importing, selectors, services
-from cases.models import Case, CaseStatus, IntegrationToken, LookupRecord, Procedure, ProcessingTime, StatusEvent
+from cases.models import (
+    Case,
+    CaseStatus,
+    IntegrationToken,
+    LookupRecord,
+    Procedure,
+    ProcessingTime,
+    StatusEvent,
+    Subscription,
+)
 from portal.admin_audit import AuditTrailAdminMixin
 
 
@@ -47,6 +56,23 @@ class StatusEventInline(admin.TabularInline):
     def get_queryset(self, request):
         # Every row shows its status, officer and integration: fetched with the events, not one query per row.
         return super().get_queryset(request).select_related("status", "changed_by", "integration")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class SubscriptionInline(admin.TabularInline):
+    """Who asked for e-mails about the case. Officers may only remove an address (e.g. at the applicant's
+    request); removal goes through `services.subscription_remove` and is recorded in the audit trail."""
+
+    model = Subscription
+    extra = 0
+    fields = ["email", "language", "created_at", "confirmed_at"]
+    readonly_fields = fields
+    verbose_name_plural = gettext_lazy("e-mail updates")
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -144,7 +170,7 @@ class CaseAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
     search_help_text = gettext_lazy("Case number, typed any way (spaces, dots and dashes do not matter).")
     date_hierarchy = "status_changed_at"
     readonly_fields = ["status", "status_changed_at", "final_at", "contact_erased_at", "anonymized_at", "audit_trail"]
-    inlines = [StatusEventInline]
+    inlines = [StatusEventInline, SubscriptionInline]
     actions = ["set_status", "issue_access_codes", "send_access_codes"]
 
     def get_queryset(self, request):
@@ -164,6 +190,14 @@ class CaseAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
         if db_field.name == "place" and not selectors.works_office_wide(request.user):
             kwargs["queryset"] = request.user.places.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Subscription:
+            formset.save(commit=False)  # fills deleted_objects; nothing else in this inline can change
+            for subscription in formset.deleted_objects:
+                services.subscription_remove(subscription=subscription, removed_by=request.user)
+            return
+        super().save_formset(request, form, formset, change)
 
     def save_model(self, request, obj, form, change):
         # The consent rule and the write live in the services; the admin passes what the officer entered.

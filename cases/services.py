@@ -415,6 +415,24 @@ def subscription_cancel(*, subscription: Subscription) -> None:
     Subscription.objects.filter(pk=subscription.pk).delete()
 
 
+@transaction.atomic
+def subscription_remove(*, subscription: Subscription, removed_by) -> bool:
+    """An officer removes an address from a case's e-mail updates; the trail keeps that it happened, not the
+    address. Returns False if it was gone already."""
+    case = Case.objects.only("pk", "number", "place_id").get(pk=subscription.case_id)
+    deleted = Subscription.objects.filter(pk=subscription.pk).delete()[0]
+    if deleted:
+        audit_record(
+            actor=removed_by,
+            action="case.subscription_remove",
+            obj=case,
+            place=case.place_id,
+            changes={"subscription": (subscription.pk, None), "confirmed": (bool(subscription.confirmed_at), None)},
+            label=case_audit_label(case),
+        )
+    return bool(deleted)
+
+
 def subscribers_notify(*, event_id: int) -> int:
     """Queue one e-mail per confirmed subscriber for this event; returns how many were queued now.
 

@@ -220,3 +220,52 @@ def test_bulk_status_and_access_codes_by_an_officer_are_in_the_case_audit_trail(
     assert case.number not in str(list(AuditEvent.objects.values("object_label", "changes", "note")))
     page = client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
     assert "case.access_code_issue" in page and StatusEvent.objects.filter(case=case).count() == 2
+
+
+def test_an_officer_removes_an_address_from_the_updates_and_the_trail_keeps_no_address(client, make_case, place):
+    from cases.models import Subscription
+
+    case = make_case("filed")
+    subscription = Subscription.objects.create(case=case, email="anna@example.org", language="uk")
+    officer = UserFactory(role=roles.CASE_OFFICER, with_totp=True)
+    officer.places.add(place)
+    client.force_login(officer)
+    url = reverse("admin:cases_case_change", args=[case.pk])
+    page = client.get(url)
+    data = {}
+    for field in page.context["adminform"].form:
+        value = field.value()
+        if value not in (None, False):
+            data[field.html_name] = value.isoformat() if hasattr(value, "isoformat") else value
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        for index, inline_form in enumerate(formset.forms):
+            data[f"{formset.prefix}-{index}-id"] = inline_form.instance.pk
+            data[f"{formset.prefix}-{index}-case"] = case.pk
+            if formset.model is Subscription:
+                data[f"{formset.prefix}-{index}-DELETE"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    assert not Subscription.objects.exists()
+    event = AuditEvent.objects.get(action="case.subscription_remove")
+    assert event.actor == officer and event.object_id == str(case.pk)
+    assert "anna" not in str(event.changes) + event.object_label + event.note
+    assert subscription.pk == event.changes["subscription"][0]
+
+
+def test_the_consent_rule_lives_in_the_service_and_edits_are_audited_without_the_address(make_case, place):
+    case = make_case("filed")
+    officer = UserFactory(role=roles.CASE_OFFICER)
+    details = {"procedure": case.procedure, "place": place, "filed_on": case.filed_on, "contact_language": "uk"}
+    updated = services.case_details_update(
+        case=case, contact_email="anna@example.org", contact_consent=False, changed_by=officer, **details
+    )
+    assert updated.contact_email == "" and updated.contact_consent_at is None  # no consent, no address
+    updated = services.case_details_update(
+        case=case, contact_email="anna@example.org", contact_consent=True, changed_by=officer, **details
+    )
+    assert updated.contact_email == "anna@example.org" and updated.contact_consent_at
+    events = list(AuditEvent.objects.filter(action="case.update").order_by("pk"))
+    assert events[-1].changes["contact_email"] == [False, True]
+    assert all("anna" not in str(event.changes) for event in events)
