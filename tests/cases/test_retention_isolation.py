@@ -83,3 +83,21 @@ def test_stale_unconfirmed_requests_do_not_lock_out_a_real_subscriber(make_case)
         Subscription.objects.create(case=case, email=f"young{number}@example.org", language="pl")
     outcome = services.subscription_request(case_id=case.pk, email="late@example.org", language="pl")
     assert outcome == services.SubscribeOutcome.TOO_MANY
+
+
+def test_a_record_the_database_refuses_is_skipped_and_later_batches_still_run(make_case):
+    """A real constraint violation (on PostgreSQL it aborts the transaction it happens in): only its savepoint is
+    lost, so the following records and batches are processed."""
+    from portal.retention import process_in_batches
+
+    cases = [make_case("filed", number=f"WSC-II-S.6151.{n}.2026") for n in range(5)]
+    poisoned = cases[2]
+
+    def add_contact(ids):
+        for pk in ids:
+            consent = None if pk == poisoned.pk else timezone.now()  # an address without consent: refused
+            Case.objects.filter(pk=pk).update(contact_email="x@example.org", contact_consent_at=consent)
+
+    result = process_in_batches(Case.objects.all(), add_contact, job="test", batch_size=2)
+    assert result.failed == [poisoned.pk] and result.done == 4
+    assert Case.objects.filter(contact_email="x@example.org").count() == 4

@@ -37,7 +37,9 @@ def test_cases_services_import_no_tasks_at_all():
     assert all(not module.endswith(".tasks") for module, _inside in imports_in("cases/services.py"))
 
 
-@pytest.mark.parametrize("path", ["portal/selectors.py", "portal/services.py", "cases/services.py", "cases/selectors.py"])
+@pytest.mark.parametrize(
+    "path", ["portal/selectors.py", "portal/services.py", "cases/services.py", "cases/selectors.py"]
+)
 def test_no_import_is_hidden_in_a_function_without_a_reason(path):
     hidden = {(path, module) for module, inside in imports_in(path) if inside}
     assert hidden <= ALLOWED_FUNCTION_IMPORTS
