@@ -269,3 +269,44 @@ def test_the_consent_rule_lives_in_the_service_and_edits_are_audited_without_the
     events = list(AuditEvent.objects.filter(action="case.update").order_by("pk"))
     assert events[-1].changes["contact_email"] == [False, True]
     assert all("anna" not in str(event.changes) for event in events)
+
+
+def test_the_case_and_token_pages_show_subscriptions_and_audit_events_in_constant_queries(
+    client, make_case, statuses, place
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.models import Subscription
+
+    officer = UserFactory(role=roles.CASE_OFFICER, with_totp=True)
+    officer.places.add(place)
+    small, large = make_case("filed", number="W-S"), make_case("filed", number="W-L")
+    for number in range(3):
+        Subscription.objects.create(case=large, email=f"p{number}@example.org", language="pl")
+    for _ in range(5):
+        services.access_code_issue(case=large, issued_by=officer)
+    client.force_login(officer)
+    counts = []
+    client.get(reverse("admin:cases_case_change", args=[small.pk]))  # per-process caches
+    for case in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("admin:cases_case_change", args=[case.pk])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+    superuser = UserFactory(is_superuser=True, with_totp=True)
+    client.force_login(superuser)
+    few, _ = services.integration_token_create(name="A", places=[place], created_by=superuser)
+    many, _ = services.integration_token_create(
+        name="B", places=[place, PlaceFactory(), PlaceFactory()], created_by=superuser
+    )
+    for _ in range(4):
+        services.integration_token_scope_set(token=many, places=[place], office_wide=False, changed_by=superuser)
+    client.get(reverse("admin:cases_integrationtoken_change", args=[few.pk]))
+    counts = []
+    for token in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("admin:cases_integrationtoken_change", args=[token.pk])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
