@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -67,10 +67,14 @@ def lookup(request):
                 minutes = max(1, -(-result.retry_after_seconds // 60))
                 form.add_error(
                     None,
-                    _(
+                    ngettext(
+                        "There have been too many attempts for this case number or from your connection. "
+                        "To protect applicants' data, please wait %(minutes)d minute and try again, "
+                        "or call the helpline.",
                         "There have been too many attempts for this case number or from your connection. "
                         "To protect applicants' data, please wait %(minutes)d minutes and try again, "
-                        "or call the helpline."
+                        "or call the helpline.",
+                        minutes,
                     )
                     % {"minutes": minutes},
                 )
