@@ -113,7 +113,9 @@ def test_addresses_that_differ_only_in_their_dots_have_separate_limits(client, m
     make_case()
     for _ in range(settings.CASE_LOOKUPS_PER_MINUTE):
         look_up(client, number="WSC-II-S.6151.9999.2026", REMOTE_ADDR="127.0.1.11")
-    assert look_up(client, REMOTE_ADDR="127.0.1.11").status_code == 429
+    limited = look_up(client, REMOTE_ADDR="127.0.1.11", language="en")
+    assert limited.status_code == 429 and limited["Retry-After"] == "60"
+    assert "wait 1 minute and" in limited.content.decode()
     assert look_up(client, REMOTE_ADDR="127.0.11.1").status_code == 302
 
 
