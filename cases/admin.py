@@ -443,7 +443,7 @@ class IntegrationTokenAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Revoke the selected tokens"), permissions=["delete"])
     def revoke(self, request, queryset):
         for token in queryset:
-            services.integration_token_revoke(token=token)
+            services.integration_token_revoke(token=token, revoked_by=request.user)
         self.message_user(request, _("Tokens revoked."), messages.SUCCESS)
 
 

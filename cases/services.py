@@ -520,8 +520,17 @@ def integration_token_scope_set(*, token: IntegrationToken, places, office_wide:
     )
 
 
-def integration_token_revoke(*, token: IntegrationToken) -> None:
-    IntegrationToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+@transaction.atomic
+def integration_token_revoke(*, token: IntegrationToken, revoked_by=None) -> None:
+    now = timezone.now()
+    if IntegrationToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=now):
+        audit_record(
+            actor=revoked_by,
+            action="integration_token.revoke",
+            obj=token,
+            changes={"revoked_at": (None, now)},
+            label=token.name,
+        )
 
 
 def integration_token_authenticate(plaintext: str) -> IntegrationToken | None:

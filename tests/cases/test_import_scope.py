@@ -191,6 +191,10 @@ def test_the_token_admin_asks_for_places_or_office_wide_and_records_a_change(cli
     assert token.office_wide and not token.places.exists()
     scope_change = AuditEvent.objects.get(action="integration_token.scope_set")
     assert scope_change.actor == administrator and scope_change.changes["office_wide"] == [False, True]
+    changelist = reverse("admin:cases_integrationtoken_changelist")
+    client.post(changelist, {"action": "revoke", "_selected_action": [token.pk]})
+    token.refresh_from_db()
+    assert token.revoked_at and AuditEvent.objects.get(action="integration_token.revoke").actor == administrator
 
 
 def test_bulk_status_and_access_codes_by_an_officer_are_in_the_case_audit_trail(client, make_case, statuses, place):
