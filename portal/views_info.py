@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
@@ -257,7 +258,9 @@ def _marker() -> TermMarker:
 def faq_feedback(request, slug: str):
     """Count "was this helpful?"; with htmx the form is replaced by a thank-you, without it the page reloads."""
     origin = request.headers.get("Origin", "")
-    if origin and urlsplit(origin).netloc != request.get_host():
+    # This site as the browser sees it: the request's host, or SITE_URL (behind the proxy the port may differ).
+    own_hosts = {request.get_host(), *(urlsplit(trusted).netloc for trusted in settings.CSRF_TRUSTED_ORIGINS)}
+    if origin and urlsplit(origin).netloc not in own_hosts:
         return HttpResponseForbidden(_("Answer on this site."), content_type="text/plain; charset=utf-8")
     answers = request.POST.getlist("helpful")
     if answers not in (["yes"], ["no"]):
