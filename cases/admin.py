@@ -4,6 +4,8 @@ Every change of status goes through `services.case_status_set`, so the admin rec
 sends the same notifications as the imports and the API.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -16,7 +18,17 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from cases import codes, importing, selectors, services
-from cases.models import Case, CaseStatus, IntegrationToken, LookupRecord, Procedure, ProcessingTime, StatusEvent
+from cases.models import (
+    Case,
+    CaseStatus,
+    IntegrationToken,
+    LookupRecord,
+    Procedure,
+    ProcessingTime,
+    StatusEvent,
+    Subscription,
+)
+from portal.admin_audit import AuditTrailAdminMixin
 
 
 @admin.register(CaseStatus)
@@ -44,6 +56,23 @@ class StatusEventInline(admin.TabularInline):
     def get_queryset(self, request):
         # Every row shows its status, officer and integration: fetched with the events, not one query per row.
         return super().get_queryset(request).select_related("status", "changed_by", "integration")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class SubscriptionInline(admin.TabularInline):
+    """Who asked for e-mails about the case. Officers may only remove an address (e.g. at the applicant's
+    request); removal goes through `services.subscription_remove` and is recorded in the audit trail."""
+
+    model = Subscription
+    extra = 0
+    fields = ["email", "language", "created_at", "confirmed_at"]
+    readonly_fields = fields
+    verbose_name_plural = gettext_lazy("e-mail updates")
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -111,6 +140,14 @@ class SetStatusForm(forms.Form):
         label=gettext_lazy("internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def clean_occurred_at(self):
+        occurred_at = self.cleaned_data["occurred_at"]
+        if not importing.EARLIEST_DATE <= occurred_at.date() <= timezone.localdate() + timedelta(days=1):
+            raise forms.ValidationError(
+                _("Give a date between %(earliest)s and today.") % {"earliest": importing.EARLIEST_DATE.isoformat()}
+            )
+        return occurred_at
+
     def note_translations(self) -> dict[str, str]:
         return {language: self.cleaned_data[f"note_to_applicant_{language}"] for language in ("en", "uk", "ru")}
 
@@ -124,7 +161,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
     form = CaseForm
     list_display = ["number", "procedure", "place", "status", "status_changed_at", "filed_on"]
     list_filter = ["status", "procedure", "place", ("filed_on", admin.DateFieldListFilter), "status_changed_at"]
@@ -132,8 +169,8 @@ class CaseAdmin(admin.ModelAdmin):
     search_fields = ["number_key"]
     search_help_text = gettext_lazy("Case number, typed any way (spaces, dots and dashes do not matter).")
     date_hierarchy = "status_changed_at"
-    readonly_fields = ["status", "status_changed_at", "final_at", "contact_erased_at", "anonymized_at"]
-    inlines = [StatusEventInline]
+    readonly_fields = ["status", "status_changed_at", "final_at", "contact_erased_at", "anonymized_at", "audit_trail"]
+    inlines = [StatusEventInline, SubscriptionInline]
     actions = ["set_status", "issue_access_codes", "send_access_codes"]
 
     def get_queryset(self, request):
@@ -150,34 +187,40 @@ class CaseAdmin(admin.ModelAdmin):
         return fields + self.readonly_fields
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "place" and not request.user.is_superuser:
+        if db_field.name == "place" and not selectors.works_office_wide(request.user):
             kwargs["queryset"] = request.user.places.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change):
-        consent = form.cleaned_data.get("contact_consent")
-        obj.contact_consent_at = (obj.contact_consent_at or timezone.now()) if consent and obj.contact_email else None
-        if not consent:
-            obj.contact_email = ""
-        if change:
-            obj.save()
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Subscription:
+            formset.save(commit=False)  # fills deleted_objects; nothing else in this inline can change
+            for subscription in formset.deleted_objects:
+                services.subscription_remove(subscription=subscription, removed_by=request.user)
             return
-        created = services.case_create(
-            number=obj.number,
-            procedure=obj.procedure,
-            place=obj.place,
-            filed_on=obj.filed_on,
-            status=form.cleaned_data["first_status"],
-            occurred_at=timezone.now(),
-            channel=StatusEvent.Channel.ADMIN,
-            changed_by=request.user,
-        )
-        Case.objects.filter(pk=created.pk).update(
-            contact_email=obj.contact_email,
-            contact_language=obj.contact_language,
-            contact_consent_at=obj.contact_consent_at,
-        )
-        obj.pk = created.pk
+        super().save_formset(request, form, formset, change)
+
+    def save_model(self, request, obj, form, change):
+        # The consent rule and the write live in the services; the admin passes what the officer entered.
+        details = {
+            "procedure": form.cleaned_data["procedure"],
+            "place": form.cleaned_data["place"],
+            "filed_on": form.cleaned_data["filed_on"],
+            "contact_email": form.cleaned_data.get("contact_email", ""),
+            "contact_language": form.cleaned_data["contact_language"],
+            "contact_consent": bool(form.cleaned_data.get("contact_consent")),
+        }
+        if change:
+            services.case_details_update(case=obj, changed_by=request.user, **details)
+        else:
+            created = services.case_create(
+                number=form.cleaned_data["number"],
+                status=form.cleaned_data["first_status"],
+                occurred_at=timezone.now(),
+                channel=StatusEvent.Channel.ADMIN,
+                changed_by=request.user,
+                **details,
+            )
+            obj.pk = created.pk
         obj.refresh_from_db()
 
     @admin.action(description=gettext_lazy("Set status…"), permissions=["change"])
@@ -213,7 +256,7 @@ class CaseAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Issue new access codes (to print on a receipt)"), permissions=["change"])
     def issue_access_codes(self, request, queryset):
-        issued = [(case, services.access_code_issue(case=case)) for case in queryset[:50]]
+        issued = [(case, services.access_code_issue(case=case, issued_by=request.user)) for case in queryset[:50]]
         context = {
             **self.admin_site.each_context(request),
             "title": _("New access codes"),
@@ -224,7 +267,7 @@ class CaseAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("E-mail new access codes to the contact address"), permissions=["change"])
     def send_access_codes(self, request, queryset):
-        sent = sum(services.access_code_send(case=case) for case in queryset)
+        sent = sum(services.access_code_send(case=case, issued_by=request.user) for case in queryset)
         self.message_user(
             request,
             _("Access codes e-mailed for %(sent)d of %(total)d cases (the others have no contact address).")
@@ -282,6 +325,7 @@ class StatusEventAdmin(admin.ModelAdmin):
                 results = importing.rows_apply(
                     pending["rows"],
                     channel=StatusEvent.Channel.IMPORT,
+                    scope=selectors.place_scope_of_user(request.user),
                     changed_by=request.user,
                     create_missing=pending["create_missing"],
                 )
@@ -301,6 +345,7 @@ class StatusEventAdmin(admin.ModelAdmin):
                 results = importing.rows_apply(
                     rows,
                     channel=StatusEvent.Channel.IMPORT,
+                    scope=selectors.place_scope_of_user(request.user),
                     changed_by=request.user,
                     create_missing=create_missing,
                     dry_run=True,
@@ -325,25 +370,61 @@ class StatusEventAdmin(admin.ModelAdmin):
 class IntegrationTokenForm(forms.ModelForm):
     class Meta:
         model = IntegrationToken
-        fields = ["name"]
+        fields = ["name", "office_wide", "places"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("office_wide") and cleaned.get("places"):
+            self.add_error("places", _("An office-wide token needs no places: choose places or office-wide."))
+        elif not cleaned.get("office_wide") and not cleaned.get("places"):
+            self.add_error("places", _("Choose the places whose cases the system may change, or office-wide."))
+        return cleaned
+
+
+class IntegrationTokenScopeForm(IntegrationTokenForm):
+    class Meta(IntegrationTokenForm.Meta):
+        fields = ["office_wide", "places"]
 
 
 @admin.register(IntegrationToken)
-class IntegrationTokenAdmin(admin.ModelAdmin):
+class IntegrationTokenAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
+    """Tokens of the systems that send status changes; only their places (or office-wide) can be changed."""
+
     form = IntegrationTokenForm
-    list_display = ["name", "prefix", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
+    list_display = ["name", "prefix", "office_wide", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["office_wide"]
+    readonly_fields = ["name", "prefix", "created_at", "created_by", "last_used_at", "revoked_at", "audit_trail"]
+    filter_horizontal = ["places"]
     actions = ["revoke"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else ["prefix", "created_at", "created_by", "last_used_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            kwargs["form"] = IntegrationTokenScopeForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.integration_token_scope_set(
+            token=obj,
+            places=list(form.cleaned_data["places"]),
+            office_wide=form.cleaned_data["office_wide"],
+            changed_by=request.user,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the places were set by the service, with the audit record
 
     def add_view(self, request, form_url="", extra_context=None):
         form = IntegrationTokenForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
                 token, plaintext = services.integration_token_create(
-                    name=form.cleaned_data["name"], created_by=request.user
+                    name=form.cleaned_data["name"],
+                    created_by=request.user,
+                    places=list(form.cleaned_data["places"]),
+                    office_wide=form.cleaned_data["office_wide"],
                 )
             except IntegrityError:
                 form.add_error("name", _("A token for this system exists already."))
@@ -362,7 +443,7 @@ class IntegrationTokenAdmin(admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Revoke the selected tokens"), permissions=["delete"])
     def revoke(self, request, queryset):
         for token in queryset:
-            services.integration_token_revoke(token=token)
+            services.integration_token_revoke(token=token, revoked_by=request.user)
         self.message_user(request, _("Tokens revoked."), messages.SUCCESS)
 
 

@@ -5,7 +5,9 @@ Request:  Authorization: Bearer <token>
 Response: 200 {"results": [{"row": 1, "outcome": "recorded" | "duplicate" | "case-created" | "error",
                             "message": "..."}, ...]}
 Rows are the columns of `cases.importing`; each row applies whole or not at all, and sending the same row
-again is answered "duplicate". Errors about the request as a whole are 400, 401 or 413 with {"error": "..."}.
+again is answered "duplicate". A token changes only the cases of its places (unless it is office-wide): a row
+about a case elsewhere is answered exactly like a row about an unknown case.
+Errors about the request as a whole are 400, 401 or 413 with {"error": "..."}.
 """
 
 import json
@@ -15,7 +17,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from cases import importing, services
+from cases import importing, selectors, services
 from cases.models import StatusEvent
 
 logger = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ def status_events(request):
         payload = json.loads(request.body)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return _error("The body is not valid JSON.", 400)
+    except RecursionError:
+        return _error("The JSON is nested too deeply.", 400)
     events = payload.get("events") if isinstance(payload, dict) else None
     if not isinstance(events, list) or not events:
         return _error('Send {"events": [...]} with at least one event.', 400)
@@ -52,6 +56,7 @@ def status_events(request):
     results = importing.rows_apply(
         events,
         channel=StatusEvent.Channel.API,
+        scope=selectors.place_scope_of_token(token),
         integration=token,
         create_missing=payload.get("create_missing") is True,
     )

@@ -8,6 +8,11 @@ Columns (the first row of a file is the header; the JSON uses the same names):
   case_number, status, occurred_at                     required
   note, internal_note                                  optional: the note to the applicant (Polish) and for staff
   procedure, place, filed_on, access_code              only to create a case the portal does not know yet
+
+Every import states the places it may change (`selectors.PlaceScope`: the officer's places, the token's, or
+explicitly office-wide). A row about a case of another place is refused with exactly the message of an unknown
+case, in the preview too, so an import cannot be used to learn which case numbers exist elsewhere. A new case
+can be created only at a place in the scope.
 """
 
 import csv
@@ -16,13 +21,14 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from cases import codes, services
 from cases.models import Case, CaseStatus, Procedure
+from cases.selectors import PlaceScope
 from portal.selectors import places_published
 
 REQUIRED_COLUMNS = ("case_number", "status", "occurred_at")
@@ -30,6 +36,10 @@ OPTIONAL_COLUMNS = ("note", "internal_note", "procedure", "place", "filed_on", "
 MAX_FILE_ROWS = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NOTE_LENGTH = 2000
+# An XLSX file is compressed: 5 MB can unpack to hundreds of thousands of rows, so its unpacked size is capped too.
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
+# Dates the office's cases can have: anything outside is a typo (and 0001-01-01 cannot even be moved to UTC).
+EARLIEST_DATE = date(1990, 1, 1)
 
 
 class ImportFileError(Exception):
@@ -80,15 +90,30 @@ def _csv_table(content: bytes) -> list[list[str]]:
 
 
 def _xlsx_table(content: bytes) -> list[list[str]]:
+    """The first sheet's rows, read as a stream and abandoned as soon as there are more than the limit."""
     import openpyxl  # only officers importing files need it loaded
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from exc
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError(_("The file has more than %(count)d rows. Split it.") % {"count": MAX_FILE_ROWS})
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from exc
-    sheet = workbook.worksheets[0]
-    table = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    try:
+        table = []
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            cells = [_cell_text(cell) for cell in row]
+            if any(cell.strip() for cell in cells):
+                table.append(cells)
+            if len(table) > MAX_FILE_ROWS + 1:  # the header and one row too many: stop reading here
+                break
+    finally:
+        workbook.close()
     return table
 
 
@@ -129,16 +154,19 @@ def rows_apply(
     rows: list[dict],
     *,
     channel: str,
+    scope: PlaceScope,
     changed_by=None,
     integration=None,
     create_missing: bool = False,
     dry_run: bool = False,
 ) -> list[RowResult]:
-    """Check and apply each row on its own; with dry_run nothing stays in the database."""
+    """Check and apply each row on its own, within `scope`; with dry_run nothing stays in the database."""
     catalogue = {
         "statuses": {status.code: status for status in CaseStatus.objects.all()},
         "procedures": {procedure.code: procedure for procedure in Procedure.objects.all()},
-        "places": {place.slug: place for place in places_published()},
+        # Places outside the scope are as unknown as places that do not exist.
+        "places": {place.slug: place for place in places_published() if scope.allows(place.pk)},
+        "scope": scope,
     }
     results = []
     with transaction.atomic():
@@ -181,10 +209,11 @@ def _apply_row(row: dict, catalogue: dict, *, channel, changed_by, integration, 
         raise RowError(_("A note is longer than %(count)d characters.") % {"count": MAX_NOTE_LENGTH})
 
     case = Case.objects.filter(number_key=codes.number_key(number), anonymized_at__isnull=True).first()
-    if case is None:
+    elsewhere = case is not None and not catalogue["scope"].allows(case.place_id)
+    if case is None or elsewhere:
         if not create_missing:
-            raise RowError(_("Unknown case. Allow creating missing cases to add it."))
-        _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration)
+            raise RowError(unknown_case_message())
+        _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration, elsewhere=elsewhere)
         return "case-created"
     _event, created = services.case_status_set(
         case=case,
@@ -199,16 +228,39 @@ def _apply_row(row: dict, catalogue: dict, *, channel, changed_by, integration, 
     return "recorded" if created else "duplicate"
 
 
-def _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, integration) -> Case:
+def unknown_case_message() -> str:
+    """The one answer for a case the portal does not know and for a case of a place outside the scope."""
+    return _("Unknown case. Allow creating missing cases to add it.")
+
+
+def _case_from_row(
+    row, catalogue, status, occurred_at, channel, changed_by, integration, *, elsewhere: bool = False
+) -> Case:
     procedure = catalogue["procedures"].get(_text(row, "procedure"))
     if procedure is None:
         raise RowError(_("To create the case, give a known procedure code."))
     place = catalogue["places"].get(_text(row, "place"))
     if place is None:
-        raise RowError(_("To create the case, give a known place (its address in the site)."))
+        raise RowError(_("To create the case, give one of your places (its address in the site)."))
     filed_on = parse_date(_text(row, "filed_on")) if _is_date(_text(row, "filed_on")) else None
     if filed_on is None or filed_on > timezone.localdate(occurred_at):
         raise RowError(_("To create the case, give the filing date (YYYY-MM-DD), not after the status date."))
+    if elsewhere:
+        # Case numbers are unique, so a complete row for a number in use elsewhere cannot become a case; the
+        # answer is the one a number taken a moment ago by another import would get, and says no more.
+        raise RowError(number_in_use_message())
+    try:
+        with transaction.atomic():
+            return _case_create(row, procedure, place, filed_on, status, occurred_at, channel, changed_by, integration)
+    except IntegrityError as exc:
+        raise RowError(number_in_use_message()) from exc
+
+
+def number_in_use_message() -> str:
+    return _("This case number cannot be used for a new case. Check it against the office's system.")
+
+
+def _case_create(row, procedure, place, filed_on, status, occurred_at, channel, changed_by, integration) -> Case:
     return services.case_create(
         number=_text(row, "case_number"),
         procedure=procedure,
@@ -226,15 +278,19 @@ def _case_from_row(row, catalogue, status, occurred_at, channel, changed_by, int
 
 
 def _text(row: dict, column: str) -> str:
+    """A cell as text; a list or an object sent in its place (the API takes any JSON) counts as empty."""
     value = row.get(column)
-    return "" if value is None else str(value).strip()
+    if value is None or not isinstance(value, str | int | float):
+        return ""
+    return str(value).strip()
 
 
 def _is_date(value: str) -> bool:
     try:
-        return parse_date(value) is not None
+        parsed = parse_date(value)
     except ValueError:
         return False
+    return parsed is not None and EARLIEST_DATE <= parsed <= timezone.localdate() + timedelta(days=1)
 
 
 def _moment(value: str) -> datetime:
@@ -249,6 +305,11 @@ def _moment(value: str) -> datetime:
         raise RowError(
             _("The date “%(value)s” is not valid; write YYYY-MM-DD or YYYY-MM-DD HH:MM.") % {"value": value[:30]}
         )
+    # Checked on the date as written, before any time-zone arithmetic (which overflows near year 1 and 9999).
+    if moment.date() < EARLIEST_DATE:
+        raise RowError(_("The date is before %(year)d.") % {"year": EARLIEST_DATE.year})
+    if moment.date() > timezone.localdate() + timedelta(days=1):
+        raise RowError(_("The date is in the future."))
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     if moment > timezone.now() + timedelta(hours=1):

@@ -280,7 +280,7 @@ class IntegrationToken(models.Model):
     """A key for one system that sends status changes to the API. Only a hash is kept; it is shown once."""
 
     name = models.CharField(_("system"), max_length=120, unique=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(_("token (hash)"), max_length=64, unique=True, editable=False)
     prefix = models.CharField(_("starts with"), max_length=8, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -288,6 +288,21 @@ class IntegrationToken(models.Model):
     )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    office_wide = models.BooleanField(
+        _("office-wide"),
+        default=False,
+        help_text=_(
+            "The system may change cases of every place. Tokens created before places could be chosen were made "
+            "office-wide so that no integration stopped working: narrow them to their places."
+        ),
+    )
+    places = models.ManyToManyField(
+        "portal.Place",
+        blank=True,
+        related_name="+",
+        verbose_name=_("places"),
+        help_text=_("The places whose cases the system may change (when it is not office-wide)."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -165,11 +165,49 @@ def _current_stage_since(case: Case, events: list[StatusEvent]) -> date | None:
     return since
 
 
+def works_office_wide(user) -> bool:
+    """Whether `user` acts on cases of every place: superusers only.
+
+    The `administrator` role manages accounts, catalogues and integration tokens but has no right to change
+    cases, so it gains nothing from seeing all of them; a person who must import for every place is made a
+    superuser on purpose. Everyone else works on the cases of `user.places`. The case admin, the status import
+    and the desk lookup all ask this one function, so they cannot disagree.
+    """
+    return bool(user.is_superuser)
+
+
 def cases_visible_to(user) -> QuerySet[Case]:
     """Staff see the cases of the places they work at; administrators (superusers) see all."""
-    if user.is_superuser:
+    if works_office_wide(user):
         return Case.objects.all()
     return Case.objects.filter(place__in=user.places.all())
+
+
+@dataclass(frozen=True)
+class PlaceScope:
+    """The places whose cases an officer or an integration may change: a set of places, or explicitly all.
+
+    There is no default: an import or an API call states its scope, so forgetting it cannot mean "everywhere".
+    """
+
+    place_ids: frozenset[int] = frozenset()
+    office_wide: bool = False
+
+    def allows(self, place_id: int | None) -> bool:
+        return self.office_wide or place_id in self.place_ids
+
+
+def place_scope_of_user(user) -> PlaceScope:
+    if works_office_wide(user):
+        return PlaceScope(office_wide=True)
+    return PlaceScope(place_ids=frozenset(user.places.values_list("pk", flat=True)))
+
+
+def place_scope_of_token(token) -> PlaceScope:
+    """An integration token changes the cases of its places, or of every place if it is marked office-wide."""
+    if token.office_wide:
+        return PlaceScope(office_wide=True)
+    return PlaceScope(place_ids=frozenset(token.places.values_list("pk", flat=True)))
 
 
 def case_calls_for_visit(*, case_id: int, visit: str) -> bool:

@@ -5,17 +5,13 @@ the current status and the notifications cannot disagree whichever way a change 
 """
 
 import enum
-import hashlib
 import logging
 import secrets
-import statistics
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,16 +19,29 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from cases import codes
+from cases.integrations import (  # noqa: F401  (public names of the app's writes)
+    integration_token_authenticate,
+    integration_token_create,
+    integration_token_revoke,
+    integration_token_scope_set,
+)
 from cases.models import (
     Case,
     CaseStatus,
-    IntegrationToken,
     LookupRecord,
-    ProcessingTime,
-    Stage,
     StatusEvent,
     Subscription,
 )
+from cases.processing_times import processing_times_refresh  # noqa: F401  (public name of the app's writes)
+from cases.retention import (  # noqa: F401  (public names of the app's writes)
+    cases_retention_apply,
+    lookup_records_purge,
+    subscriptions_current,
+    subscriptions_purge_unconfirmed,
+)
+from portal import ratelimit
+from portal.audit import audit_record
+from portal.queue import task_enqueue
 from portal.services import email_enqueue
 
 logger = logging.getLogger(__name__)
@@ -55,8 +64,14 @@ def case_create(
     internal_note: str = "",
     changed_by=None,
     integration=None,
+    contact_email: str = "",
+    contact_language: str = "pl",
+    contact_consent: bool = False,
 ) -> Case:
-    """Register a case with its first status; raises IntegrityError if the number exists already."""
+    """Register a case with its first status; raises IntegrityError if the number exists already.
+
+    A contact address is kept only with the applicant's consent (see `contact_fields`).
+    """
     case = Case.objects.create(
         number=codes.number_display(number),
         number_key=codes.number_key(number),
@@ -66,6 +81,7 @@ def case_create(
         status=status,
         status_changed_at=occurred_at,
         access_code_hash=codes.access_code_hash(access_code) if access_code else "",
+        **contact_fields(email=contact_email, language=contact_language, consent=contact_consent, consent_at=None),
     )
     case_status_set(
         case=case,
@@ -77,6 +93,68 @@ def case_create(
         changed_by=changed_by,
         integration=integration,
     )
+    return case
+
+
+def contact_fields(*, email: str, language: str, consent: bool, consent_at: datetime | None) -> dict:
+    """The consent rule: an e-mail address is kept only with the applicant's consent, dated when first given.
+
+    Without consent the address is dropped (the database refuses an address without a consent date too).
+    """
+    keep = bool(consent and email)
+    return {
+        "contact_email": email if keep else "",
+        "contact_language": language,
+        "contact_consent_at": (consent_at or timezone.now()) if keep else None,
+    }
+
+
+@transaction.atomic
+def case_details_update(
+    *,
+    case: Case,
+    procedure,
+    place,
+    filed_on: date,
+    contact_email: str,
+    contact_language: str,
+    contact_consent: bool,
+    changed_by=None,
+) -> Case:
+    """An officer corrects a case's details or its contact address; recorded in the audit trail.
+
+    The trail keeps which fields changed (ids and dates), and for the address only whether there is one.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    before = {
+        "procedure": case.procedure_id,
+        "place": case.place_id,
+        "filed_on": case.filed_on,
+        "contact_email": bool(case.contact_email),
+        "contact_language": case.contact_language,
+    }
+    fields = contact_fields(
+        email=contact_email, language=contact_language, consent=contact_consent, consent_at=case.contact_consent_at
+    )
+    Case.objects.filter(pk=case.pk).update(procedure=procedure, place=place, filed_on=filed_on, **fields)
+    after = {
+        "procedure": procedure.pk,
+        "place": place.pk,
+        "filed_on": filed_on,
+        "contact_email": bool(fields["contact_email"]),
+        "contact_language": contact_language,
+    }
+    changes = {name: (before[name], after[name]) for name in before if before[name] != after[name]}
+    if changes and changed_by is not None:
+        audit_record(
+            actor=changed_by,
+            action="case.update",
+            obj=case,
+            place=place.pk,
+            changes=changes,
+            label=case_audit_label(case),
+        )
+    case.refresh_from_db()
     return case
 
 
@@ -104,7 +182,7 @@ def case_status_set(
         for language, text in (note_translations or {}).items()
         if language in dict(settings.LANGUAGES) and language != "pl" and text
     }
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("status").get(pk=case.pk)
     try:
         with transaction.atomic():
             event = StatusEvent.objects.create(
@@ -121,32 +199,61 @@ def case_status_set(
     except IntegrityError:
         return StatusEvent.objects.get(case=case, status=status, occurred_at=occurred_at), False
 
+    previous_status = case.status
+    if changed_by is not None or integration is not None:
+        _status_change_audit(case, previous_status, status, event, changed_by, integration, channel)
     if occurred_at >= case.status_changed_at or case.status_id == status.pk:
         case.status = status
         case.status_changed_at = occurred_at
         case.final_at = occurred_at if status.is_final else None
         case.save(update_fields=["status", "status_changed_at", "final_at"])
-        from cases.tasks import notify_subscribers
-
-        transaction.on_commit(lambda: notify_subscribers.delay(event.pk))
+        task_enqueue("cases.tasks.notify_subscribers", event.pk)
     logger.info("Case %s: status %s recorded through %s (event %s)", case.pk, status.code, channel, event.pk)
     return event, True
 
 
+def case_audit_label(case: Case) -> str:
+    """How the audit trail names a case: the end of its number, which staff recognise and which identifies
+    nobody once the case is anonymized (the trail is append-only and outlives the number)."""
+    return "…" + codes.last_digits(case.number)
+
+
+def _status_change_audit(case, previous_status, status, event, changed_by, integration, channel) -> None:
+    # An integration has no user: the trail names the token's system in the note.
+    audit_record(
+        actor=changed_by,
+        action="case.status_set",
+        obj=case,
+        place=case.place_id,
+        changes={"status": (previous_status.code if previous_status else None, status.code)},
+        label=case_audit_label(case),
+        note=(f"{channel}: {integration.name}" if integration is not None else channel)
+        + f" (event {event.pk}, {event.occurred_at.isoformat()})",
+    )
+
+
 @transaction.atomic
-def access_code_issue(*, case: Case) -> str:
+def access_code_issue(*, case: Case, issued_by=None) -> str:
     """A new access code for the case (the old one stops working); the caller shows or sends it once."""
     code = codes.access_code_new()
     Case.objects.filter(pk=case.pk).update(access_code_hash=codes.access_code_hash(code))
+    if issued_by is not None:
+        audit_record(
+            actor=issued_by,
+            action="case.access_code_issue",
+            obj=case,
+            place=case.place_id,
+            label=case_audit_label(case),
+        )
     return code
 
 
 @transaction.atomic
-def access_code_send(*, case: Case) -> bool:
+def access_code_send(*, case: Case, issued_by=None) -> bool:
     """E-mail a new access code to the case's contact address (given with consent); False if there is none."""
     if not case.contact_email:
         return False
-    code = access_code_issue(case=case)
+    code = access_code_issue(case=case, issued_by=issued_by)
     with translation.override(case.contact_language):
         context = {
             "code": code,
@@ -181,22 +288,36 @@ class LookupResult:
     retry_after_seconds: int = 0
 
 
+LOOKUP_ADDRESS = "case-lookup-address"  # attempts per client address, per minute
+LOOKUP_PAIR = "case-lookup-pair"  # failures per (case, address)
+LOOKUP_PAIR_LOCK = "case-lookup-pair-lock"
+LOOKUP_CASE = "case-lookup-case"  # failures per case, from every address
+LOOKUP_CASE_LOCK = "case-lookup-case-lock"
+
+
 def case_lookup(*, number: str, access_code: str, client_key: str) -> LookupResult:
     """Find a case by number and access code, within the limits against guessing; every attempt is recorded.
 
     An unknown number and a wrong code take the same path (a hash comparison against a stand-in) and give the
     same answer, so the form does not tell which case numbers exist.
+
+    Limits (see settings): attempts per address and minute; failures per case *and address*, which lock that
+    address out of that case for the cool-down; and failures per case from all addresses, a much higher number
+    that starts a short back-off. The back-off applies only to addresses that already failed on the case, so a
+    stranger cycling addresses cannot keep the owner out: the owner's first, correct try gets through.
     """
     number_hash = codes.number_hash(number)
-    address_key = "case-lookup-address:" + codes.number_hash("address:" + client_key)
-    failures_key = "case-lookup-failures:" + number_hash
+    bucket = ratelimit.client_bucket(client_key)
+    pair = (number_hash, bucket)
 
-    cache.add(address_key, 0, 60)
-    attempts = cache.incr(address_key)
-    if attempts > settings.CASE_LOOKUPS_PER_MINUTE or (cache.get(failures_key) or 0) >= settings.CASE_LOOKUP_FAILURES:
-        LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.LIMITED)
-        retry = 60 if attempts > settings.CASE_LOOKUPS_PER_MINUTE else settings.CASE_LOOKUP_COOLDOWN_SECONDS
-        return LookupResult(LookupOutcome.LIMITED, retry_after_seconds=retry)
+    if ratelimit.hit(LOOKUP_ADDRESS, bucket, limit=settings.CASE_LOOKUPS_PER_MINUTE, window=60):
+        return _lookup_limited(number_hash, 60)
+    pair_lock = ratelimit.locked_for(LOOKUP_PAIR_LOCK, pair)
+    if pair_lock:
+        return _lookup_limited(number_hash, pair_lock)
+    case_lock = ratelimit.locked_for(LOOKUP_CASE_LOCK, number_hash)
+    if case_lock and ratelimit.count(LOOKUP_PAIR, pair):
+        return _lookup_limited(number_hash, case_lock)
 
     found = Case.objects.filter(number_key=codes.number_key(number), anonymized_at__isnull=True).values_list(
         "pk", "access_code_hash"
@@ -204,17 +325,21 @@ def case_lookup(*, number: str, access_code: str, client_key: str) -> LookupResu
     case_id, stored_hash = found[0] if found else (None, "")
     if codes.access_code_matches(access_code, stored_hash) and case_id is not None:
         LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.FOUND)
+        ratelimit.reset(LOOKUP_PAIR, pair)
         return LookupResult(LookupOutcome.FOUND, case_id=case_id)
 
-    cache.add(failures_key, 0, settings.CASE_LOOKUP_COOLDOWN_SECONDS)
-    cache.incr(failures_key)
+    cooldown = settings.CASE_LOOKUP_COOLDOWN_SECONDS
+    if ratelimit.increment(LOOKUP_PAIR, pair, window=cooldown) >= settings.CASE_LOOKUP_FAILURES:
+        ratelimit.lock(LOOKUP_PAIR_LOCK, pair, seconds=cooldown)
+    if ratelimit.increment(LOOKUP_CASE, number_hash, window=cooldown) >= settings.CASE_LOOKUP_CASE_FAILURES:
+        ratelimit.lock(LOOKUP_CASE_LOCK, number_hash, seconds=settings.CASE_LOOKUP_CASE_BACKOFF_SECONDS)
     LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.NOT_FOUND)
     return LookupResult(LookupOutcome.NOT_FOUND)
 
 
-def lookup_records_purge(*, now=None) -> int:
-    cutoff = (now or timezone.now()) - timedelta(days=settings.CASE_LOOKUP_RECORD_RETENTION_DAYS)
-    return LookupRecord.objects.filter(created_at__lt=cutoff).delete()[0]
+def _lookup_limited(number_hash: str, retry_after_seconds: int) -> LookupResult:
+    LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.LIMITED)
+    return LookupResult(LookupOutcome.LIMITED, retry_after_seconds=max(1, retry_after_seconds))
 
 
 # --- Subscriptions ------------------------------------------------------------------------------------------
@@ -249,13 +374,16 @@ def subscription_request(*, case_id: int, email: str, language: str) -> Subscrib
     email = email.strip().lower()
     subscription = Subscription.objects.filter(case_id=case_id, email=email).first()
     if subscription is None:
-        if Subscription.objects.filter(case_id=case_id).count() >= SUBSCRIPTIONS_PER_CASE:
+        # Requests left unconfirmed for a week do not count (and are purged): they cannot lock out the owner.
+        current = Subscription.objects.filter(subscriptions_current(), case_id=case_id)
+        if current.count() >= SUBSCRIPTIONS_PER_CASE:
             return SubscribeOutcome.TOO_MANY
         subscription = Subscription.objects.create(case_id=case_id, email=email, language=language)
     elif subscription.confirmed_at:
         return SubscribeOutcome.ALREADY_ACTIVE
     else:
-        Subscription.objects.filter(pk=subscription.pk).update(language=language)
+        # Asking again starts the week again.
+        Subscription.objects.filter(pk=subscription.pk).update(language=language, created_at=timezone.now())
 
     with translation.override(language):
         confirm_path = reverse(
@@ -291,6 +419,24 @@ def subscription_cancel(*, subscription: Subscription) -> None:
     Subscription.objects.filter(pk=subscription.pk).delete()
 
 
+@transaction.atomic
+def subscription_remove(*, subscription: Subscription, removed_by) -> bool:
+    """An officer removes an address from a case's e-mail updates; the trail keeps that it happened, not the
+    address. Returns False if it was gone already."""
+    case = Case.objects.only("pk", "number", "place_id").get(pk=subscription.case_id)
+    deleted = Subscription.objects.filter(pk=subscription.pk).delete()[0]
+    if deleted:
+        audit_record(
+            actor=removed_by,
+            action="case.subscription_remove",
+            obj=case,
+            place=case.place_id,
+            changes={"subscription": (subscription.pk, None), "confirmed": (bool(subscription.confirmed_at), None)},
+            label=case_audit_label(case),
+        )
+    return bool(deleted)
+
+
 def subscribers_notify(*, event_id: int) -> int:
     """Queue one e-mail per confirmed subscriber for this event; returns how many were queued now.
 
@@ -321,136 +467,3 @@ def subscribers_notify(*, event_id: int) -> int:
         )
         queued += 1
     return queued
-
-
-# --- Integrations -------------------------------------------------------------------------------------------
-
-
-def _token_hash(plaintext: str) -> str:
-    # The token is 32 random bytes, so a plain hash is enough: there is nothing to guess.
-    return hashlib.sha256(plaintext.encode()).hexdigest()
-
-
-@transaction.atomic
-def integration_token_create(*, name: str, created_by=None) -> tuple[IntegrationToken, str]:
-    """A token for one system; the plain text is returned once and never stored."""
-    plaintext = "kw_" + secrets.token_urlsafe(32)
-    token = IntegrationToken.objects.create(
-        name=name, token_hash=_token_hash(plaintext), prefix=plaintext[:8], created_by=created_by
-    )
-    return token, plaintext
-
-
-def integration_token_revoke(*, token: IntegrationToken) -> None:
-    IntegrationToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
-
-
-def integration_token_authenticate(plaintext: str) -> IntegrationToken | None:
-    token = IntegrationToken.objects.filter(token_hash=_token_hash(plaintext), revoked_at__isnull=True).first()
-    if token is not None:
-        IntegrationToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token
-
-
-# --- Retention ----------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def cases_retention_apply(*, now=None) -> tuple[int, int]:
-    """Erase contact data and subscriptions some days after a final status; anonymize old closed cases.
-
-    Returns (cases whose contact data was erased, cases anonymized). Anonymized cases keep their procedure,
-    place, dates and statuses, which the processing-time figures need, and lose everything that identifies them.
-    """
-    now = now or timezone.now()
-    contact_cutoff = now - timedelta(days=settings.CASE_CONTACT_RETENTION_DAYS)
-    finished = Case.objects.filter(final_at__lt=contact_cutoff, contact_erased_at__isnull=True)
-    finished_ids = list(finished.values_list("pk", flat=True))
-    Subscription.objects.filter(case_id__in=finished_ids).delete()
-    erased = Case.objects.filter(pk__in=finished_ids).update(
-        contact_email="", contact_consent_at=None, contact_erased_at=now
-    )
-
-    case_cutoff = now - timedelta(days=settings.CASE_RETENTION_DAYS)
-    old = list(Case.objects.filter(final_at__lt=case_cutoff, anonymized_at__isnull=True).values_list("pk", flat=True))
-    for pk in old:
-        Case.objects.filter(pk=pk).update(
-            number=f"ANON-{pk}", number_key=f"ANON{pk}", access_code_hash="", anonymized_at=now
-        )
-    StatusEvent.objects.filter(case_id__in=old).update(
-        internal_note="", **{f"note_to_applicant_{code}": "" for code, _name in settings.LANGUAGES}
-    )
-    return erased, len(old)
-
-
-# --- Processing times ---------------------------------------------------------------------------------------
-
-
-def processing_times_refresh(*, today: date | None = None) -> int:
-    """Recompute how long cases took over the last 12 months, per procedure and place; returns rows written.
-
-    Runs nightly in Celery beat. It reads the events of decided cases once, in order, in chunks, so it stays
-    within memory on millions of rows; a lookup then reads a handful of precomputed rows.
-    """
-    today = today or timezone.localdate()
-    since = timezone.make_aware(datetime.combine(today - timedelta(days=365), datetime.min.time()))
-    whole: dict[tuple[int, int], list[int]] = defaultdict(list)
-    per_stage: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-
-    decided_recently = StatusEvent.objects.filter(occurred_at__gte=since).exclude(status__outcome="").values("case_id")
-    events = (
-        StatusEvent.objects.filter(case_id__in=decided_recently)
-        .order_by("case_id", "occurred_at", "pk")
-        .values_list(
-            "case_id",
-            "case__procedure_id",
-            "case__place_id",
-            "case__filed_on",
-            "occurred_at",
-            "status__stage",
-            "status__outcome",
-        )
-    )
-    current_case = None
-    decided = False
-    stage_started: tuple[int, datetime] | None = None
-    for case_id, procedure_id, place_id, filed_on, occurred_at, stage, outcome in events.iterator(chunk_size=5000):
-        if case_id != current_case:
-            current_case, decided, stage_started = case_id, False, None
-        if stage_started and stage_started[0] != stage:
-            per_stage[(procedure_id, place_id, stage_started[0])].append((occurred_at - stage_started[1]).days)
-            stage_started = None
-        if stage_started is None:
-            stage_started = (stage, occurred_at)
-        if outcome and not decided:
-            decided = True
-            whole[(procedure_id, place_id)].append((timezone.localdate(occurred_at) - filed_on).days)
-
-    now = timezone.now()
-    rows = [
-        _processing_time(procedure_id, place_id, ProcessingTime.WHOLE_CASE, days, now)
-        for (procedure_id, place_id), days in whole.items()
-    ] + [
-        _processing_time(procedure_id, place_id, stage, days, now)
-        for (procedure_id, place_id, stage), days in per_stage.items()
-        if stage < Stage.DECISION
-    ]
-    with transaction.atomic():
-        ProcessingTime.objects.all().delete()
-        ProcessingTime.objects.bulk_create(rows, batch_size=1000)
-    return len(rows)
-
-
-def _processing_time(procedure_id: int, place_id: int, stage: int, days: list[int], now) -> ProcessingTime:
-    days = sorted(max(0, value) for value in days)
-    p80 = days[min(len(days) - 1, int(len(days) * 0.8))]
-    median = round(statistics.median(days))
-    return ProcessingTime(
-        procedure_id=procedure_id,
-        place_id=place_id,
-        stage=stage,
-        median_days=median,
-        p80_days=max(p80, median),
-        sample_size=len(days),
-        computed_at=now,
-    )

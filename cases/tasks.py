@@ -24,3 +24,9 @@ def purge_lookup_records() -> int:
 @shared_task
 def refresh_processing_times() -> int:
     return services.processing_times_refresh()
+
+
+@shared_task
+def purge_unconfirmed_subscriptions() -> int:
+    """Requests to hear of a case that nobody confirmed within a week are erased."""
+    return services.subscriptions_purge_unconfirmed()

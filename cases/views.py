@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -50,6 +50,7 @@ def _looked_up_overview(request) -> selectors.CaseOverview | None:
 def lookup(request):
     form = LookupForm(request.POST or None)
     status = 200
+    minutes = 0
     if request.method == "POST":
         if form.is_valid():
             result = services.case_lookup(
@@ -62,13 +63,18 @@ def lookup(request):
                 request.session[SESSION_KEY] = {"case_id": result.case_id, "until": time.time() + LOOKUP_SECONDS}
                 return redirect("cases:result")
             if result.outcome == services.LookupOutcome.LIMITED:
-                minutes = max(1, result.retry_after_seconds // 60)
+                # Whole minutes, rounded up; Retry-After says the same number of minutes in seconds.
+                minutes = max(1, -(-result.retry_after_seconds // 60))
                 form.add_error(
                     None,
-                    _(
+                    ngettext(
+                        "There have been too many attempts for this case number or from your connection. "
+                        "To protect applicants' data, please wait %(minutes)d minute and try again, "
+                        "or call the helpline.",
                         "There have been too many attempts for this case number or from your connection. "
                         "To protect applicants' data, please wait %(minutes)d minutes and try again, "
-                        "or call the helpline."
+                        "or call the helpline.",
+                        minutes,
                     )
                     % {"minutes": minutes},
                 )
@@ -86,7 +92,7 @@ def lookup(request):
             status = 400
     response = render(request, "cases/lookup.html", {"form": form}, status=status)
     if status == 429:
-        response["Retry-After"] = "60"
+        response["Retry-After"] = str(minutes * 60)
     return response
 
 

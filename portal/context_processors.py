@@ -2,31 +2,54 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, ResolverMatch, resolve, reverse
+from django.utils import translation
 from django.utils.translation import get_language
 
 
 def site(request) -> dict:
-    """Language alternates (for the switcher and hreflang) and the canonical address of the current page."""
-    path = request.path
+    """Language alternates (for the switcher and hreflang) and the canonical address of the current page.
+
+    The links are built from the route the path resolved to, never from the path as the reader sent it: a request
+    for `//evil.example/x` (a protocol-relative address) must not become a link to another site on the 404 page.
+    A path that resolves to no route (the 404 page) links to the home page in each language.
+    """
+    match = _resolved(request.path)
     # The switcher keeps the query (e.g. a search) so the reader stays on the same page in the other language.
     query = request.META.get("QUERY_STRING", "")
-    suffix = f"?{query}" if query else ""
-    alternates = [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(path, code) + suffix,
-            "absolute_url": settings.SITE_URL + translate_url(path, code),
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    suffix = f"?{query}" if query and match is not None else ""
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        path = _path_in(match, code)
+        alternates.append({"code": code, "name": name, "url": path + suffix, "absolute_url": settings.SITE_URL + path})
+    canonical = request.path if match is not None else _path_in(None, get_language())
     return {
         "current_language": get_language(),
         "language_alternates": alternates,
-        "canonical_url": settings.SITE_URL + path,
+        "canonical_url": settings.SITE_URL + canonical,
         "portal_name": settings.PORTAL_NAME,
     }
+
+
+def _resolved(path: str) -> ResolverMatch | None:
+    if not path.startswith("/") or path.startswith("//"):
+        return None
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match if match.url_name else None
+
+
+def _path_in(match: ResolverMatch | None, language: str) -> str:
+    """The path of the same route in `language`, or of the home page when there is no route."""
+    with translation.override(language):
+        if match is not None:
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+        return reverse("home")
 
 
 logger = logging.getLogger(__name__)

@@ -4,9 +4,25 @@ from dataclasses import dataclass
 from datetime import time
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from portal.models import Category, Guide, OpeningHours, Place
+from portal.models import (
+    Category,
+    FaqEntry,
+    Guide,
+    GuideFee,
+    Notice,
+    NoticeSubscription,
+    OpeningHours,
+    Partner,
+    PartnerTopic,
+    Place,
+    SpokenLanguage,
+)
+from portal.translation_state import TRANSLATED_LANGUAGES, State, translation_states
 
 
 def places_published() -> QuerySet[Place]:
@@ -119,8 +135,6 @@ def guide_untranslated_sections(guide: Guide, language: str) -> set[str]:
 
 def guide_translation_outdated(guide: Guide, language: str) -> bool:
     """Whether the Polish text changed in substance since this language's translation was made."""
-    from portal.translation_state import State, translation_states
-
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return False
     state = translation_states([guide], title_field="title", required_fields=("summary",))[guide.pk, language]
@@ -128,16 +142,12 @@ def guide_translation_outdated(guide: Guide, language: str) -> bool:
 
 
 def guide_url_in(guide: Guide, language: str) -> str:
-    from django.utils import translation
-
     with translation.override(language):
         return guide.get_absolute_url()
 
 
 def safe_local_path(path: str) -> str:
     """A path on this site (for "back to the page"), never an outside address."""
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     path = (path or "")[:300]
     if path.startswith("/") and not path.startswith("//") and url_has_allowed_host_and_scheme(path, allowed_hosts=None):
         return path
@@ -164,9 +174,6 @@ class DashboardRow:
 
 def guide_translation_dashboard() -> list[DashboardRow]:
     """Every guide with the state of each translation, most urgent first, then the most read."""
-    from django.utils import timezone
-
-    from portal.translation_state import TRANSLATED_LANGUAGES, translation_states
 
     guides = list(Guide.objects.select_related("category"))
     states = translation_states(guides, title_field="title", required_fields=("summary",))
@@ -184,26 +191,18 @@ def guide_translation_dashboard() -> list[DashboardRow]:
 
 def notices_public(*, now=None) -> QuerySet:
     """Notices the public may read: published, and their publication time has come (scheduled ones wait)."""
-    from django.utils import timezone
-
-    from portal.models import Notice
 
     return Notice.objects.filter(status=Notice.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
 
 def notices_in_force(*, now=None) -> QuerySet:
     """Public notices that have not expired."""
-    from django.db.models import Q
-    from django.utils import timezone
-
     now = now or timezone.now()
     return notices_public(now=now).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
 
 
 def notices_urgent_in_force(*, now=None) -> list:
     """The urgent notices in force, newest first: the banner on every public page (one query)."""
-    from portal.models import Notice
-
     return list(notices_in_force(now=now).filter(importance=Notice.Importance.URGENT))
 
 
@@ -225,8 +224,6 @@ def notice_for_page(*, slug: str, include_unpublished: bool = False):
 
     Raises Notice.DoesNotExist otherwise. Expired notices are returned: the page says that they expired.
     """
-    from portal.models import Notice
-
     notices = Notice.objects.all() if include_unpublished else notices_public()
     return notices.prefetch_related(
         Prefetch("places", queryset=Place.objects.filter(is_published=True)),
@@ -243,9 +240,6 @@ def notice_subscribers(notice) -> QuerySet:
     """Confirmed subscriptions (any language) that want this notice: a notice about no place or procedure in
     particular goes to everyone; otherwise to those who chose nothing, and those whose chosen places or procedures
     include one the notice concerns."""
-    from django.db.models import Exists, OuterRef, Q
-
-    from portal.models import NoticeSubscription
 
     place_ids = list(notice.places.values_list("pk", flat=True))
     guide_ids = list(notice.guides.values_list("pk", flat=True))
@@ -263,8 +257,6 @@ def notice_subscribers(notice) -> QuerySet:
 
 
 def faq_published() -> QuerySet:
-    from portal.models import FaqEntry
-
     return FaqEntry.objects.filter(status=FaqEntry.Status.PUBLISHED).select_related("category")
 
 
@@ -277,8 +269,6 @@ def faq_by_category() -> list[tuple[Category, list]]:
 
 
 def faq_for_page(*, slug: str, include_drafts: bool = False):
-    from portal.models import FaqEntry
-
     entries = FaqEntry.objects.select_related("category") if include_drafts else faq_published()
     return entries.get(slug=slug)
 
@@ -288,8 +278,6 @@ def faq_for_page(*, slug: str, include_drafts: bool = False):
 
 def fees_overview() -> list:
     """Every fee of every published guide, in the order of the guide list: the fees page (one query)."""
-    from portal.models import GuideFee
-
     return list(
         GuideFee.objects.filter(guide__in=guides_published().select_related(None))
         .select_related("guide", "guide__category")
@@ -302,8 +290,6 @@ def fees_overview() -> list:
 
 def partners_published(*, topic=None, language=None, town: str = "") -> QuerySet:
     """Published partner institutions, optionally helping with a topic, in a language, or in a town."""
-    from portal.models import Partner
-
     partners = Partner.objects.filter(is_published=True).prefetch_related("languages", "topics")
     if topic is not None:
         partners = partners.filter(topics=topic)
@@ -316,15 +302,11 @@ def partners_published(*, topic=None, language=None, town: str = "") -> QuerySet
 
 def partner_for_preview(*, slug: str):
     """Any partner institution, published or not, for the editors' preview; raises Partner.DoesNotExist."""
-    from portal.models import Partner
-
     return Partner.objects.prefetch_related("languages", "topics").get(slug=slug)
 
 
 def partner_filter_choices() -> tuple[list, list, list[str]]:
     """Topics, languages and towns that published partners have: what the filter form offers (three queries)."""
-    from portal.models import Partner, PartnerTopic, SpokenLanguage
-
     published = Partner.objects.filter(is_published=True)
     topics = list(PartnerTopic.objects.filter(partners__in=published).distinct())
     languages = list(SpokenLanguage.objects.filter(partners__in=published).distinct())
@@ -347,10 +329,6 @@ class ItemDashboardRow:
 
 def content_translation_dashboard() -> list[ItemDashboardRow]:
     """Notices, FAQ entries and partners with the state of each translation, most urgent first, then the most read."""
-    from django.urls import reverse
-
-    from portal.models import FaqEntry, Notice, Partner
-    from portal.translation_state import TRANSLATED_LANGUAGES, translation_states
 
     rows = []
     for model, title_field, required in (

@@ -2,18 +2,35 @@
 
 import enum
 import hashlib
-import hmac
 import logging
 from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from portal.models import OutboundEmail
+from portal import ratelimit, selectors
+from portal.models import (
+    FaqEntry,
+    Guide,
+    MistakeReport,
+    Notice,
+    NoticeDelivery,
+    NoticeSubscription,
+    OutboundEmail,
+    Place,
+)
+from portal.queue import task_enqueue
+from portal.retention import process_in_batches
+from portal.text import content_version_bump
 
 logger = logging.getLogger(__name__)
 
@@ -158,8 +175,6 @@ def guide_view_count(*, slug: str) -> None:
 
 def guide_views_flush() -> int:
     """Add the counted page views to the guides; returns the number of guides updated."""
-    from portal.models import Guide
-
     return _page_views_flush(Guide, GUIDE_VIEWS_KEY)
 
 
@@ -173,8 +188,6 @@ def _page_view_count(key: str) -> None:
 
 def _page_views_flush(model, key_template: str) -> int:
     """Move the view counts kept in the cache to `model.views`, by slug; one cache round trip for all keys."""
-    from django.db.models import F
-
     keys = {key_template.format(slug=slug): slug for slug in model.objects.values_list("slug", flat=True)}
     updated = 0
     for key, count in cache.get_many(list(keys)).items():
@@ -197,13 +210,9 @@ def mistake_report_submit(
     *, page_path: str, language: str, message: str, email: str, client_key: str, honeypot: str = ""
 ) -> ReportOutcome:
     """Store a reader's report of a mistake for the editors, at most a few per address and hour."""
-    from portal.models import MistakeReport
-
     if honeypot:
         return ReportOutcome.IGNORED
-    key = "mistake-reports:" + hmac.new(settings.HASHING_KEY.encode(), client_key.encode(), hashlib.sha256).hexdigest()
-    cache.add(key, 0, 60 * 60)
-    if cache.incr(key) > MISTAKE_REPORTS_PER_HOUR:
+    if over_hourly_limit(prefix="mistake-reports", client_key=client_key, per_hour=MISTAKE_REPORTS_PER_HOUR):
         return ReportOutcome.RATE_LIMITED
     MistakeReport.objects.create(page_path=page_path, language=language, message=message, email=email)
     return ReportOutcome.RECORDED
@@ -212,8 +221,6 @@ def mistake_report_submit(
 @transaction.atomic
 def mistake_report_status_set(*, report_id: int, status: str) -> None:
     """Editors handled a report: the reader's e-mail is erased as soon as it is no longer new (as the form says)."""
-    from portal.models import MistakeReport
-
     fields = {"status": status}
     if status != MistakeReport.Status.NEW:
         fields["email"] = ""
@@ -222,17 +229,20 @@ def mistake_report_status_set(*, report_id: int, status: str) -> None:
 
 def mistake_reports_purge(*, now=None) -> int:
     """Delete reports older than the retention period, handled or not; returns how many were deleted."""
-    from portal.models import MistakeReport
-
     cutoff = (now or timezone.now()) - timedelta(days=settings.MISTAKE_REPORT_RETENTION_DAYS)
-    return MistakeReport.objects.filter(created_at__lt=cutoff).delete()[0]
+    return process_in_batches(
+        MistakeReport.objects.filter(created_at__lt=cutoff),
+        lambda ids: MistakeReport.objects.filter(pk__in=ids).delete(),
+        job="portal.mistake_reports",
+    ).done
 
 
 def over_hourly_limit(*, prefix: str, client_key: str, per_hour: int) -> bool:
-    """Count one attempt of a reader (by a keyed hash of their address, kept an hour in the cache only)."""
-    key = f"{prefix}:" + hmac.new(settings.HASHING_KEY.encode(), client_key.encode(), hashlib.sha256).hexdigest()
-    cache.add(key, 0, 60 * 60)
-    return cache.incr(key) > per_hour
+    """Count one attempt of a reader (their address, or its IPv6 /64) in the hour; True once over `per_hour`.
+
+    A shorthand for `portal.ratelimit.hit` with an hour's window; new code may call `ratelimit` directly.
+    """
+    return ratelimit.hit(prefix, ratelimit.client_bucket(client_key), limit=per_hour, window=60 * 60)
 
 
 # --- Notices and their e-mail subscriptions ----------------------------------------------------------------------
@@ -253,21 +263,14 @@ class SubscribeOutcome(enum.Enum):
 
 def subscription_confirm_token(*, subscription_id: int, place_ids: list[int], guide_ids: list[int]) -> str:
     """The signed link of the confirmation e-mail; it carries the choices, so nobody can change them unconfirmed."""
-    from django.core import signing
-
     return signing.dumps({"s": subscription_id, "p": place_ids, "g": guide_ids}, salt=SUBSCRIBE_SALT, compress=True)
 
 
 def subscription_unsubscribe_token(*, subscription_id: int) -> str:
-    from django.core import signing
-
     return signing.dumps({"s": subscription_id}, salt=UNSUBSCRIBE_SALT)
 
 
 def _absolute(language: str, name: str, **kwargs) -> str:
-    from django.urls import reverse
-    from django.utils import translation
-
     with translation.override(language):
         return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
 
@@ -281,11 +284,6 @@ def notice_subscription_request(
     The answer is the same whether the address is new, waiting for confirmation or already subscribed, so the
     form does not reveal who subscribes. A confirmed subscription changes only when the new link is followed.
     """
-    from django.template.loader import render_to_string
-    from django.utils import translation
-    from django.utils.translation import gettext
-
-    from portal.models import NoticeSubscription
 
     if over_hourly_limit(prefix="notice-subscribe", client_key=client_key, per_hour=SUBSCRIPTION_REQUESTS_PER_HOUR):
         return SubscribeOutcome.RATE_LIMITED
@@ -309,9 +307,6 @@ def notice_subscription_request(
 @transaction.atomic
 def notice_subscription_confirm(*, token: str):
     """Follow the link of the confirmation e-mail; returns the subscription, or None if the link is bad or old."""
-    from django.core import signing
-
-    from portal.models import Guide, NoticeSubscription, Place
 
     try:
         data = signing.loads(token, salt=SUBSCRIBE_SALT, max_age=CONFIRMATION_MAX_AGE)
@@ -330,9 +325,6 @@ def notice_subscription_confirm(*, token: str):
 @transaction.atomic
 def notice_unsubscribe(*, token: str) -> bool:
     """Follow the link at the bottom of every notice e-mail: the subscription and its address are deleted."""
-    from django.core import signing
-
-    from portal.models import NoticeSubscription
 
     try:
         subscription_id = int(signing.loads(token, salt=UNSUBSCRIBE_SALT)["s"])
@@ -344,18 +336,17 @@ def notice_unsubscribe(*, token: str) -> bool:
 
 def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
     """Erase requests never confirmed (the address of someone who may not have asked for anything)."""
-    from portal.models import NoticeSubscription
-
     cutoff = (now or timezone.now()) - UNCONFIRMED_RETENTION
-    return NoticeSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff).delete()[0]
+    return process_in_batches(
+        NoticeSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff),
+        lambda ids: NoticeSubscription.objects.filter(pk__in=ids, confirmed_at__isnull=True).delete(),
+        job="portal.unconfirmed_notice_subscriptions",
+    ).done
 
 
 def notices_announce_due(*, now=None) -> list[int]:
     """Notices whose publication time has come and whose subscribers were not yet told: mark them (once, even with
     two beat processes: a conditional UPDATE) and e-mail their subscribers after commit. Returns their ids."""
-    from portal import selectors
-    from portal.models import Notice
-
     now = now or timezone.now()
     announced = []
     for notice_id in selectors.notices_public(now=now).filter(announced_at__isnull=True).values_list("pk", flat=True):
@@ -364,9 +355,7 @@ def notices_announce_due(*, now=None) -> list[int]:
                 continue
             announced.append(notice_id)
             if Notice.objects.filter(pk=notice_id, published_at__gte=now - ANNOUNCE_WINDOW).exists():
-                from portal.tasks import deliver_notice
-
-                transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
+                task_enqueue("portal.tasks.deliver_notice", notice_id)
     return announced
 
 
@@ -376,12 +365,6 @@ def notice_deliver(*, notice_id: int) -> int:
     Safe to run twice or at once in two workers: the unique NoticeDelivery row is created in the same transaction as
     the outbox row, so a subscriber gets one e-mail per notice at most.
     """
-    from django.db import IntegrityError
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from portal import selectors
-    from portal.models import Notice, NoticeDelivery
 
     try:
         notice = selectors.notices_public().get(pk=notice_id)
@@ -418,9 +401,6 @@ def notice_deliver(*, notice_id: int) -> int:
 def notices_visibility_refresh(*, now=None) -> bool:
     """Cached pages show the notices (and the urgent banner) as they were when rendered. When a scheduled notice
     comes out or one expires, nothing is saved, so the content version is bumped here; returns whether it was."""
-    from portal import selectors
-    from portal.text import content_version_bump
-
     visible = sorted(selectors.notices_in_force(now=now).values_list("pk", flat=True))
     signature = hashlib.sha256(repr(visible).encode()).hexdigest()
     if cache.get(NOTICE_VISIBILITY_KEY) == signature:
@@ -435,14 +415,27 @@ def notices_visibility_refresh(*, now=None) -> bool:
 FAQ_VIEWS_KEY = "faq-views:{slug}"
 
 
-def faq_feedback_record(*, slug: str, helpful: bool) -> bool:
-    """Count one "was this helpful?" answer for a published entry; only the two totals are stored."""
-    from django.db.models import F
+# "Was this helpful?" from one address: a few answers per entry (people share the wifi of an info point) and a
+# few dozen in all per day; further answers are thanked for and not counted.
+FAQ_VOTES_PER_ENTRY_PER_DAY = 3
+FAQ_VOTES_PER_ADDRESS_PER_DAY = 40
 
-    from portal.models import FaqEntry
 
+def faq_feedback_record(*, slug: str, helpful: bool, client_key: str) -> bool:
+    """Count one "was this helpful?" answer for a published entry; False if there is no such entry.
+
+    Only the two totals are stored. The limits per address and entry and per address are counters in the cache
+    under a keyed hash that includes the day (see `portal.ratelimit.DAILY`): the address itself is never stored,
+    and nothing links one day's counters to the next. An answer over the limit is not counted.
+    """
     field = "helpful_yes" if helpful else "helpful_no"
     entries = FaqEntry.objects.filter(slug=slug, status=FaqEntry.Status.PUBLISHED)
+    bucket = ratelimit.client_bucket(client_key)
+    over_limit = ratelimit.hit(
+        "faq-feedback", bucket, limit=FAQ_VOTES_PER_ADDRESS_PER_DAY, window=ratelimit.DAILY
+    ) or ratelimit.hit("faq-feedback-entry", (bucket, slug), limit=FAQ_VOTES_PER_ENTRY_PER_DAY, window=ratelimit.DAILY)
+    if over_limit:
+        return entries.exists()
     return bool(entries.update(**{field: F(field) + 1}))
 
 
@@ -452,6 +445,4 @@ def faq_view_count(*, slug: str) -> None:
 
 def faq_views_flush() -> int:
     """Add the counted views of FAQ pages to the entries; returns the number of entries updated."""
-    from portal.models import FaqEntry
-
     return _page_views_flush(FaqEntry, FAQ_VIEWS_KEY)

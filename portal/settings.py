@@ -154,6 +154,7 @@ CELERY_BEAT_SCHEDULE = {
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
     "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},
+    "case-unconfirmed-subscriptions": {"task": "cases.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},
     "appointment-slots": {"task": "appointments.tasks.generate_slots", "schedule": 60 * 60},
     "appointment-holds": {"task": "appointments.tasks.expire_holds_and_return_seats", "schedule": 60},
     "appointment-draws": {"task": "appointments.tasks.run_due_draws", "schedule": 60 * 5},
@@ -189,10 +190,14 @@ CASE_CONTACT_RETENTION_DAYS = env.int("CASE_CONTACT_RETENTION_DAYS", default=30)
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=365)
 # Records of lookups (a hashed case number and the outcome; never an address) are kept for abuse monitoring.
 CASE_LOOKUP_RECORD_RETENTION_DAYS = env.int("CASE_LOOKUP_RECORD_RETENTION_DAYS", default=90)
-# Against guessing: attempts per client address and minute; failures per case number before a cool-down.
+# Against guessing: attempts per client address and minute; failures per case number and address before that
+# address waits a cool-down; failures per case from all addresses (much higher) before a short back-off that
+# only addresses which already failed on the case have to sit out (the owner's first try still gets through).
 CASE_LOOKUPS_PER_MINUTE = env.int("CASE_LOOKUPS_PER_MINUTE", default=10)
 CASE_LOOKUP_FAILURES = env.int("CASE_LOOKUP_FAILURES", default=5)
 CASE_LOOKUP_COOLDOWN_SECONDS = env.int("CASE_LOOKUP_COOLDOWN_SECONDS", default=60 * 60)
+CASE_LOOKUP_CASE_FAILURES = env.int("CASE_LOOKUP_CASE_FAILURES", default=50)
+CASE_LOOKUP_CASE_BACKOFF_SECONDS = env.int("CASE_LOOKUP_CASE_BACKOFF_SECONDS", default=5 * 60)
 # Statutory time limits did not run until this day (art. 100d of the Ukrainian special act, last extended to
 # 4 March 2026). If a later act extends the suspension, set the new last day here (YYYY-MM-DD).
 try:

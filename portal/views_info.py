@@ -1,12 +1,14 @@
 """Notices (list, page, Atom feed, e-mail subscriptions), FAQ, fees and partner institutions: thin views."""
 
 import re
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -248,14 +250,24 @@ def _marker() -> TermMarker:
     return TermMarker.for_language(get_language())
 
 
-@csrf_exempt  # no cookie at all: the vote carries nothing but yes or no, and a forged vote gains nobody anything
+# No CSRF token: FAQ pages are cached for everyone, so they carry no per-reader token and set no cookie. A vote
+# carries nothing but yes or no; votes from other sites are refused by their Origin, and each address has a
+# small daily allowance per entry (see `services.faq_feedback_record`).
+@csrf_exempt
 @require_POST
 def faq_feedback(request, slug: str):
     """Count "was this helpful?"; with htmx the form is replaced by a thank-you, without it the page reloads."""
+    origin = request.headers.get("Origin", "")
+    # This site as the browser sees it: the request's host, or SITE_URL (behind the proxy the port may differ).
+    own_hosts = {request.get_host(), *(urlsplit(trusted).netloc for trusted in settings.CSRF_TRUSTED_ORIGINS)}
+    if origin and urlsplit(origin).netloc not in own_hosts:
+        return HttpResponseForbidden(_("Answer on this site."), content_type="text/plain; charset=utf-8")
     answers = request.POST.getlist("helpful")
     if answers not in (["yes"], ["no"]):
         return HttpResponseBadRequest(_("Choose yes or no."), content_type="text/plain; charset=utf-8")
-    if not services.faq_feedback_record(slug=slug, helpful=answers == ["yes"]):
+    if not services.faq_feedback_record(
+        slug=slug, helpful=answers == ["yes"], client_key=selectors.client_address(request)
+    ):
         raise Http404
     if request.htmx:
         return render(request, "portal/_faq_feedback.html", {"entry_slug": slug, "answered": slug})

@@ -100,7 +100,7 @@ def test_coordinators_and_hotline_see_no_cases(client, db):
 
 def test_administrators_create_a_token_and_see_it_once(client, db):
     client.force_login(UserFactory(role=roles.ADMINISTRATOR, with_totp=True))
-    response = client.post(reverse("admin:cases_integrationtoken_add"), {"name": "EZD"})
+    response = client.post(reverse("admin:cases_integrationtoken_add"), {"name": "EZD", "office_wide": "on"})
     plaintext = response.context["plaintext"]
     token = IntegrationToken.objects.get()
     assert plaintext.startswith("kw_") and plaintext not in token.token_hash

@@ -10,12 +10,14 @@ from django.urls import reverse
 
 from cases import importing, services
 from cases.models import Case, StatusEvent
+from cases.selectors import PlaceScope
 from portal import roles
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "case_number,status,occurred_at,note\n"
+EVERYWHERE = PlaceScope(office_wide=True)
 
 
 def csv_file(text: str, name: str = "changes.csv", encoding: str = "utf-8") -> SimpleUploadedFile:
@@ -33,7 +35,7 @@ def test_each_row_gets_its_outcome_and_a_bad_row_is_skipped_whole(make_case):
         {"case_number": "", "status": "review", "occurred_at": "2026-11-21"},
         {"case_number": case.number, "status": "formal-check", "occurred_at": "2026-11-20"},
     ]
-    results = importing.rows_apply(rows, channel=StatusEvent.Channel.IMPORT)
+    results = importing.rows_apply(rows, channel=StatusEvent.Channel.IMPORT, scope=EVERYWHERE)
     assert [r.outcome for r in results] == ["recorded", "error", "error", "error", "error", "error", "duplicate"]
     assert "no-such-status" in results[1].message
     assert "RRRR-MM-DD" in results[2].message  # in the officer's language (Polish here)
@@ -43,9 +45,9 @@ def test_each_row_gets_its_outcome_and_a_bad_row_is_skipped_whole(make_case):
 def test_a_dry_run_shows_the_outcomes_and_changes_nothing(make_case):
     case = make_case("filed")
     rows = [{"case_number": case.number, "status": "review", "occurred_at": "2026-11-20", "note": "Dziękujemy."}]
-    assert importing.rows_apply(rows, channel="import", dry_run=True)[0].outcome == "recorded"
+    assert importing.rows_apply(rows, channel="import", scope=EVERYWHERE, dry_run=True)[0].outcome == "recorded"
     assert case.events.count() == 1
-    assert importing.rows_apply(rows, channel="import")[0].outcome == "recorded"
+    assert importing.rows_apply(rows, channel="import", scope=EVERYWHERE)[0].outcome == "recorded"
     assert case.events.get(status__code="review").note_to_applicant_pl == "Dziękujemy."
 
 
@@ -60,10 +62,15 @@ def test_unknown_cases_are_created_only_when_asked_and_with_complete_data(status
         "access_code": "ABCDE-FGHJK",
         "note": "Sprawa przekazana z innego systemu.",
     }
-    assert importing.rows_apply([row], channel="import")[0].outcome == "error"
-    incomplete = importing.rows_apply([{**row, "filed_on": "soon"}], channel="import", create_missing=True)
+    assert importing.rows_apply([row], channel="import", scope=EVERYWHERE)[0].outcome == "error"
+    incomplete = importing.rows_apply(
+        [{**row, "filed_on": "soon"}], channel="import", scope=EVERYWHERE, create_missing=True
+    )
     assert incomplete[0].outcome == "error" and not Case.objects.exists()
-    assert importing.rows_apply([row], channel="import", create_missing=True)[0].outcome == "case-created"
+    assert (
+        importing.rows_apply([row], channel="import", scope=EVERYWHERE, create_missing=True)[0].outcome
+        == "case-created"
+    )
     case = Case.objects.get()
     assert case.number_key == "WSCIIP6151772026" and case.events.count() == 1
     assert case.events.get().note_to_applicant_pl == "Sprawa przekazana z innego systemu."
@@ -135,7 +142,7 @@ class TestApi:
 
     @pytest.fixture
     def token(self, db):
-        _token, plaintext = services.integration_token_create(name="Case management system")
+        _token, plaintext = services.integration_token_create(name="Case management system", office_wide=True)
         return plaintext
 
     def test_a_batch_is_applied_row_by_row_and_resending_it_is_harmless(self, client, make_case, token):

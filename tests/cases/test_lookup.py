@@ -81,14 +81,50 @@ def test_bad_input_message_is_in_the_readers_language(client, db):
     assert "Введіть номер справи" in response.content.decode()
 
 
-def test_five_failures_on_one_case_lock_it_even_for_the_right_code(client, make_case, settings):
+def test_five_failures_from_one_address_lock_that_address_out_of_the_case(client, make_case, settings):
     make_case()
-    for attempt in range(settings.CASE_LOOKUP_FAILURES):
-        assert look_up(client, code="AAAAA-BBBBB", REMOTE_ADDR=f"10.0.0.{attempt}").status_code == 400
-    response = look_up(client, REMOTE_ADDR="10.0.0.99")
+    for _ in range(settings.CASE_LOOKUP_FAILURES):
+        assert look_up(client, code="AAAAA-BBBBB", REMOTE_ADDR="10.0.0.1").status_code == 400
+    response = look_up(client, REMOTE_ADDR="10.0.0.1")  # even the right code, from that address
     assert response.status_code == 429
-    assert "60" in response.content.decode()  # the page says how long to wait
+    assert response["Retry-After"] == "3600"
+    assert "60" in response.content.decode()  # the page says the same: 60 minutes
     assert LookupRecord.objects.filter(outcome="limited").count() == 1
+    # the owner, from their own connection, is not locked out by someone else's failures
+    assert look_up(client, REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_failures_from_many_addresses_start_a_short_back_off_the_owner_passes(client, make_case, settings):
+    settings.CASE_LOOKUP_CASE_FAILURES = 8
+    make_case()
+    for attempt in range(settings.CASE_LOOKUP_CASE_FAILURES):
+        assert look_up(client, code="AAAAA-BBBBB", REMOTE_ADDR=f"10.0.1.{attempt}").status_code == 400
+    # an address that already failed on the case waits the short back-off, and is told so consistently
+    again = look_up(client, code="AAAAA-BBBBB", REMOTE_ADDR="10.0.1.0")
+    assert again.status_code == 429
+    minutes = settings.CASE_LOOKUP_CASE_BACKOFF_SECONDS // 60
+    assert again["Retry-After"] == str(minutes * 60)
+    assert f"{minutes} " in again.content.decode()
+    # a correct code from an address with no failures gets through the per-case back-off
+    assert look_up(client, REMOTE_ADDR="192.0.2.7").status_code == 302
+
+
+def test_addresses_that_differ_only_in_their_dots_have_separate_limits(client, make_case, settings):
+    make_case()
+    for _ in range(settings.CASE_LOOKUPS_PER_MINUTE):
+        look_up(client, number="WSC-II-S.6151.9999.2026", REMOTE_ADDR="127.0.1.11")
+    limited = look_up(client, REMOTE_ADDR="127.0.1.11", language="en")
+    assert limited.status_code == 429 and limited["Retry-After"] == "60"
+    assert "wait 1 minute and" in limited.content.decode()
+    assert look_up(client, REMOTE_ADDR="127.0.11.1").status_code == 302
+
+
+def test_ipv6_addresses_of_one_network_share_a_limit(client, make_case, settings):
+    make_case()
+    for host in range(settings.CASE_LOOKUPS_PER_MINUTE):
+        look_up(client, number="WSC-II-S.6151.9999.2026", REMOTE_ADDR=f"2001:db8:1:2::{host + 1:x}")
+    assert look_up(client, REMOTE_ADDR="2001:db8:1:2:ffff::1").status_code == 429
+    assert look_up(client, REMOTE_ADDR="2001:db8:1:3::1").status_code == 302
 
 
 def test_one_address_is_limited_per_minute(client, make_case, settings):

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -86,7 +87,39 @@ def test_malformed_votes_are_refused_and_not_counted(client, data):
 
 def test_draft_entries_cannot_be_voted_on():
     make_entry("draft", status=FaqEntry.Status.DRAFT)
-    assert services.faq_feedback_record(slug="draft", helpful=True) is False
+    assert services.faq_feedback_record(slug="draft", helpful=True, client_key="192.0.2.1") is False
+
+
+def test_votes_are_limited_per_address_and_entry_per_day_without_javascript(client):
+    make_entry("vote")
+    make_entry("other")
+    url = url_in("en", "faq_feedback", slug="vote")
+    for _ in range(30):
+        response = client.post(url, {"helpful": "yes"}, REMOTE_ADDR="192.0.2.1")
+        assert response.status_code == 302  # the reader is thanked whether or not the vote counted
+    client.post(url, {"helpful": "yes"}, REMOTE_ADDR="192.0.2.2")  # another reader
+    client.post(url_in("en", "faq_feedback", slug="other"), {"helpful": "no"}, REMOTE_ADDR="192.0.2.1")
+    assert FaqEntry.objects.get(slug="vote").helpful_yes == services.FAQ_VOTES_PER_ENTRY_PER_DAY + 1
+    assert FaqEntry.objects.get(slug="other").helpful_no == 1
+
+
+def test_votes_from_one_address_are_capped_across_entries(client):
+    for index in range(services.FAQ_VOTES_PER_ADDRESS_PER_DAY + 5):
+        make_entry(f"entry-{index}")
+        client.post(url_in("en", "faq_feedback", slug=f"entry-{index}"), {"helpful": "yes"}, REMOTE_ADDR="192.0.2.9")
+    assert sum(FaqEntry.objects.values_list("helpful_yes", flat=True)) == services.FAQ_VOTES_PER_ADDRESS_PER_DAY
+
+
+def test_votes_posted_from_another_site_are_refused(client):
+    make_entry("vote")
+    url = url_in("en", "faq_feedback", slug="vote")
+    assert client.post(url, {"helpful": "yes"}, HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert client.post(url, {"helpful": "yes"}, HTTP_ORIGIN="http://testserver").status_code == 302
+    # behind the proxy the browser may see another port than the Host header says: SITE_URL is this site too
+    site = settings.CSRF_TRUSTED_ORIGINS[0]
+    assert client.post(url, {"helpful": "no"}, HTTP_ORIGIN=site, HTTP_HOST="localhost").status_code == 302
+    entry = FaqEntry.objects.get(slug="vote")
+    assert (entry.helpful_yes, entry.helpful_no) == (1, 1)
 
 
 def test_entry_views_are_counted_in_the_cache_and_flushed_to_the_entries(client):
