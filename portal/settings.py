@@ -143,7 +143,7 @@ CELERY_TIMEZONE = "Europe/Warsaw"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "purge-sent-emails": {"task": "portal.tasks.purge_old_emails", "schedule": 60 * 60 * 6},
-    "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60 * 10},
+    "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60},
     "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
     "purge-mistake-reports": {"task": "portal.tasks.purge_mistake_reports", "schedule": 60 * 60 * 24},
     "announce-due-notices": {"task": "portal.tasks.announce_due_notices", "schedule": 60},
@@ -179,6 +179,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kierunek Wielkopolsk
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Sent e-mails (and the addresses in them) are deleted from the outbox after this many days.
 EMAIL_OUTBOX_RETENTION_DAYS = env.int("EMAIL_OUTBOX_RETENTION_DAYS", default=30)
+# Against e-mail bombing: at most this many e-mails to one address per hour and per day, whatever causes them.
+EMAIL_PER_RECIPIENT_PER_HOUR = env.int("EMAIL_PER_RECIPIENT_PER_HOUR", default=10)
+EMAIL_PER_RECIPIENT_PER_DAY = env.int("EMAIL_PER_RECIPIENT_PER_DAY", default=30)
 # Days after which readers' reports of mistakes (and any e-mail address left in them) are deleted.
 MISTAKE_REPORT_RETENTION_DAYS = env.int("MISTAKE_REPORT_RETENTION_DAYS", default=180)
 
@@ -257,6 +260,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
+# A password reset for an address with no account sends nothing (no "unknown account" e-mail to strangers).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,3/m/key"}
