@@ -14,6 +14,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from portal.configuration import SettingsError
+from portal.error_reporting import admins_parse, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -312,11 +313,21 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # Server errors to ADMINS: the route, the exception type and the stack, never a value (see error_reporting).
+        "mail_admins": {
+            "class": "portal.error_reporting.PrivateAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request lines with query strings are not logged by Django itself; keep its 4xx warnings quiet.
-        "django.request": {"level": "ERROR"},
+        # Not propagated to "django", whose default handlers would send a second, unfiltered e-mail.
+        "django.request": {"level": "ERROR", "handlers": ["console", "mail_admins"], "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
@@ -326,6 +337,17 @@ LOGGING = {
 RELEASE = env.str("RELEASE", default="") or (
     (BASE_DIR / "RELEASE").read_text().strip() if (BASE_DIR / "RELEASE").exists() else "development"
 )
+
+# --- Health check: /healthz says "ok" or "unavailable" to anyone; the per-part detail needs this token in the
+# X-Healthz-Token header, sent from inside the host (not through the proxy). Empty: no detail for anybody.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
+# --- Error reporting: ADMINS e-mail on server errors, Sentry if configured, never personal data ---------------
+# ADMINS: comma-separated "Name <address>" or addresses. Without ADMINS and SENTRY_DSN, start-up logs one line.
+ADMINS = admins_parse(env.list("ADMINS", default=[]))
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(dsn=SENTRY_DSN, release=RELEASE, environment=env.str("SENTRY_ENVIRONMENT", default="production"))
 
 # --- Portal -------------------------------------------------------------------------------------------------
 PORTAL_NAME = _("Kierunek Wielkopolska")
