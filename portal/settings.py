@@ -128,7 +128,14 @@ if not DEBUG and not REDIS_URL:
     # Several gunicorn workers need one cache (page versions, rate limits) and a real worker for e-mail.
     raise SettingsError("REDIS_URL: production mode needs Redis (shared cache, rate limits, Celery).")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fails open (portal.cache_backend): with Redis away pages are rendered afresh instead of answering 500.
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache_backend.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
