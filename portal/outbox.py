@@ -32,8 +32,6 @@ MAX_EMAIL_ATTEMPTS = 5
 # After the n-th failed attempt the next one waits FIRST_RETRY_DELAY * 2^(n-1), at most MAX_RETRY_DELAY.
 FIRST_RETRY_DELAY = timedelta(seconds=30)
 MAX_RETRY_DELAY = timedelta(minutes=30)
-# A new row is first handed to Celery right after commit; the periodic task leaves it alone this long.
-DISPATCH_GRACE = timedelta(minutes=2)
 
 # Automatic messages say so (RFC 3834), so that auto-responders do not answer them.
 AUTO_SUBMITTED_HEADERS = {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}
@@ -115,11 +113,15 @@ def _dispatch(email_id: int) -> None:
     """Hand a row to Celery; with the broker down, log it and let the periodic task send it later."""
     from portal.tasks import send_email
 
+    if send_email.app.conf.task_always_eager:
+        send_email.apply_async((email_id,))
+        return
     try:
-        send_email.apply_async((email_id,), retry=False)
+        # One quick try (kombu's default is three, seconds apart): a person is waiting for this page.
+        with send_email.app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, timeout=1)
+            send_email.apply_async((email_id,), connection=conn, retry=False)
     except Exception as exc:
-        if send_email.app.conf.task_always_eager:
-            raise  # no broker involved: this is a bug to see, not an outage to ride out
         logger.warning("E-mail %s waits in the outbox: broker unavailable (%s)", email_id, type(exc).__name__)
 
 
@@ -169,7 +171,8 @@ def email_enqueue(
         to_address=to_address,
         body_text=body_text,
         body_html=body_html,
-        next_attempt_at=now + DISPATCH_GRACE,
+        # Handed to Celery right after commit; the periodic task leaves it alone this long (then it was lost).
+        next_attempt_at=now + timedelta(seconds=settings.EMAIL_RESEND_AFTER_SECONDS),
     )
     transaction.on_commit(lambda: _dispatch(email.pk))
     return email

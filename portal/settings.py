@@ -190,6 +190,9 @@ EMAIL_OUTBOX_RETENTION_DAYS = env.int("EMAIL_OUTBOX_RETENTION_DAYS", default=30)
 # Against e-mail bombing: at most this many e-mails to one address per hour and per day, whatever causes them.
 EMAIL_PER_RECIPIENT_PER_HOUR = env.int("EMAIL_PER_RECIPIENT_PER_HOUR", default=10)
 EMAIL_PER_RECIPIENT_PER_DAY = env.int("EMAIL_PER_RECIPIENT_PER_DAY", default=30)
+# An e-mail still waiting this long after it was queued is handed to a worker again by the periodic task
+# (the broker was down at commit, or a worker died with it).
+EMAIL_RESEND_AFTER_SECONDS = env.int("EMAIL_RESEND_AFTER_SECONDS", default=120)
 # Days after which readers' reports of mistakes (and any e-mail address left in them) are deleted.
 MISTAKE_REPORT_RETENTION_DAYS = env.int("MISTAKE_REPORT_RETENTION_DAYS", default=180)
 

@@ -277,7 +277,7 @@ def test_the_daily_limit_counts_the_last_24_hours(settings, django_capture_on_co
 
 
 def test_a_broker_outage_at_commit_leaves_the_email_waiting_and_the_caller_unharmed(
-    django_capture_on_commit_callbacks, caplog
+    django_capture_on_commit_callbacks, caplog, settings
 ):
     from portal.celery import app as celery_app
 
@@ -293,7 +293,7 @@ def test_a_broker_outage_at_commit_leaves_the_email_waiting_and_the_caller_unhar
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.PENDING
     assert "waits in the outbox" in caplog.text
-    later = timezone.now() + outbox.DISPATCH_GRACE
+    later = timezone.now() + timedelta(seconds=settings.EMAIL_RESEND_AFTER_SECONDS)
     assert services.emails_due(now=later) == [email.pk]
 
 
