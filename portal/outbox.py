@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from portal.models import OutboundEmail
@@ -163,18 +163,24 @@ def email_enqueue(
         "attachments_key": attachments_key,
     }
     if _over_limit(digest, now):
-        email = OutboundEmail.objects.create(**fields, status=OutboundEmail.Status.SUPPRESSED)
+        fields["status"] = OutboundEmail.Status.SUPPRESSED
+    else:
+        fields.update(
+            to_address=to_address,
+            body_text=body_text,
+            body_html=body_html,
+            # Handed to Celery right after commit; the periodic task leaves it alone this long (then it was lost).
+            next_attempt_at=now + timedelta(seconds=settings.EMAIL_RESEND_AFTER_SECONDS),
+        )
+    try:
+        with transaction.atomic():
+            email = OutboundEmail.objects.create(**fields)
+    except IntegrityError:
+        return OutboundEmail.objects.get(dedupe_key=dedupe_key)  # the same key queued at the same moment
+    if email.status == OutboundEmail.Status.SUPPRESSED:
         logger.warning("E-mail %s suppressed: its recipient reached the limit of e-mails", email.pk)
-        return email
-    email = OutboundEmail.objects.create(
-        **fields,
-        to_address=to_address,
-        body_text=body_text,
-        body_html=body_html,
-        # Handed to Celery right after commit; the periodic task leaves it alone this long (then it was lost).
-        next_attempt_at=now + timedelta(seconds=settings.EMAIL_RESEND_AFTER_SECONDS),
-    )
-    transaction.on_commit(lambda: _dispatch(email.pk))
+    else:
+        transaction.on_commit(lambda: _dispatch(email.pk))
     return email
 
 
