@@ -86,12 +86,13 @@ def test_old_sent_emails_are_purged_and_recent_or_pending_ones_kept(settings, dj
         old_sent, recent_sent = enqueue("a"), enqueue("b")
     with django_capture_on_commit_callbacks(execute=False):
         old_pending = enqueue("c")
+    old_suppressed = OutboundEmail.objects.create(dedupe_key="d", subject="S", status=OutboundEmail.Status.SUPPRESSED)
     long_ago = timezone.now() - timedelta(days=31)
-    OutboundEmail.objects.filter(pk__in=[old_sent.pk, old_pending.pk]).update(created_at=long_ago)
+    OutboundEmail.objects.filter(pk__in=[old_sent.pk, old_pending.pk, old_suppressed.pk]).update(created_at=long_ago)
 
     from portal.tasks import purge_old_emails
 
-    assert purge_old_emails.delay().get() == 1
+    assert purge_old_emails.delay().get() == 2
     assert set(OutboundEmail.objects.values_list("pk", flat=True)) == {recent_sent.pk, old_pending.pk}
 
 
