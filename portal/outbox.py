@@ -99,7 +99,8 @@ def recipient_hash(address: str) -> str:
 def _over_limit(digest: str, now) -> bool:
     if connection.vendor == "postgresql":
         # Two requests for one address at once are counted one after the other (released at commit).
-        connection.cursor().execute("SELECT pg_advisory_xact_lock(%s)", [int(digest[:15], 16)])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(digest[:15], 16)])
     recent = OutboundEmail.objects.filter(recipient_hash=digest).exclude(status=OutboundEmail.Status.SUPPRESSED)
     if recent.filter(created_at__gte=now - timedelta(hours=1)).count() >= settings.EMAIL_PER_RECIPIENT_PER_HOUR:
         return True

@@ -208,6 +208,15 @@ def test_coordinators_see_metadata_but_never_the_text_or_address_in_the_admin(
     assert client.get("/admin/portal/outboundemail/?status__exact=failed").status_code == 200
 
 
+def test_only_a_superuser_reads_the_text_of_an_email_still_waiting(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        email = services.email_enqueue(
+            to_address="person@example.org", subject="S", body_text="WAITING-TEXT", dedupe_key="waiting:1"
+        )
+    client.force_login(UserFactory(is_superuser=True, with_totp=True))
+    assert "WAITING-TEXT" in client.get(f"/admin/portal/outboundemail/{email.pk}/change/").content.decode()
+
+
 def test_the_admin_lists_emails_in_a_constant_number_of_queries(
     client, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
