@@ -62,11 +62,39 @@ class SpokenLanguageAdmin(TabbedTranslationAdmin):
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
-    """Read-only view of the outbox, so a stuck or failed message is visible to administrators."""
+    """Read-only view of the outbox, so that a stuck, undelivered or suppressed message is visible to coordinators.
 
-    list_display = ["created_at", "subject", "status", "attempts", "sent_at"]
-    list_filter = ["status", "language"]
-    readonly_fields = [field.name for field in OutboundEmail._meta.fields]
+    Metadata only: the recipient's domain, never the address, and no text. The text of a message still waiting
+    (the only one that has any) is shown to whoever holds `view_outboundemail_body`, which no role is given.
+    """
+
+    list_display = ["created_at", "kind", "subject", "recipient_domain", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "language", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["kind", "subject", "recipient_domain"]
+    date_hierarchy = "created_at"
+    METADATA = [
+        "created_at",
+        "kind",
+        "dedupe_key",
+        "subject",
+        "language",
+        "recipient_domain",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "sent_at",
+        "attachments_key",
+    ]
+    PERSONAL = ["to_address", "body_text", "body_html", "headers"]
+
+    def get_fields(self, request, obj=None):
+        if request.user.has_perm("portal.view_outboundemail_body"):
+            return [*self.METADATA, *self.PERSONAL]
+        return self.METADATA
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -9,6 +9,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from portal import signals
+        from django.conf import settings
+
+        from portal import error_reporting, signals
 
         signals.connect()
+        error_reporting.log_channels(settings)

@@ -3,13 +3,11 @@
 import enum
 import hashlib
 import logging
-from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -25,7 +23,6 @@ from portal.models import (
     Notice,
     NoticeDelivery,
     NoticeSubscription,
-    OutboundEmail,
     Place,
 )
 from portal.queue import task_enqueue
@@ -34,134 +31,17 @@ from portal.text import content_version_bump
 
 logger = logging.getLogger(__name__)
 
-MAX_EMAIL_ATTEMPTS = 5
-
-# Attachments are not stored in the outbox: the row names them ("kind:argument") and the app owning the kind
-# builds the files when the e-mail is sent, so the portal never imports the apps built on it.
-Attachment = tuple[str, bytes, str]  # file name, content, MIME type
-_attachment_builders: dict[str, Callable[[str], list[Attachment]]] = {}
-
-
-def register_attachment_builder(kind: str, builder: Callable[[str], list[Attachment]]) -> None:
-    """Let e-mails with `attachments_key="<kind>:<argument>"` carry the files `builder(argument)` returns.
-
-    Call it from the owning app's `AppConfig.ready()`. A builder returns [] when its object is gone (then the
-    e-mail goes without files) and raises when it cannot build them now (then the send is retried, and the last
-    attempt goes without files: the text of the e-mail matters more than its attachments).
-    """
-    if ":" in kind:
-        raise ValueError("an attachment kind cannot contain a colon")
-    _attachment_builders[kind] = builder
-
-
-def _attachments_build(email: OutboundEmail, *, last_attempt: bool) -> list[Attachment]:
-    if not email.attachments_key:
-        return []
-    kind, _sep, argument = email.attachments_key.partition(":")
-    builder = _attachment_builders.get(kind)
-    if builder is None:
-        logger.warning("E-mail %s: no attachment builder for %r, sent without attachments", email.pk, kind)
-        return []
-    try:
-        return list(builder(argument))
-    except Exception as exc:
-        if not last_attempt:
-            raise
-        logger.warning(
-            "E-mail %s: attachments could not be built (%s), last attempt sent without them",
-            email.pk,
-            type(exc).__name__,
-        )
-        return []
-
-
-@transaction.atomic
-def email_enqueue(
-    *,
-    to_address: str,
-    subject: str,
-    body_text: str,
-    body_html: str = "",
-    language: str = "pl",
-    dedupe_key: str,
-    attachments_key: str = "",
-) -> OutboundEmail:
-    """Record an e-mail to send and send it once the caller's transaction commits.
-
-    The same `dedupe_key` returns the existing row instead of a second message, so callers may retry freely.
-    `attachments_key` ("kind:argument") names files built at send time (see `register_attachment_builder`).
-    """
-    email, created = OutboundEmail.objects.get_or_create(
-        dedupe_key=dedupe_key,
-        defaults={
-            "to_address": to_address,
-            "subject": subject[:250],
-            "body_text": body_text,
-            "body_html": body_html,
-            "language": language,
-            "attachments_key": attachments_key,
-        },
-    )
-    if created:
-        from portal.tasks import send_email
-
-        transaction.on_commit(lambda: send_email.delay(email.pk))
-    return email
-
-
-def email_send(*, email_id: int) -> OutboundEmail:
-    """Send one outbox row unless it was already sent; safe to call twice, even concurrently.
-
-    The row stays locked while the message is handed to the mail server, so two workers cannot both send it.
-    A failure is recorded on the row (and committed) before it is raised again for the task to retry.
-    """
-    failure: Exception | None = None
-    with transaction.atomic():
-        email = OutboundEmail.objects.select_for_update().get(pk=email_id)
-        if email.status != OutboundEmail.Status.PENDING:
-            return email
-        email.attempts += 1
-        message = EmailMultiAlternatives(
-            subject=email.subject,
-            body=email.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[email.to_address],
-        )
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
-        try:
-            for filename, content, mimetype in _attachments_build(
-                email, last_attempt=email.attempts >= MAX_EMAIL_ATTEMPTS
-            ):
-                message.attach(filename, content, mimetype)
-            message.send()
-        except Exception as exc:
-            failure = exc
-            email.last_error = f"{type(exc).__name__}: {exc}"[:500]
-            if email.attempts >= MAX_EMAIL_ATTEMPTS:
-                email.status = OutboundEmail.Status.FAILED
-            email.save(update_fields=["attempts", "last_error", "status"])
-        else:
-            email.status = OutboundEmail.Status.SENT
-            email.sent_at = timezone.now()
-            email.last_error = ""
-            email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
-    if failure is not None:
-        # The id only: the address and the text are personal data and stay out of the log.
-        logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, type(failure).__name__)
-        raise failure
-    return email
-
-
-def emails_purge_old(*, now=None) -> int:
-    """Delete sent and abandoned e-mails older than the retention period; returns how many were deleted."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.EMAIL_OUTBOX_RETENTION_DAYS)
-    deleted, _ = OutboundEmail.objects.filter(
-        status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], created_at__lt=cutoff
-    ).delete()
-    return deleted
-
+# The e-mail outbox lives in its own module; these names stay importable from here.
+from portal.outbox import (  # noqa: E402, F401 (re-exported)
+    MAX_EMAIL_ATTEMPTS,
+    Attachment,
+    _attachment_builders,
+    email_enqueue,
+    email_send,
+    emails_due,
+    emails_purge_old,
+    register_attachment_builder,
+)
 
 # --- Guides ---------------------------------------------------------------------------------------------------
 

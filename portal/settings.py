@@ -14,6 +14,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from portal.configuration import SettingsError
+from portal.error_reporting import admins_parse, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -127,7 +128,14 @@ if not DEBUG and not REDIS_URL:
     # Several gunicorn workers need one cache (page versions, rate limits) and a real worker for e-mail.
     raise SettingsError("REDIS_URL: production mode needs Redis (shared cache, rate limits, Celery).")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fails open (portal.cache_backend): with Redis away pages are rendered afresh instead of answering 500.
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache_backend.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -143,7 +151,7 @@ CELERY_TIMEZONE = "Europe/Warsaw"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "purge-sent-emails": {"task": "portal.tasks.purge_old_emails", "schedule": 60 * 60 * 6},
-    "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60 * 10},
+    "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60},
     "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
     "purge-mistake-reports": {"task": "portal.tasks.purge_mistake_reports", "schedule": 60 * 60 * 24},
     "announce-due-notices": {"task": "portal.tasks.announce_due_notices", "schedule": 60},
@@ -180,6 +188,12 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kierunek Wielkopolsk
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Sent e-mails (and the addresses in them) are deleted from the outbox after this many days.
 EMAIL_OUTBOX_RETENTION_DAYS = env.int("EMAIL_OUTBOX_RETENTION_DAYS", default=30)
+# Against e-mail bombing: at most this many e-mails to one address per hour and per day, whatever causes them.
+EMAIL_PER_RECIPIENT_PER_HOUR = env.int("EMAIL_PER_RECIPIENT_PER_HOUR", default=10)
+EMAIL_PER_RECIPIENT_PER_DAY = env.int("EMAIL_PER_RECIPIENT_PER_DAY", default=30)
+# An e-mail still waiting this long after it was queued is handed to a worker again by the periodic task
+# (the broker was down at commit, or a worker died with it).
+EMAIL_RESEND_AFTER_SECONDS = env.int("EMAIL_RESEND_AFTER_SECONDS", default=120)
 # Days after which readers' reports of mistakes (and any e-mail address left in them) are deleted.
 MISTAKE_REPORT_RETENTION_DAYS = env.int("MISTAKE_REPORT_RETENTION_DAYS", default=180)
 
@@ -293,6 +307,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
+# A password reset for an address with no account sends nothing (no "unknown account" e-mail to strangers).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,3/m/key"}
@@ -343,11 +359,21 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # Server errors to ADMINS: the route, the exception type and the stack, never a value (see error_reporting).
+        "mail_admins": {
+            "class": "portal.error_reporting.PrivateAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request lines with query strings are not logged by Django itself; keep its 4xx warnings quiet.
-        "django.request": {"level": "ERROR"},
+        # Not propagated to "django", whose default handlers would send a second, unfiltered e-mail.
+        "django.request": {"level": "ERROR", "handlers": ["console", "mail_admins"], "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
@@ -357,6 +383,17 @@ LOGGING = {
 RELEASE = env.str("RELEASE", default="") or (
     (BASE_DIR / "RELEASE").read_text().strip() if (BASE_DIR / "RELEASE").exists() else "development"
 )
+
+# --- Health check: /healthz says "ok" or "unavailable" to anyone; the per-part detail needs this token in the
+# X-Healthz-Token header, sent from inside the host (not through the proxy). Empty: no detail for anybody.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
+# --- Error reporting: ADMINS e-mail on server errors, Sentry if configured, never personal data ---------------
+# ADMINS: comma-separated "Name <address>" or addresses. Without ADMINS and SENTRY_DSN, start-up logs one line.
+ADMINS = admins_parse(env.list("ADMINS", default=[]))
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(dsn=SENTRY_DSN, release=RELEASE, environment=env.str("SENTRY_ENVIRONMENT", default="production"))
 
 # --- Portal -------------------------------------------------------------------------------------------------
 PORTAL_NAME = _("Kierunek Wielkopolska")

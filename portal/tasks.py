@@ -1,31 +1,28 @@
 """Celery tasks of the site core. Each takes ids, loads fresh rows and is safe to run twice."""
 
-from datetime import timedelta
-
 from celery import shared_task
-from django.utils import timezone
 
 from portal import audit, services
 from portal.models import OutboundEmail
 
 
-@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=60 * 30, max_retries=4)
-def send_email(self, email_id: int) -> str:
+@shared_task
+def send_email(email_id: int) -> str:
+    """Send one outbox row. No Celery retries: a failure is recorded on the row with its next attempt (back-off),
+    and `resend_pending_emails` hands it to a worker again when that time comes."""
     try:
         return services.email_send(email_id=email_id).status
     except OutboundEmail.DoesNotExist:
         return "gone"  # purged or deleted before the worker got to it: nothing to send
+    except Exception:
+        return "retry later"  # recorded on the row and logged (by id) in email_send
 
 
 @shared_task
 def resend_pending_emails() -> int:
-    """Re-queue e-mails still pending after a while (e.g. the broker lost the message while a worker died)."""
-    stale = timezone.now() - timedelta(minutes=10)
-    ids = list(
-        OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING, created_at__lt=stale).values_list(
-            "pk", flat=True
-        )[:500]
-    )
+    """Every minute: hand to a worker each waiting e-mail whose time has come: one the broker never delivered
+    (Redis down at commit, a worker killed), or one whose last attempt failed and whose back-off is over."""
+    ids = services.emails_due()
     for email_id in ids:
         send_email.delay(email_id)
     return len(ids)

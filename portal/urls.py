@@ -60,3 +60,4 @@ urlpatterns += i18n_patterns(
 
 handler404 = "portal.views.page_not_found"
 handler403 = "portal.views.permission_denied"
+handler500 = "portal.views.server_error"

@@ -1,13 +1,18 @@
 """Public pages of the site core, the staff landing page, health check and error pages."""
 
+import hmac
+import ipaddress
 import logging
+import sys
 
+from django import db
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -61,10 +66,30 @@ def staff_home(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database, the cache and (when configured) the broker answer; 503 naming what failed."""
+    """200 "ok" when the database, the cache and (when configured) the broker answer, else 503 "unavailable".
+
+    Which part failed is the site's internals: only a caller inside the host (a direct, unproxied connection from
+    a loopback or private address) that sends `X-Healthz-Token` equal to HEALTHZ_TOKEN gets the per-part detail.
+    """
     checks = {"database": _check_database(), "cache": _check_cache(), "broker": _check_broker()}
     healthy = all(result in ("ok", "not configured") for result in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "failing", "checks": checks}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "unavailable"}
+    if _healthz_detail_allowed(request):
+        body["checks"] = checks
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _healthz_detail_allowed(request) -> bool:
+    token = settings.HEALTHZ_TOKEN
+    given = request.headers.get("X-Healthz-Token", "")
+    if not token or not given or "X-Forwarded-For" in request.headers:
+        return False
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    inside = address.is_loopback or address.is_private
+    return inside and hmac.compare_digest(given.encode(), token.encode())
 
 
 def _check_database() -> str:
@@ -101,6 +126,25 @@ def _check_broker() -> str:
         logger.exception("Health check: broker")
         return "failing"
     return "ok"
+
+
+# Seconds a person (and a client honouring Retry-After) waits before trying again while the database is away.
+DATABASE_RETRY_AFTER = 30
+
+
+def server_error(request):
+    """500, except when the database is unreachable (restarted, failing over): then a translated 503 with
+    Retry-After, since trying again shortly will work and every write is one transaction (nothing half-saved).
+    Rendered without context processors, which would ask the database again."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (db.OperationalError, db.InterfaceError)):
+        page = loader.get_template("503.html").render(
+            {"retry_after": DATABASE_RETRY_AFTER, "portal_name": settings.PORTAL_NAME}
+        )
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def page_not_found(request, exception):

@@ -188,12 +188,18 @@ class OutboundEmail(models.Model):
 
     Every message goes through this row first, so a crash between "decided to send" and "sent" is visible and
     recoverable, and a retried task never sends the same message twice (the row is locked and its status checked).
+    The text and the address are kept only while the message waits: once it is sent, given up or suppressed the
+    row keeps metadata only (the recipient's domain and keyed hash, subject, kind, status, times, attempts), so the
+    outbox never holds a working access code or booking link, and a database constraint says so.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting to be sent")
         SENT = "sent", _("sent")
-        FAILED = "failed", _("failed, gave up")
+        FAILED = "failed", _("undelivered (gave up)")
+        SUPPRESSED = "suppressed", _("not sent: too many e-mails to this address")
+
+    FINISHED = (Status.SENT, Status.FAILED, Status.SUPPRESSED)
 
     dedupe_key = models.CharField(
         _("de-duplication key"),
@@ -202,11 +208,29 @@ class OutboundEmail(models.Model):
         default=uuid.uuid4,
         help_text=_("The same key is never sent twice, e.g. one per status event and subscriber."),
     )
-    to_address = models.EmailField(_("recipient"))
+    kind = models.CharField(
+        _("kind"), max_length=60, blank=True, help_text=_("What the e-mail is about, e.g. appointment-confirmed.")
+    )
+    to_address = models.EmailField(
+        _("recipient"), blank=True, help_text=_("Kept only until the e-mail is sent or given up.")
+    )
+    recipient_domain = models.CharField(_("recipient's domain"), max_length=255, blank=True)
+    recipient_hash = models.CharField(
+        _("recipient's keyed hash"),
+        max_length=64,
+        blank=True,
+        help_text=_("Counts e-mails per address (limits against e-mail bombing) without keeping the address."),
+    )
     language = models.CharField(_("language"), max_length=8, default="pl")
     subject = models.CharField(_("subject"), max_length=250)
-    body_text = models.TextField(_("text"))
+    body_text = models.TextField(_("text"), blank=True)
     body_html = models.TextField(_("HTML version"), blank=True)
+    headers = models.JSONField(
+        _("headers"),
+        default=dict,
+        blank=True,
+        help_text=_("Extra e-mail headers, e.g. Message-ID, In-Reply-To, References, Auto-Submitted."),
+    )
     attachments_key = models.CharField(
         _("attachments"),
         max_length=100,
@@ -220,17 +244,34 @@ class OutboundEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"),
+        null=True,
+        blank=True,
+        help_text=_("When the periodic task may try a waiting e-mail again (back-off after each failure)."),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
-        indexes = [models.Index(fields=["status", "created_at"], name="outbound_email_status_created")]
+        permissions = [("view_outboundemail_body", _("Can read the text of outgoing e-mails still waiting"))]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="outbound_email_status_created"),
+            models.Index(fields=["status", "next_attempt_at"], name="outbound_email_status_next"),
+            models.Index(fields=["recipient_hash", "created_at"], name="outbound_email_recipient"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status="sent", sent_at__isnull=False) | ~models.Q(status="sent"),
                 name="outbound_email_sent_has_time",
+            ),
+            # Nothing readable is left once the message is finished: no text, no address.
+            models.CheckConstraint(
+                condition=models.Q(status="pending")
+                | models.Q(body_text="", body_html="", to_address=""),
+                name="outbound_email_finished_is_redacted",
             ),
         ]
 

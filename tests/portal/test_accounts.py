@@ -3,6 +3,7 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.urls import reverse
 
 from portal import roles
@@ -137,3 +138,29 @@ def test_staff_page_lists_roles_and_places(client):
     content = client.get(reverse("staff_home")).content.decode()
     assert roles.role_label(roles.INFO_POINT_STAFF) in content  # in the page's language (Polish here)
     assert "Welcome Center UAM" in content
+
+
+def test_password_reset_for_an_unknown_address_sends_nothing(client, django_capture_on_commit_callbacks):
+    from portal.models import OutboundEmail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": "stranger@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+    assert not OutboundEmail.objects.exists()
+
+
+def test_password_reset_mail_goes_through_the_outbox_and_its_link_is_not_kept(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from portal.models import OutboundEmail
+
+    settings.EMAIL_PER_RECIPIENT_PER_HOUR = 2
+    user = UserFactory(email="officer@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _attempt in range(3):
+            client.post(reverse("account_reset_password"), {"email": user.email})
+    assert len(mail.outbox) == 2 and "/password/reset/key/" in mail.outbox[0].body
+    statuses = sorted(OutboundEmail.objects.values_list("status", flat=True))
+    assert statuses == ["sent", "sent", "suppressed"]
+    assert not OutboundEmail.objects.exclude(body_text="").exists()

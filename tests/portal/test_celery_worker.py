@@ -34,7 +34,11 @@ def worker(transactional_db, tmp_path):
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         "DEBUG": "1",
         "EMAIL_HOST": "",
+        # Delivered e-mails become files in tmp_path/mail (the outbox keeps no text once sent).
+        "DJANGO_SETTINGS_MODULE": "tests.resilience.drill_settings",
+        "DRILL_MAIL_DIR": str(tmp_path / "mail"),
     }
+    (tmp_path / "mail").mkdir()
     log = open(tmp_path / "worker.log", "w+")  # noqa: SIM115 (the worker writes to it until the fixture ends)
     process = subprocess.Popen(
         [

@@ -86,9 +86,10 @@ def test_container_health_check_on_127_0_0_1_is_answered_in_production_mode():
         "shell",
         "-c",
         "from django.test import Client\n"
-        "r = Client().get('/healthz', HTTP_HOST='127.0.0.1:8000')\n"
+        "r = Client().get('/healthz', HTTP_HOST='127.0.0.1:8000', HTTP_X_HEALTHZ_TOKEN='t' * 32)\n"
         "print(r.status_code, sorted(r.json()['checks']))",
         **PRODUCTION,
+        HEALTHZ_TOKEN="t" * 32,
     )
     assert result.returncode == 0, result.stderr
     status, checks = result.stdout.strip().splitlines()[-1].split(" ", 1)

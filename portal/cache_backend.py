@@ -1,0 +1,76 @@
+"""The Redis cache, made to fail open: with Redis stopped the site still answers.
+
+Redis holds only what can be rebuilt (rendered pages, counters of views, rate-limit counters), so while it is
+away a read is a miss, a write is dropped and a counter starts from one: pages are rendered afresh and limits
+let people through, instead of every page answering 500. After a failure the cache is not asked again for
+`PAUSE_AFTER_FAILURE` seconds, so pages do not wait for a refused connection at every step. A warning is logged
+at most once a minute per process.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+OUTAGE = (RedisConnectionError, RedisTimeoutError)
+PAUSE_AFTER_FAILURE = 5.0
+WARNING_INTERVAL = 60.0
+
+
+class FailOpenRedisCache(RedisCache):
+    _down_until = 0.0
+    _last_warning = 0.0
+
+    def _guarded(self, operation: str, fallback, call):
+        now = time.monotonic()
+        if now < FailOpenRedisCache._down_until:
+            return fallback
+        try:
+            return call()
+        except OUTAGE as exc:
+            FailOpenRedisCache._down_until = now + PAUSE_AFTER_FAILURE
+            if now - FailOpenRedisCache._last_warning > WARNING_INTERVAL:
+                FailOpenRedisCache._last_warning = now
+                logger.warning("Cache unavailable (%s on %s): serving without it", type(exc).__name__, operation)
+            return fallback
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("add", False, lambda: super(FailOpenRedisCache, self).add(key, value, timeout, version))
+
+    def get(self, key, default=None, version=None):
+        return self._guarded("get", default, lambda: super(FailOpenRedisCache, self).get(key, default, version))
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("set", None, lambda: super(FailOpenRedisCache, self).set(key, value, timeout, version))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("touch", False, lambda: super(FailOpenRedisCache, self).touch(key, timeout, version))
+
+    def delete(self, key, version=None):
+        return self._guarded("delete", False, lambda: super(FailOpenRedisCache, self).delete(key, version))
+
+    def get_many(self, keys, version=None):
+        return self._guarded("get_many", {}, lambda: super(FailOpenRedisCache, self).get_many(keys, version))
+
+    def has_key(self, key, version=None):
+        return self._guarded("has_key", False, lambda: super(FailOpenRedisCache, self).has_key(key, version))
+
+    def incr(self, key, delta=1, version=None):
+        # A counter that cannot count starts again from here: limits fail open.
+        return self._guarded("incr", delta, lambda: super(FailOpenRedisCache, self).incr(key, delta, version))
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(
+            "set_many", list(data), lambda: super(FailOpenRedisCache, self).set_many(data, timeout, version)
+        )
+
+    def delete_many(self, keys, version=None):
+        return self._guarded("delete_many", None, lambda: super(FailOpenRedisCache, self).delete_many(keys, version))
+
+    def clear(self):
+        return self._guarded("clear", None, lambda: super(FailOpenRedisCache, self).clear())
