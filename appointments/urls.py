@@ -36,4 +36,5 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:service_code>/", views.places, name="places"),
     path("<slug:service_code>/<slug:place_slug>/", views.day_and_time, name="day_and_time"),
+    path("<slug:service_code>/<slug:place_slug>/case/", views.case_check, name="case_check"),
 ]

@@ -22,11 +22,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from appointments import errors, selectors, services
-from appointments.forms import DetailsForm, TimeForm
+from appointments.dates import parse_day
+from appointments.forms import CaseCheckForm, DetailsForm, TimeForm
 from appointments.models import Booking, Schedule
 from portal.selectors import client_address
 
 HOLD_KEY = "appointment_hold"
+# The case verified for a visit a case calls for: {"service": id, "case": id, "number": as typed}, for one booking.
+CASE_KEY = "appointment_case"
 ERROR_STATUS = {"limited": 429, "taken": 409, "no_consecutive": 409, "expired": 410}
 
 
@@ -99,35 +102,21 @@ def _people(value, service) -> tuple[int, str]:
     return max(people, 1), ""
 
 
-def _day(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def _day(value) -> tuple[date | None, str]:
+    """The chosen day, and the message if the value is not a day the calendar could show."""
+    day, valid = parse_day(value)
+    return day, "" if valid else errors.message_for("bad_date")
 
 
 def _picker_context(*, schedule: Schedule, day: date | None, people: int, now) -> dict:
     """The calendar of the horizon and, for a chosen day, its free times; a fixed number of queries."""
     weeks = selectors.calendar(schedule=schedule, now=now)
-    days = {d.day: d for week in weeks for d in week if d is not None}
     today = services.local_today(now)
     day_problem = ""
     times = []
     if day is not None:
-        if day < today:
-            day_problem = errors.message_for("past")
-        elif day not in days or not days[day].in_horizon:
-            day_problem = errors.message_for("not_released")
-        elif not days[day].bookable:
-            day_problem = _("There are no free times on this day. Please pick another day.")
-        else:
-            times = selectors.free_times(schedule=schedule, day=day, people=people, now=now)
-            if not times:
-                day_problem = (
-                    errors.message_for("no_consecutive")
-                    if people > 1
-                    else _("There are no free times on this day. Please pick another day.")
-                )
+        chosen = selectors.day_times(schedule=schedule, weeks=weeks, day=day, people=people, now=now)
+        times, day_problem = chosen.times, errors.message_for(chosen.problem) if chosen.problem else ""
     return {
         "weeks": weeks,
         "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
@@ -164,10 +153,50 @@ def _not_offered(request, service):
 
 def _same_hold(hold: Booking | None, *, slot_id: int, people: int) -> bool:
     """Whether the session already holds exactly this choice (a double click on "hold this time")."""
-    if hold is None:
-        return False
-    slot_ids = list(hold.seats.filter(released=False).order_by("position").values_list("slot_id", flat=True))
+    slot_ids = selectors.hold_slot_ids(hold) if hold is not None else []
     return bool(slot_ids) and slot_ids[0] == slot_id and len(slot_ids) == people
+
+
+def _verified_case(request, service) -> dict | None:
+    """The case verified in this session for `service` (a visit a case calls for), or None."""
+    verified = request.session.get(CASE_KEY)
+    if isinstance(verified, dict) and verified.get("service") == service.pk and verified.get("case"):
+        return verified
+    return None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def case_check(request, service_code: str, place_slug: str):
+    """For a visit a case calls for (fingerprints): the case number and access code, before any time is held."""
+    service, schedule = _schedule_or_404(request, service_code, place_slug)
+    if schedule is None:
+        return _not_offered(request, service)
+    if not service.requires_case:
+        return redirect("appointments:day_and_time", service_code=service.code, place_slug=schedule.place.slug)
+    form = CaseCheckForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                case_id = services.booking_case_verify(
+                    service=service,
+                    case_number=form.cleaned_data["case_number"],
+                    access_code=form.cleaned_data["access_code"],
+                    client_key=client_address(request),
+                )
+            except services.BookingError as exc:
+                form.add_error(None, errors.message_for(exc.code))
+                status = 429 if exc.code == "case_limited" else 400
+            else:
+                request.session.cycle_key()
+                request.session[CASE_KEY] = {
+                    "service": service.pk, "case": case_id, "number": form.cleaned_data["case_number"].strip()
+                }
+                return redirect("appointments:day_and_time", service_code=service.code, place_slug=schedule.place.slug)
+    context = {"service": service, "place": schedule.place, "form": form}
+    return render(request, "appointments/case_check.html", context, status=status)
 
 
 @never_cache
@@ -176,11 +205,14 @@ def day_and_time(request, service_code: str, place_slug: str):
     service, schedule = _schedule_or_404(request, service_code, place_slug)
     if schedule is None:
         return _not_offered(request, service)
+    verified = _verified_case(request, service) if service.requires_case else None
+    if service.requires_case and verified is None:
+        return redirect("appointments:case_check", service_code=service.code, place_slug=schedule.place.slug)
     source = request.POST if request.method == "POST" else request.GET
     people, people_problem = _people(source.get("people"), service)
-    day = _day(source.get("day"))
-    error = errors.message_for(people_problem) if people_problem else ""
-    status = 400 if people_problem else 200
+    day, day_error = _day(source.get("day"))
+    error = errors.message_for(people_problem) if people_problem else day_error
+    status = 400 if error else 200
 
     if request.method == "POST" and not people_problem:
         form = TimeForm(request.POST)
@@ -202,6 +234,8 @@ def day_and_time(request, service_code: str, place_slug: str):
                     people=people,
                     language=get_language(),
                     client_key=client_address(request),
+                    case_id=verified["case"] if verified else None,
+                    case_number=verified["number"] if verified else "",
                 )
             except services.BookingError as exc:
                 error, status = errors.message_for(exc.code), _error_status(exc.code)
@@ -236,7 +270,7 @@ def _hold_or_redirect(request):
     hold = services.hold_active(booking_id=booking_id)
     if hold is not None:
         return selectors.booking_for_page(booking_id=hold.pk), None
-    lost = Booking.objects.select_related("service", "place").filter(pk=booking_id).first() if booking_id else None
+    lost = selectors.booking_of_session(booking_id=booking_id)
     if lost is not None and lost.status == Booking.Status.AWAITING_CONFIRMATION:
         return None, redirect("appointments:done")  # the back button after "send": the e-mail went already
     request.session.pop(HOLD_KEY, None)
@@ -269,7 +303,7 @@ def details(request):
         request.POST or None,
         initial=initial,
         family_members=len(seats) - 1,
-        requires_case=booking.service.requires_case,
+        requires_case=booking.service.requires_case and booking.case_id is None,
     )
     status = 200
     if request.method == "POST":
@@ -324,14 +358,9 @@ def check(request):
 @never_cache
 @require_GET
 def done(request):
-    booking_id = request.session.get(HOLD_KEY)
-    booking = (
-        Booking.objects.filter(pk=booking_id, status=Booking.Status.AWAITING_CONFIRMATION).first()
-        if booking_id
-        else None
-    )
+    booking = selectors.booking_of_session(booking_id=request.session.get(HOLD_KEY))
     minutes = settings.APPOINTMENT_HOLD_MINUTES
-    if booking is not None and booking.hold_expires_at:
+    if booking is not None and booking.status == Booking.Status.AWAITING_CONFIRMATION and booking.hold_expires_at:
         minutes = max(int((booking.hold_expires_at - timezone.now()).total_seconds() // 60), 1)
     return render(request, "appointments/done.html", {"minutes": minutes})
 
@@ -358,7 +387,7 @@ def _confirm_failed(request, booking: Booking, code: str):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
     """The link in the e-mail. A GET only shows a button: mail scanners that open links must not confirm."""
-    booking = services.booking_from_token(token, services.CONFIRM_SALT, max_age=60 * 60 * 24)
+    booking = services.booking_from_token(token, services.CONFIRM_SALT, max_age=services.CONFIRM_MAX_AGE)
     if booking is None:
         return _invalid_link(request)
     if booking.status in Booking.UPCOMING:
@@ -377,7 +406,7 @@ def confirm(request, token: str):
 
 
 def _booking_from_manage_token(token: str) -> Booking | None:
-    found = services.booking_from_token(token, services.MANAGE_SALT)
+    found = services.booking_from_manage_token(token)
     return selectors.booking_for_page(booking_id=found.pk) if found else None
 
 
@@ -389,16 +418,12 @@ def _document_urls(token: str) -> dict:
     }
 
 
-def _can_change(booking: Booking) -> bool:
-    return booking.status == Booking.Status.CONFIRMED and booking.starts_at > timezone.now()
-
-
 def _render_booking(request, booking: Booking, token: str, *, error: str = "", status: int = 200):
     context = {
         "booking": booking,
         "token": token,
         "seats": list(booking.seats.all()),
-        "can_change": _can_change(booking),
+        "can_change": services.booking_can_change(booking),
         "error": error,
         **_document_urls(token),
     }
@@ -431,7 +456,7 @@ def booking_cancel(request, token: str):
             }
         )
         return redirect("appointments:start")
-    if not _can_change(found):
+    if not services.booking_can_change(found):
         return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
     context = {"booking": found, "token": token, "seats": list(found.seats.all())}
     return render(request, "appointments/cancel.html", context)
@@ -443,15 +468,15 @@ def booking_move(request, token: str):
     found = _booking_from_manage_token(token)
     if found is None:
         return _invalid_link(request)
-    if not _can_change(found):
+    if not services.booking_can_change(found):
         return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
     seats = [seat for seat in found.seats.all() if not seat.released]
     schedule = selectors.schedule_get(service=found.service, place_slug=found.place.slug)
     if schedule is None:
         return _render_booking(request, found, token, error=errors.message_for("not_offered"), status=409)
     source = request.POST if request.method == "POST" else request.GET
-    day = _day(source.get("day"))
-    error, status = "", 200
+    day, error = _day(source.get("day"))
+    status = 400 if error else 200
     if request.method == "POST":
         form = TimeForm(request.POST)
         if not form.is_valid():

@@ -210,8 +210,12 @@ APPOINTMENT_MIN_LEAD_MINUTES = env.int("APPOINTMENT_MIN_LEAD_MINUTES", default=6
 # Against bots: holds per client address and hour; confirmation e-mails per address (e-mail) and hour.
 APPOINTMENT_HOLDS_PER_HOUR = env.int("APPOINTMENT_HOLDS_PER_HOUR", default=20)
 APPOINTMENT_EMAILS_PER_HOUR = env.int("APPOINTMENT_EMAILS_PER_HOUR", default=5)
+# Seats (not holds: a family hold counts each person) one client address, or one e-mail address, may hold an hour.
+APPOINTMENT_SEATS_HELD_PER_HOUR = env.int("APPOINTMENT_SEATS_HELD_PER_HOUR", default=20)
 # A freed time offered to the waiting list can be claimed for this long.
 APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default=4)
+# A booking's manage link (and its PDF, calendar file and QR code) stops working this many days after the visit.
+APPOINTMENT_MANAGE_LINK_DAYS_AFTER_VISIT = env.int("APPOINTMENT_MANAGE_LINK_DAYS_AFTER_VISIT", default=7)
 # Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
 
