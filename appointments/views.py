@@ -33,7 +33,7 @@ CASE_KEY = "appointment_case"
 ERROR_STATUS = {"limited": 429, "taken": 409, "no_consecutive": 409, "expired": 410}
 
 
-def _url_or_none(name: str, **kwargs) -> str | None:
+def url_or_none(name: str, **kwargs) -> str | None:
     """The address of a page another part of the booking work provides, or None while it does not exist yet."""
     try:
         return reverse(name, kwargs=kwargs or None)
@@ -45,7 +45,7 @@ def _with_query(url: str | None, **params) -> str | None:
     return f"{url}?{urlencode(params)}" if url else None
 
 
-def _error_status(code: str) -> int:
+def error_status(code: str) -> int:
     return ERROR_STATUS.get(code, 400)
 
 
@@ -66,8 +66,8 @@ def places(request, service_code: str):
     service = selectors.service_get_bookable(code=service_code)
     if service is None:
         raise Http404
-    waiting_url = _url_or_none("appointments:waiting_join")
-    draw_url = _url_or_none("appointments:draw_request")
+    waiting_url = url_or_none("appointments:waiting_join")
+    draw_url = url_or_none("appointments:draw_request")
     choices = []
     for choice in selectors.places_for_service(service=service):
         schedule, place = choice.schedule, choice.place
@@ -102,13 +102,13 @@ def _people(value, service) -> tuple[int, str]:
     return max(people, 1), ""
 
 
-def _day(value) -> tuple[date | None, str]:
+def day_param(value) -> tuple[date | None, str]:
     """The chosen day, and the message if the value is not a day the calendar could show."""
     day, valid = parse_day(value)
     return day, "" if valid else errors.message_for("bad_date")
 
 
-def _picker_context(*, schedule: Schedule, day: date | None, people: int, now) -> dict:
+def picker_context(*, schedule: Schedule, day: date | None, people: int, now) -> dict:
     """The calendar of the horizon and, for a chosen day, its free times; a fixed number of queries."""
     weeks = selectors.calendar(schedule=schedule, now=now)
     today = services.local_today(now)
@@ -130,7 +130,7 @@ def _picker_context(*, schedule: Schedule, day: date | None, people: int, now) -
     }
 
 
-def _render_picker(request, template: str, context: dict, *, status: int = 200):
+def render_picker(request, template: str, context: dict, *, status: int = 200):
     if _htmx_partial(request):
         template = "appointments/_picker.html"
     response = render(request, template, context, status=status)
@@ -210,7 +210,7 @@ def day_and_time(request, service_code: str, place_slug: str):
         return redirect("appointments:case_check", service_code=service.code, place_slug=schedule.place.slug)
     source = request.POST if request.method == "POST" else request.GET
     people, people_problem = _people(source.get("people"), service)
-    day, day_error = _day(source.get("day"))
+    day, day_error = day_param(source.get("day"))
     error = errors.message_for(people_problem) if people_problem else day_error
     status = 400 if error else 200
 
@@ -238,13 +238,13 @@ def day_and_time(request, service_code: str, place_slug: str):
                     case_number=verified["number"] if verified else "",
                 )
             except services.BookingError as exc:
-                error, status = errors.message_for(exc.code), _error_status(exc.code)
+                error, status = errors.message_for(exc.code), error_status(exc.code)
             else:
                 request.session.cycle_key()
                 request.session[HOLD_KEY] = booking.pk
                 return redirect("appointments:details")
 
-    context = _picker_context(schedule=schedule, day=day, people=people, now=timezone.now())
+    context = picker_context(schedule=schedule, day=day, people=people, now=timezone.now())
     context.update(
         {
             "service": service,
@@ -255,7 +255,7 @@ def day_and_time(request, service_code: str, place_slug: str):
             "action": request.path,
         }
     )
-    response = _render_picker(request, "appointments/day_and_time.html", context, status=status)
+    response = render_picker(request, "appointments/day_and_time.html", context, status=status)
     if status == 429:
         response["Retry-After"] = "3600"
     return response
@@ -286,7 +286,7 @@ def _remaining(booking: Booking) -> dict:
     return {"remaining": f"{seconds // 60}:{seconds % 60:02d}", "remaining_seconds": seconds}
 
 
-def _calendar_url(booking: Booking) -> str:
+def calendar_url(booking: Booking) -> str:
     return reverse("appointments:day_and_time", args=[booking.service.code, booking.place.slug])
 
 
@@ -321,12 +321,12 @@ def details(request):
                 if exc.code == "expired":
                     return _hold_or_redirect(request)[1]
                 form.add_error(None, errors.message_for(exc.code))
-                status = _error_status(exc.code)
+                status = error_status(exc.code)
             else:
                 return redirect("appointments:check")
         else:
             status = 400
-    context = {"booking": booking, "seats": seats, "form": form, "calendar_url": _calendar_url(booking)}
+    context = {"booking": booking, "seats": seats, "form": form, "calendar_url": calendar_url(booking)}
     context.update(_remaining(booking))
     return render(request, "appointments/details.html", context, status=status)
 
@@ -347,7 +347,7 @@ def check(request):
         except services.BookingError as exc:
             if exc.code == "expired":
                 return _hold_or_redirect(request)[1]
-            error, status = errors.message_for(exc.code), _error_status(exc.code)
+            error, status = errors.message_for(exc.code), error_status(exc.code)
         else:
             return redirect("appointments:done")
     context = {"booking": booking, "seats": list(booking.seats.all()), "error": error}
@@ -363,145 +363,3 @@ def done(request):
     if booking is not None and booking.status == Booking.Status.AWAITING_CONFIRMATION and booking.hold_expires_at:
         minutes = max(int((booking.hold_expires_at - timezone.now()).total_seconds() // 60), 1)
     return render(request, "appointments/done.html", {"minutes": minutes})
-
-
-# --- Confirming and managing a booking ------------------------------------------------------------------------
-
-
-def _invalid_link(request):
-    return render(
-        request, "appointments/invalid_link.html", {"message": errors.message_for("invalid_link")}, status=404
-    )
-
-
-def _manage_url(booking: Booking) -> str:
-    return reverse("appointments:booking", args=[services.booking_token(booking, services.MANAGE_SALT)])
-
-
-def _confirm_failed(request, booking: Booking, code: str):
-    context = {"booking": booking, "message": errors.message_for(code), "calendar_url": _calendar_url(booking)}
-    return render(request, "appointments/confirm_failed.html", context, status=_error_status(code))
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def confirm(request, token: str):
-    """The link in the e-mail. A GET only shows a button: mail scanners that open links must not confirm."""
-    booking = services.booking_from_token(token, services.CONFIRM_SALT, max_age=services.CONFIRM_MAX_AGE)
-    if booking is None:
-        return _invalid_link(request)
-    if booking.status in Booking.UPCOMING:
-        return redirect(_manage_url(booking))
-    if request.method == "POST":
-        try:
-            booking = services.booking_confirm(token=token)
-        except services.BookingError as exc:
-            return _confirm_failed(request, booking, exc.code)
-        messages.success(request, _("Your visit is booked. We have sent the confirmation to your e-mail."))
-        return redirect(_manage_url(booking))
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= timezone.now():
-        ended = booking.status in (Booking.Status.CANCELLED_BY_PERSON, Booking.Status.CANCELLED_BY_STAFF)
-        return _confirm_failed(request, booking, "not_active" if ended else "expired")
-    return render(request, "appointments/confirm.html", {"booking": booking, "token": token})
-
-
-def _booking_from_manage_token(token: str) -> Booking | None:
-    found = services.booking_from_manage_token(token)
-    return selectors.booking_for_page(booking_id=found.pk) if found else None
-
-
-def _document_urls(token: str) -> dict:
-    return {
-        "pdf_url": _url_or_none("appointments:booking_pdf", token=token),
-        "ics_url": _url_or_none("appointments:booking_ics", token=token),
-        "qr_url": _url_or_none("appointments:booking_qr", token=token),
-    }
-
-
-def _render_booking(request, booking: Booking, token: str, *, error: str = "", status: int = 200):
-    context = {
-        "booking": booking,
-        "token": token,
-        "seats": list(booking.seats.all()),
-        "can_change": services.booking_can_change(booking),
-        "error": error,
-        **_document_urls(token),
-    }
-    return render(request, "appointments/booking.html", context, status=status)
-
-
-@never_cache
-@require_GET
-def booking(request, token: str):
-    found = _booking_from_manage_token(token)
-    if found is None:
-        return _invalid_link(request)
-    return _render_booking(request, found, token)
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def booking_cancel(request, token: str):
-    found = _booking_from_manage_token(token)
-    if found is None:
-        return _invalid_link(request)
-    if request.method == "POST":
-        try:
-            services.booking_cancel(booking_id=found.pk)
-        except services.BookingError as exc:
-            return _render_booking(request, found, token, error=errors.message_for(exc.code), status=409)
-        messages.success(
-            request, _("Your visit %(reference)s is cancelled. You can book a new one here.") % {
-                "reference": found.reference
-            }
-        )
-        return redirect("appointments:start")
-    if not services.booking_can_change(found):
-        return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
-    context = {"booking": found, "token": token, "seats": list(found.seats.all())}
-    return render(request, "appointments/cancel.html", context)
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def booking_move(request, token: str):
-    found = _booking_from_manage_token(token)
-    if found is None:
-        return _invalid_link(request)
-    if not services.booking_can_change(found):
-        return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
-    seats = [seat for seat in found.seats.all() if not seat.released]
-    schedule = selectors.schedule_get(service=found.service, place_slug=found.place.slug)
-    if schedule is None:
-        return _render_booking(request, found, token, error=errors.message_for("not_offered"), status=409)
-    source = request.POST if request.method == "POST" else request.GET
-    day, error = _day(source.get("day"))
-    status = 400 if error else 200
-    if request.method == "POST":
-        form = TimeForm(request.POST)
-        if not form.is_valid():
-            error, status = _("Choose a time."), 400
-        else:
-            try:
-                moved = services.booking_move(
-                    booking_id=found.pk, slot_id=form.cleaned_data["slot"], client_key=client_address(request)
-                )
-            except services.BookingError as exc:
-                error, status = errors.message_for(exc.code), _error_status(exc.code)
-            else:
-                messages.success(request, _("Your visit is moved. We have sent the new confirmation to your e-mail."))
-                return redirect(_manage_url(moved))
-    context = _picker_context(schedule=schedule, day=day, people=len(seats), now=timezone.now())
-    context.update(
-        {
-            "booking": found,
-            "seats": seats,
-            "token": token,
-            "service": found.service,
-            "place": found.place,
-            "error": error,
-            "action": request.path,
-            "moving": True,
-        }
-    )
-    return _render_picker(request, "appointments/move.html", context, status=status)
