@@ -311,11 +311,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Signed links (booking management, confirmations) are secrets: request lines are logged without them.
+    "filters": {"redact_secrets": {"()": "portal.access_log.RedactSecretsFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request lines with query strings are not logged by Django itself; keep its 4xx warnings quiet.
         "django.request": {"level": "ERROR"},
+        "django.server": {"filters": ["redact_secrets"]},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
