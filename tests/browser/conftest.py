@@ -78,7 +78,6 @@ PUBLIC_PAGES = [
     PublicPage("partners-filtered", "help/?topic=legal-advice&language=uk&town=Pozna%C5%84"),
     PublicPage("appointments-start", "appointments/"),
     PublicPage("appointments-link-invalid", "appointments/booking/no-such-token/", status=404),
-    PublicPage("appointments-case-check", "appointments/fingerprints/poznan-foreigners-department/case/"),
 ]
 
 
