@@ -1,6 +1,8 @@
 """The refusals of the booking steps: `BookingError`, and what each code tells the person, in their language."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class BookingError(Exception):
@@ -25,10 +27,6 @@ MESSAGES = {
     "not_released": _("These times are not open for booking yet. The release calendar says when they will be."),
     "not_offered": _("This place does not offer this service. Please choose one of the places listed."),
     "limited": _("Too many attempts from this connection or e-mail address. Please try again in an hour."),
-    "expired": _(
-        "Your hold on this time has run out (times are held for 10 minutes). Nothing was booked: "
-        "please choose a time again."
-    ),
     "details_missing": _("Please fill in your details first."),
     "family_names": _("Please give the name of every person in the booking."),
     "duplicate": _(
@@ -63,5 +61,19 @@ MESSAGES = {
 }
 
 
+def _expired() -> str:
+    minutes = settings.APPOINTMENT_HOLD_MINUTES
+    return ngettext(
+        "Your hold on this time has run out (times are held for %(minutes)d minute). Nothing was booked: "
+        "please choose a time again.",
+        "Your hold on this time has run out (times are held for %(minutes)d minutes). Nothing was booked: "
+        "please choose a time again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 def message_for(code: str) -> str:
+    """The message of `code` in the active language (the hold's length from APPOINTMENT_HOLD_MINUTES)."""
+    if code == "expired":
+        return _expired()
     return MESSAGES.get(code, MESSAGES["taken"])

@@ -177,3 +177,13 @@ def test_callers_keep_one_import_for_the_public_services():
     for name in ("booking_confirm", "booking_check_in", "hold_create", "slots_generate", "reminders_send",
                  "bookings_retention_apply", "BookingError", "booking_token", "MANAGE_SALT", "LOCAL_TIME"):
         assert hasattr(services, name), name
+
+
+def test_the_expired_message_names_the_hold_length_from_the_setting(settings):
+    from appointments.errors import message_for
+
+    settings.APPOINTMENT_HOLD_MINUTES = 15
+    with translation.override("en"):
+        assert "held for 15 minutes" in message_for("expired")
+    with translation.override("pl"):
+        assert "15 minut" in message_for("expired")
