@@ -2,7 +2,10 @@
 
 Callers keep one import (`from appointments import services`, `services.booking_confirm(...)`). Inside the package
 the modules depend downwards only: `records` (seats taken, bookings made) ← `offers` (waiting-list offers) ←
-`seats` (seats given up) ← `holds` ← `bookings` ← `desk`; `slots`, `reminders` and `retention` stand apart.
+`seats` (seats given up) ← `holds` ← `bookings` ← `desk`, with `slots` (times) and `transitions` (which step a
+booking may take next, for the services and the pages alike) below them; `reminders` and `retention` stand apart.
+Links and their salts are in `appointments.tokens`, local time in `appointments.dates`, refusals in
+`appointments.errors`: below this package, so the e-mails, documents and waiting list never import it back.
 Every rule that protects the scarce times is in this package, so the public pages, the staff pages, the admin and
 the tasks cannot disagree.
 

@@ -1,6 +1,5 @@
 """The public booking after the hold: details, the confirmation e-mail and link, cancelling and moving."""
 
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,8 +24,6 @@ from cases import selectors as case_selectors
 from cases import services as case_services
 from portal.audit import audit_record
 from portal.services import over_hourly_limit
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

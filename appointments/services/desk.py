@@ -6,7 +6,6 @@ Which action a booking allows is decided in `transitions`, which the day page us
 
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,8 +27,6 @@ from appointments.services.slots import consecutive_slots, staff_slot_problem
 from appointments.services.transitions import booking_staff_refusal
 from cases import selectors as case_selectors
 from portal.audit import audit_record
-
-logger = logging.getLogger(__name__)
 
 
 def _staff_booking_locked(booking_id: int, action: str, *, now: datetime) -> Booking:

@@ -6,7 +6,6 @@ address here and per e-mail address when the details are given (`bookings.detail
 a hold nobody completed go back at once when it runs out.
 """
 
-import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -14,18 +13,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from appointments.errors import BookingError
-from appointments.models import (
-    BookableService,
-    Booking,
-    Schedule,
-    Slot,
-)
+from appointments.models import BookableService, Booking, Schedule, Slot
 from appointments.services.records import booking_create, seats_over_limit, seats_take
 from appointments.services.seats import seat_returns_apply, seats_give_up
 from appointments.services.slots import consecutive_slots, slot_bookable_problem
 from cases import selectors as case_selectors
-
-logger = logging.getLogger(__name__)
 
 # How many overdue holds one run of `holds_expire` ends (it runs every minute; each in its own transaction).
 EXPIRE_BATCH = 500

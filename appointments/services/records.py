@@ -4,7 +4,6 @@ Below everything else in the package: the holds, the desk, the waiting-list offe
 A seat is taken only by `seats_take`, a conditional UPDATE that the database serializes.
 """
 
-import logging
 import secrets
 
 from django.conf import settings
@@ -12,15 +11,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from appointments.errors import BookingError
-from appointments.models import (
-    Booking,
-    BookingSeat,
-    Slot,
-)
+from appointments.models import Booking, BookingSeat, Slot
 from portal.services import over_hourly_limit
 from portal.text_validation import text_problem
-
-logger = logging.getLogger(__name__)
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 

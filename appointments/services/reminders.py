@@ -1,4 +1,4 @@
-"""Reminders two days before a visit."""
+"""Reminders two days before a visit, by e-mail through the outbox; each booking in its own transaction."""
 
 import logging
 from datetime import datetime, time, timedelta
@@ -8,9 +8,7 @@ from django.utils import timezone
 
 from appointments import emails
 from appointments.dates import local_datetime, local_today
-from appointments.models import (
-    Booking,
-)
+from appointments.models import Booking
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,6 @@ watch for it and a bot cannot grab it the moment it frees up. A seat of a hold n
 it was never anybody's visit, and holding times back for up to two hours would make hoarding them pay.
 """
 
-import logging
 import secrets
 from datetime import datetime, timedelta
 
@@ -13,16 +12,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from appointments.models import (
-    Booking,
-    BookingSeat,
-    Schedule,
-    SeatReturn,
-    Slot,
-)
+from appointments.models import Booking, BookingSeat, Schedule, SeatReturn, Slot
 from appointments.services.offers import offer_seat
-
-logger = logging.getLogger(__name__)
 
 
 def _return_delay(schedule: Schedule | None) -> timedelta:

@@ -1,6 +1,5 @@
 """Times at the desk: slots generated from the schedules, and which of them the public or the desk may book."""
 
-import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -11,14 +10,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from appointments.dates import LOCAL_TIME, local_datetime, local_today, public_holidays
-from appointments.models import (
-    Draw,
-    Schedule,
-    ScheduleException,
-    Slot,
-)
-
-logger = logging.getLogger(__name__)
+from appointments.models import Draw, Schedule, ScheduleException, Slot
 
 
 def release_moment(schedule: Schedule, day: date) -> datetime | None:

@@ -3,6 +3,7 @@ direction overrides, in every form of the app and in the services behind them (r
 over-long value would be a 500)."""
 
 import pytest
+from django.utils import translation
 
 from appointments import emails, services
 from appointments.forms import CaseCheckForm, DetailsForm
@@ -26,6 +27,12 @@ HOSTILE = {
     "a line separator": "Anna\u2028Kowalska",
     "a directional isolate": "\u2066Anna\u2069",
 }
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
