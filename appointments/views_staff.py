@@ -14,7 +14,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -90,8 +90,9 @@ def _day(request) -> date:
     return form.cleaned_data["day"] or local_today()
 
 
-def _bad_day(error: BadDay):
-    return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+def _bad_day(request, place, error: BadDay):
+    context = {"message": error.message, "today_url": reverse("appointments_staff:day", args=[place.slug])}
+    return render(request, "appointments/staff/bad_request.html", context, status=400)
 
 
 def _day_url(place, day: date, anchor: str = "") -> str:
@@ -122,7 +123,7 @@ def day_view(request, place_slug: str):
     try:
         day = _day(request)
     except BadDay as error:
-        return _bad_day(error)
+        return _bad_day(request, place, error)
     now = timezone.now()
     times = selectors.staff_day(place=place, day=day)
     for time in times:
@@ -253,7 +254,7 @@ def book(request, place_slug: str):
         try:
             day = _day(request)
         except BadDay as error:
-            return _bad_day(error)
+            return _bad_day(request, place, error)
         choice = StaffBookingForm(initial={"day": day}, services=services_here, step=1)
         return render(request, "appointments/staff/book.html", {"place": place, "choice": choice, "form": None})
     choice = StaffBookingForm(data, services=services_here, step=1)
