@@ -29,6 +29,7 @@ from appointments.models import (
     WaitingListEntry,
 )
 from appointments.services import BookingError
+from portal.admin_audit import AuditTrailAdminMixin
 
 PERSONAL_DATA_PERMISSION = "appointments.view_booking_personal_data"
 BOOKING_PERSONAL_FIELDS = ["name", "email", "phone", "case", "case_number"]
@@ -47,11 +48,11 @@ class PlaceScopedAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(**{f"{self.place_field}__in": request.user.places.all()})
+        return queryset.filter(**{f"{self.place_field}__in": selectors.places_for_staff(request.user)})
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "place" and not request.user.is_superuser:
-            kwargs["queryset"] = request.user.places.all()
+            kwargs["queryset"] = selectors.places_for_staff(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -181,7 +182,7 @@ class ScheduleExceptionAdmin(PlaceScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Slot)
-class SlotAdmin(PlaceScopedAdmin):
+class SlotAdmin(AuditTrailAdminMixin, PlaceScopedAdmin):
     """Times are derived from the schedules: here staff only look, and block or unblock."""
 
     list_display = ["starts_at", "ends_at", "place", "service", "capacity", "booked", "is_blocked", "in_schedule",
@@ -191,7 +192,7 @@ class SlotAdmin(PlaceScopedAdmin):
     date_hierarchy = "starts_at"
     actions = ["block", "unblock"]
     readonly_fields = ["place", "service", "starts_at", "ends_at", "capacity", "booked", "opens_at", "is_blocked",
-                       "in_schedule"]
+                       "in_schedule", "audit_trail"]
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -245,7 +246,7 @@ class BookingSeatInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Booking)
-class BookingAdmin(PlaceScopedAdmin):
+class BookingAdmin(AuditTrailAdminMixin, PlaceScopedAdmin):
     """Bookings are read here; the desk changes them on the staff day page, the admin only cancels."""
 
     list_display = ["reference", "starts_at", "place", "service", "status", "channel", "created_at"]
@@ -273,6 +274,7 @@ class BookingAdmin(PlaceScopedAdmin):
             "reminder_sent_at",
             "booked_by",
             "personal_data_erased_at",
+            "audit_trail",
         ]
 
     def get_readonly_fields(self, request, obj=None):

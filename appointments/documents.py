@@ -18,13 +18,15 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from appointments.dates import LOCAL_TIME
 from appointments.models import Booking, BookingSeat
-from appointments.services import LOCAL_TIME, MANAGE_SALT, booking_token
-from portal.models import Guide
-from portal.pdf import STYLESHEET, _page_counter_css
+from appointments.tokens import MANAGE_SALT, booking_token
+from portal.pdf import STYLESHEET, page_counter_css
+from portal.selectors import guide_public_links
 
 PDF_TEMPLATE = "appointments/pdf/confirmation.html"
 DESK_TEMPLATE = "appointments/pdf/_desk.html"
@@ -147,26 +149,12 @@ def _site_host() -> str:
 
 
 def _manage_url(booking: Booking) -> str:
-    from django.urls import reverse
-
     with translation.override(booking.language):
         token = booking_token(booking, MANAGE_SALT)
         return settings.SITE_URL + reverse("appointments:booking", kwargs={"token": token})
 
 
 # --- PDF confirmation ---------------------------------------------------------------------------------------
-
-
-def _guide_links(guide: Guide | None, language: str) -> dict[str, str]:
-    if guide is None or guide.status != Guide.Status.PUBLISHED:
-        return {}
-    from django.urls import reverse
-
-    with translation.override(language):
-        return {
-            "guide_url": settings.SITE_URL + guide.get_absolute_url(),
-            "checklist_url": settings.SITE_URL + reverse("guide_checklist_pdf", kwargs={"slug": guide.slug}),
-        }
 
 
 def booking_pdf_html(booking: Booking) -> str:
@@ -194,8 +182,8 @@ def booking_pdf_html(booking: Booking) -> str:
                     "what_to_bring": booking.service.what_to_bring_items(),
                     "manage_url": _manage_url(booking),
                     "prepared_on": timezone.localdate(),
-                    "page_counter": _page_counter_css(),
-                    **_guide_links(booking.service.guide, booking.language),
+                    "page_counter": page_counter_css(),
+                    **guide_public_links(booking.service.guide, booking.language),
                 },
             )
 

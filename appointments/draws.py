@@ -19,21 +19,31 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from appointments import services
+from appointments import emails, services, waiting_list
+from appointments.dates import local_datetime, local_today
+from appointments.errors import BookingError
 from appointments.models import Booking, Draw, DrawRequest, Schedule, Slot
+from appointments.services.retention import each_in_own_transaction
+from appointments.tokens import DRAW_CONFIRM_SALT, draw_request_from_token, draw_request_token
+from cases import selectors as case_selectors
+from cases import services as case_services
 from portal.services import over_hourly_limit
 
-CONFIRM_SALT = "appointments.draw-confirm"
+CONFIRM_SALT = DRAW_CONFIRM_SALT
+# The link helpers live in `tokens`; these names stay for the callers of this module.
+request_token = draw_request_token
+request_from_token = draw_request_from_token
+# How many closed draws one run of `draws_run_due` draws (each in its own transaction; the rest wait a minute).
+DRAW_BATCH = 50
 
 
 def draw_window(schedule: Schedule, week_starts_on: date) -> tuple[datetime, datetime]:
     """When requests for the week starting on `week_starts_on` (a Monday) are accepted: (opens, closes)."""
-    closes_at = services.local_datetime(
+    closes_at = local_datetime(
         week_starts_on - timedelta(days=schedule.release_days_ahead), schedule.release_time
     )
     return closes_at - timedelta(days=max(schedule.draw_window_days, 1)), closes_at
@@ -46,7 +56,7 @@ def draws_ensure(*, today: date | None = None) -> int:
     A week whose window had already closed when its draw was created (a new schedule, a changed policy) is drawn
     at once with no requests, which opens its times to the public rather than leaving them locked.
     """
-    today = today or services.local_today()
+    today = today or local_today()
     schedules = Schedule.objects.filter(
         is_active=True, service__is_active=True, release_policy=Schedule.ReleasePolicy.DRAW
     )
@@ -87,22 +97,6 @@ class RequestOutcome(enum.Enum):
     CASE_NOT_DUE = "case_not_due"
 
 
-def request_token(request: DrawRequest) -> str:
-    return signing.dumps([request.pk, request.email_key], salt=CONFIRM_SALT, compress=True)
-
-
-def request_from_token(token: str) -> DrawRequest | None:
-    try:
-        request_id, email_key = signing.loads(token, salt=CONFIRM_SALT, max_age=60 * 60 * 24 * 14)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    return (
-        DrawRequest.objects.select_related("draw__schedule__service", "draw__schedule__place")
-        .filter(pk=request_id, email_key=email_key)
-        .first()
-    )
-
-
 def draw_request_create(
     *,
     draw: Draw,
@@ -115,10 +109,6 @@ def draw_request_create(
     now: datetime | None = None,
 ) -> RequestOutcome:
     """Ask for a chance in `draw`; one per address (a database constraint). The request counts once confirmed."""
-    from appointments import emails
-    from cases import selectors as case_selectors
-    from cases import services as case_services
-
     now = now or timezone.now()
     if draw.drawn_at is not None or not draw.opens_at <= now < draw.closes_at:
         return RequestOutcome.CLOSED
@@ -153,14 +143,14 @@ def draw_request_create(
         DrawRequest.objects.filter(pk=request.pk).update(name=name.strip(), language=language, case_id=case_id)
         request.name, request.language = name.strip(), language
         request.draw = draw
-        emails.send_draw_confirmation(request, confirm_token=request_token(request))
+        emails.send_draw_confirmation(request, confirm_token=draw_request_token(request))
     return RequestOutcome.SENT
 
 
 def draw_request_confirm(*, token: str, now: datetime | None = None) -> DrawRequest | None:
     """The person clicked the link: the request takes part (only while the window is open). None: bad link."""
     now = now or timezone.now()
-    request = request_from_token(token)
+    request = draw_request_from_token(token)
     if request is None:
         return None
     DrawRequest.objects.filter(
@@ -177,10 +167,14 @@ def draw_requests_purge(*, now: datetime | None = None) -> int:
     """Forget the requests of draws held more than `APPOINTMENT_RETENTION_DAYS` ago (the winners' bookings have
     their own retention); the audit record keeps only request ids, so a draw can still be repeated."""
     now = now or timezone.now()
-    deleted, _ = DrawRequest.objects.filter(
-        draw__drawn_at__lt=now - timedelta(days=settings.APPOINTMENT_RETENTION_DAYS)
-    ).delete()
-    return deleted
+    request_ids = list(
+        DrawRequest.objects.filter(
+            draw__drawn_at__lt=now - timedelta(days=settings.APPOINTMENT_RETENTION_DAYS)
+        ).values_list("pk", flat=True)
+    )
+    return each_in_own_transaction(
+        request_ids, lambda request_id: DrawRequest.objects.filter(pk=request_id).delete()[0], what="draw request"
+    )
 
 
 # --- Drawing ------------------------------------------------------------------------------------------------
@@ -205,7 +199,7 @@ def draw_replay(draw: Draw) -> dict[int, int]:
 
 def _week_slots(draw: Draw, *, now: datetime | None = None):
     """The times of the draw's week (those not too soon to be given out at `now`, if given), in time order."""
-    start = services.local_datetime(draw.week_starts_on, time(0, 0))
+    start = local_datetime(draw.week_starts_on, time(0, 0))
     earliest = start if now is None else max(start, now + timedelta(minutes=settings.APPOINTMENT_MIN_LEAD_MINUTES))
     return Slot.objects.filter(
         place=draw.schedule.place_id,
@@ -229,12 +223,12 @@ def draws_run_due(*, now: datetime | None = None) -> int:
     Safe to run twice, also at the same moment: each draw is locked and checked before it is drawn.
     """
     now = now or timezone.now()
-    draws_ensure(today=services.local_today(now))
+    draws_ensure(today=local_today(now))
     drawn = 0
     for draw_id in list(
         Draw.objects.filter(closes_at__lte=now, drawn_at__isnull=True).order_by("closes_at").values_list(
             "pk", flat=True
-        )[:50]
+        )[:DRAW_BATCH]
     ):
         if draw_run(draw_id=draw_id, now=now) is not None:
             drawn += 1
@@ -244,8 +238,6 @@ def draws_run_due(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def draw_run(*, draw_id: int, now: datetime | None = None) -> DrawResult | None:
     """Draw one closed draw; None if it is being or has been drawn by someone else."""
-    from appointments import emails, waiting_list
-
     now = now or timezone.now()
     draw = (
         Draw.objects.select_for_update(skip_locked=True, of=("self",))
@@ -353,5 +345,5 @@ def _winner_booking(request: DrawRequest, *, service, slot: Slot, now: datetime)
             )
             services.booking_confirm_held(booking, now=now)
             return booking
-    except (services.BookingError, IntegrityError):
+    except (BookingError, IntegrityError):
         return None

@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from appointments import documents
+from appointments.dates import LOCAL_TIME
 from appointments.models import Booking, DrawRequest, WaitingListEntry
-from appointments.services import CONFIRM_SALT, LOCAL_TIME, MANAGE_SALT, booking_token
+from appointments.tokens import CONFIRM_SALT, MANAGE_SALT, booking_token
 from portal.services import email_enqueue
 
 ATTACHMENT_KIND = "booking"

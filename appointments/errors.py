@@ -1,6 +1,18 @@
-"""What each `BookingError` code tells the person, in their language, and what they can do next."""
+"""The refusals of the booking steps: `BookingError`, and what each code tells the person, in their language."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+class BookingError(Exception):
+    """A booking step that cannot go on; `code` picks the message (see `MESSAGES`)."""
+
+    def __init__(self, code: str, *, retry_after_seconds: int = 0):
+        super().__init__(code)
+        self.code = code
+        self.retry_after_seconds = retry_after_seconds
+
 
 MESSAGES = {
     "taken": _("Someone has just taken this time. Please pick another time."),
@@ -15,10 +27,6 @@ MESSAGES = {
     "not_released": _("These times are not open for booking yet. The release calendar says when they will be."),
     "not_offered": _("This place does not offer this service. Please choose one of the places listed."),
     "limited": _("Too many attempts from this connection or e-mail address. Please try again in an hour."),
-    "expired": _(
-        "Your hold on this time has run out (times are held for 10 minutes). Nothing was booked: "
-        "please choose a time again."
-    ),
     "details_missing": _("Please fill in your details first."),
     "family_names": _("Please give the name of every person in the booking."),
     "duplicate": _(
@@ -34,10 +42,38 @@ MESSAGES = {
     "case_not_due": _(
         "Your case does not call for this visit at the moment. The case-status page says what happens next."
     ),
+    "case_not_bookable": _(
+        "We could not find a case with this number that calls for this visit. Check the number, and the case's "
+        "status: it says when a visit is needed."
+    ),
+    "too_long": _("One of the details is longer than we can store. Please shorten it."),
+    "control_characters": _(
+        "One of the details contains invisible control characters (for example from copying and pasting). "
+        "Please type it again."
+    ),
+    "bad_date": _("This date is not valid. Please pick a day from the calendar."),
+    "no_free_times": _("There are no free times on this day. Please pick another day."),
+    "case_required": _(
+        "This visit is booked for a case: please give your case number and access code first, then choose a time."
+    ),
     "invalid_link": _("This link is not valid any more. It may have been used already or replaced by a newer one."),
     "not_active": _("This booking is no longer active, so it cannot be changed."),
 }
 
 
+def _expired() -> str:
+    minutes = settings.APPOINTMENT_HOLD_MINUTES
+    return ngettext(
+        "Your hold on this time has run out (times are held for %(minutes)d minute). Nothing was booked: "
+        "please choose a time again.",
+        "Your hold on this time has run out (times are held for %(minutes)d minutes). Nothing was booked: "
+        "please choose a time again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 def message_for(code: str) -> str:
+    """The message of `code` in the active language (the hold's length from APPOINTMENT_HOLD_MINUTES)."""
+    if code == "expired":
+        return _expired()
     return MESSAGES.get(code, MESSAGES["taken"])

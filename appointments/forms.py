@@ -4,7 +4,37 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from appointments.services import Details
-from cases import codes
+from cases.selectors import CASE_NUMBER_MAX_LENGTH, access_code_clean
+from portal.text_validation import PlainTextFormMixin
+
+ACCESS_CODE_MESSAGE = _("The access code has ten letters and digits. Check it and try again.")
+
+
+def case_number_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Case number"),
+        max_length=CASE_NUMBER_MAX_LENGTH,
+        help_text=_("As on your filing receipt or in a letter, e.g. WSC-II-S.6151.1234.2024."),
+        error_messages={"required": _("Enter your case number."), "max_length": _("This case number is too long.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+def access_code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Access code"),
+        max_length=20,
+        help_text=_("Ten letters and digits from your filing receipt or our e-mail, e.g. K7PX3-MQAB9."),
+        error_messages={"required": _("Enter your access code.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+def clean_access_code(value: str) -> str:
+    code = access_code_clean(value)
+    if code is None:
+        raise forms.ValidationError(ACCESS_CODE_MESSAGE)
+    return code
 
 
 class TimeForm(forms.Form):
@@ -14,7 +44,17 @@ class TimeForm(forms.Form):
     people = forms.IntegerField(min_value=1, max_value=50, required=False)
 
 
-class DetailsForm(forms.Form):
+class CaseCheckForm(PlainTextFormMixin, forms.Form):
+    """For a visit a case calls for: the case, checked before a time is held (nobody can hold one without it)."""
+
+    case_number = case_number_field()
+    access_code = access_code_field()
+
+    def clean_access_code(self):
+        return clean_access_code(self.cleaned_data["access_code"])
+
+
+class DetailsForm(PlainTextFormMixin, forms.Form):
     """Who comes: the person booking, the other family members (one name each) and, if needed, the case."""
 
     name = forms.CharField(
@@ -39,7 +79,7 @@ class DetailsForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     # A field people never see: bots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
     def __init__(self, *args, family_members: int = 0, requires_case: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,29 +92,14 @@ class DetailsForm(forms.Form):
                 error_messages={"required": _("Enter the name of every person in the booking.")},
             )
         if requires_case:
-            self.fields["case_number"] = forms.CharField(
-                label=_("Case number"),
-                max_length=60,
-                help_text=_("As on your filing receipt or in a letter, e.g. WSC-II-S.6151.1234.2024."),
-                error_messages={"required": _("Enter your case number.")},
-                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-            )
-            self.fields["access_code"] = forms.CharField(
-                label=_("Access code"),
-                max_length=20,
-                help_text=_("Ten letters and digits from your filing receipt or our e-mail, e.g. K7PX3-MQAB9."),
-                error_messages={"required": _("Enter your access code.")},
-                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-            )
+            self.fields["case_number"] = case_number_field()
+            self.fields["access_code"] = access_code_field()
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "website"]
 
     def clean_access_code(self):
-        code = codes.access_code_normalize(self.cleaned_data["access_code"])
-        if len(code) != codes.ACCESS_CODE_LENGTH:
-            raise forms.ValidationError(_("The access code has ten letters and digits. Check it and try again."))
-        return code
+        return clean_access_code(self.cleaned_data["access_code"])
 
     @property
     def is_bot(self) -> bool:

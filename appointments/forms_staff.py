@@ -6,6 +6,19 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from appointments.dates import day_in_range
+from appointments.models import BookingSeat
+from cases.selectors import CASE_NUMBER_MAX_LENGTH
+from portal.text_validation import PlainTextFormMixin
+
+DAY_OUT_OF_RANGE = _("Choose a day within two years of today.")
+
+
+def _clean_day(day):
+    if day is not None and not day_in_range(day):
+        raise forms.ValidationError(DAY_OUT_OF_RANGE)
+    return day
+
 
 def _time_label(slot) -> str:
     start = f"{timezone.localtime(slot.starts_at):%H:%M}"
@@ -17,10 +30,17 @@ def slot_choices(times) -> list[tuple[int, str]]:
 
 
 class DayForm(forms.Form):
+    """The day a staff page shows; a malformed day or one more than DAY_RANGE_DAYS away is an error (400)."""
+
     day = forms.DateField(label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    def clean_day(self):
+        return _clean_day(self.cleaned_data.get("day"))
 
-class StaffBookingForm(forms.Form):
+
+
+
+class StaffBookingForm(PlainTextFormMixin, forms.Form):
     """Step one (GET) picks the service and the day; step two (POST) adds the time and the person."""
 
     service = forms.TypedChoiceField(label=_("Service"), coerce=int, choices=())
@@ -35,11 +55,13 @@ class StaffBookingForm(forms.Form):
     family_names = forms.CharField(
         label=_("Other people in the booking"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One name per line; each person gets the following time."),
     )
     email = forms.EmailField(
         label=_("E-mail"),
+        max_length=254,
         required=False,
         help_text=_("If given, the person gets the confirmation with the check-in code."),
         error_messages={"invalid": _("Enter a valid e-mail address.")},
@@ -47,7 +69,7 @@ class StaffBookingForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     case_number = forms.CharField(
         label=_("Case number"),
-        max_length=40,
+        max_length=CASE_NUMBER_MAX_LENGTH,
         required=False,
         help_text=_("Required for visits that a case calls for."),
     )
@@ -69,6 +91,18 @@ class StaffBookingForm(forms.Form):
                 field = self.fields[name]
                 ids = [f"id_{name}_helptext"] if field.help_text else []
                 field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
+
+    def clean_day(self):
+        return _clean_day(self.cleaned_data.get("day"))
+
+    def clean_family_names(self):
+        value = self.cleaned_data.get("family_names", "")
+        longest = BookingSeat._meta.get_field("person_name").max_length
+        if any(len(line.strip()) > longest for line in value.splitlines()):
+            raise forms.ValidationError(
+                _("Each name can have at most %(limit)d characters.") % {"limit": longest}
+            )
+        return value
 
     def family(self) -> tuple[str, ...]:
         return tuple(line.strip() for line in self.cleaned_data.get("family_names", "").splitlines() if line.strip())

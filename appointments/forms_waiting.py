@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases import codes
+from appointments.forms import access_code_field, case_number_field, clean_access_code
+from portal.text_validation import PlainTextFormMixin
 
 
-class WaitingListForm(forms.Form):
+class WaitingListForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your full name"),
         max_length=200,
@@ -28,20 +29,8 @@ class WaitingListForm(forms.Form):
 class DrawRequestForm(WaitingListForm):
     """A request for a draw; visits tied to a case also ask for the case number and its access code."""
 
-    case_number = forms.CharField(
-        label=_("Case number"),
-        max_length=60,
-        help_text=_("As on your filing receipt or in a letter, e.g. WSC-II-S.6151.1234.2024."),
-        error_messages={"required": _("Enter your case number.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-    )
-    access_code = forms.CharField(
-        label=_("Access code"),
-        max_length=20,
-        help_text=_("Ten letters and digits from your filing receipt or our e-mail, e.g. K7PX3-MQAB9."),
-        error_messages={"required": _("Enter your access code.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-    )
+    case_number = case_number_field()
+    access_code = access_code_field()
 
     field_order = ["name", "email", "case_number", "access_code", "website"]
 
@@ -52,7 +41,4 @@ class DrawRequestForm(WaitingListForm):
             del self.fields["access_code"]
 
     def clean_access_code(self):
-        code = codes.access_code_normalize(self.cleaned_data["access_code"])
-        if len(code) != codes.ACCESS_CODE_LENGTH:
-            raise forms.ValidationError(_("The access code has ten letters and digits. Check it and try again."))
-        return code
+        return clean_access_code(self.cleaned_data["access_code"])

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import F, Min, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import F, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from appointments.models import BookableService, Booking, Schedule, Slot
-from appointments.services import LOCAL_TIME, local_today
+from appointments.dates import LOCAL_TIME, local_today
+from appointments.models import BookableService, Booking, BookingSeat, Schedule, Slot
+from appointments.services.slots import staff_slot_problem
+from portal import selectors as portal_selectors
 
 
 def _bookable_slots(*, now: datetime) -> QuerySet[Slot]:
@@ -64,6 +66,21 @@ def places_for_service(*, service: BookableService, now: datetime | None = None)
         .order_by("place__order", "place__slug")
     )
     return [PlaceChoice(schedule, schedule.next_free) for schedule in schedules]
+
+
+def schedules_public(**filters) -> QuerySet[Schedule]:
+    """Every schedule (service × place) the public may see: active, of an active service, at a published place."""
+    return (
+        Schedule.objects.filter(is_active=True, service__is_active=True, place__is_published=True, **filters)
+        .select_related("service", "place")
+        .order_by("service__order", "service__code", "place__order", "place__slug")
+    )
+
+
+def schedule_public_get(*, service_code: str, place_slug: str, **filters) -> Schedule | None:
+    if not service_code or not place_slug:
+        return None
+    return schedules_public(service__code=service_code, place__slug=place_slug, **filters).first()
 
 
 def schedule_get(*, service: BookableService, place_slug: str) -> Schedule | None:
@@ -176,6 +193,67 @@ def next_release(*, schedule: Schedule, now: datetime | None = None) -> datetime
     )
 
 
+@dataclass(frozen=True)
+class DayTimes:
+    """The free times of a chosen day, or why there are none (a `BookingError` code)."""
+
+    times: list
+    problem: str = ""
+
+
+def day_times(
+    *, schedule: Schedule, weeks: list[list[CalendarDay | None]], day: date, people: int, now: datetime
+) -> DayTimes:
+    """Which times of `day` the public may book for `people` (from `calendar` weeks), or the reason none can be."""
+    days = {d.day: d for week in weeks for d in week if d is not None}
+    if day < local_today(now):
+        return DayTimes([], "past")
+    if day not in days or not days[day].in_horizon:
+        return DayTimes([], "not_released")
+    if not days[day].bookable:
+        return DayTimes([], "no_free_times")
+    times = free_times(schedule=schedule, day=day, people=people, now=now)
+    if not times:
+        return DayTimes([], "no_consecutive" if people > 1 else "no_free_times")
+    return DayTimes(times)
+
+
+def booking_of_session(*, booking_id: int | None) -> Booking | None:
+    """The booking a visitor's session points at, whatever its state (a hold, or one awaiting confirmation)."""
+    if not booking_id:
+        return None
+    return Booking.objects.select_related("service", "place").filter(pk=booking_id).first()
+
+
+def hold_slot_ids(booking: Booking) -> list[int]:
+    """The times a hold keeps, first person first."""
+    return list(booking.seats.filter(released=False).order_by("position").values_list("slot_id", flat=True))
+
+
+def booking_for_check_in(*, place, code: str, now: datetime | None = None) -> Booking | None:
+    """Today's confirmed booking at `place` with the six-digit check-in `code`, for the info-point queue or a desk.
+
+    Only a booking that `services.booking_check_in` would accept today: confirmed, at this place, on today's date.
+    Check-in codes are unique among upcoming bookings. One query.
+    """
+    code = (code or "").strip()
+    if not code.isdigit() or len(code) != 6:
+        return None
+    now = now or timezone.now()
+    start = datetime.combine(local_today(now), datetime.min.time(), tzinfo=LOCAL_TIME)
+    return (
+        Booking.objects.select_related("service", "place")
+        .filter(
+            place=place.pk if hasattr(place, "pk") else place,
+            checkin_code=code,
+            status=Booking.Status.CONFIRMED,
+            starts_at__gte=start,
+            starts_at__lt=start + timedelta(days=1),
+        )
+        .first()
+    )
+
+
 def booking_for_page(*, booking_id: int) -> Booking | None:
     """A booking with what its pages show (service, place and the people's times): two queries."""
     return (
@@ -190,12 +268,8 @@ def booking_for_page(*, booking_id: int) -> Booking | None:
 
 
 def places_for_staff(user) -> QuerySet:
-    """The places whose bookings `user` works with: theirs, or all for administrators (superusers)."""
-    from portal.models import Place
-
-    if user.is_superuser:
-        return Place.objects.all()
-    return user.places.all()
+    """The places whose bookings `user` works with: theirs, or all for coordinators and administrators."""
+    return portal_selectors.places_for_staff(user)
 
 
 def place_for_staff(*, user, slug: str):
@@ -204,15 +278,11 @@ def place_for_staff(*, user, slug: str):
 
 def bookings_visible_to(user) -> QuerySet[Booking]:
     """Bookings at the places `user` works at; the admin, the day page and every staff action use this."""
-    if user.is_superuser:
-        return Booking.objects.all()
-    return Booking.objects.filter(place__in=user.places.all())
+    return Booking.objects.filter(place__in=places_for_staff(user))
 
 
 def slots_visible_to(user) -> QuerySet[Slot]:
-    if user.is_superuser:
-        return Slot.objects.all()
-    return Slot.objects.filter(place__in=user.places.all())
+    return Slot.objects.filter(place__in=places_for_staff(user))
 
 
 # Bookings the desk does not need to see: a hold that never became a booking.
@@ -220,10 +290,6 @@ STAFF_HIDDEN = (Booking.Status.HELD, Booking.Status.EXPIRED)
 
 
 def _staff_bookings() -> QuerySet[Booking]:
-    from django.db.models import Prefetch
-
-    from appointments.models import BookingSeat
-
     return (
         Booking.objects.exclude(status__in=STAFF_HIDDEN)
         .select_related("service")
@@ -282,8 +348,6 @@ def staff_services_at(*, place) -> QuerySet[BookableService]:
 
 def staff_free_times(*, place, service: BookableService, day: date, now: datetime | None = None) -> list[Slot]:
     """The times of `day` the desk may book for `service` (see `services.staff_slot_problem`). One query."""
-    from appointments.services import staff_slot_problem
-
     now = now or timezone.now()
     start = datetime.combine(day, datetime.min.time(), tzinfo=LOCAL_TIME)
     slots = Slot.objects.filter(

@@ -1,8 +1,12 @@
 """Celery tasks of the appointments app (scheduled in CELERY_BEAT_SCHEDULE); each calls one service, safe twice."""
 
+import logging
+
 from celery import shared_task
 
-from appointments import services
+from appointments import draws, services, waiting_list
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -19,8 +23,6 @@ def expire_holds_and_return_seats() -> tuple[int, int]:
 
 @shared_task
 def run_due_draws() -> int:
-    from appointments import draws
-
     return draws.draws_run_due()
 
 
@@ -31,9 +33,22 @@ def send_reminders(self) -> int:
 
 @shared_task
 def apply_booking_retention() -> int:
-    """Erase the personal data of past bookings, finished waiting-list entries and old draw requests."""
-    from appointments import draws, waiting_list
+    """Erase the personal data of past bookings, finished waiting-list entries and old draw requests.
 
-    waiting_list.waiting_list_purge()
-    draws.draw_requests_purge()
-    return services.bookings_retention_apply()
+    The three purges are independent: one that fails as a whole is logged and the others still run (each also
+    skips its own failing records, see `services.retention.each_in_own_transaction`).
+    """
+    erased = 0
+    for name, purge in (
+        ("waiting list", waiting_list.waiting_list_purge),
+        ("draw requests", draws.draw_requests_purge),
+        ("bookings", services.bookings_retention_apply),
+    ):
+        try:
+            count = purge()
+        except Exception as exc:  # one purge must never stop the others
+            logger.error("Retention of %s failed (%s)", name, type(exc).__name__)
+            continue
+        if name == "bookings":
+            erased = count
+    return erased

@@ -2,20 +2,20 @@
 
 from django.urls import path
 
-from appointments import views, views_documents, views_waiting
+from appointments import views, views_documents, views_manage, views_waiting
 
 app_name = "appointments"
 
 urlpatterns = [
-    # --- booking flow and managing a booking (views.py) ---
+    # --- booking flow (views.py) and managing a booking (views_manage.py) ---
     path("", views.start, name="start"),
     path("details/", views.details, name="details"),
     path("check/", views.check, name="check"),
     path("done/", views.done, name="done"),
-    path("confirm/<str:token>/", views.confirm, name="confirm"),
-    path("booking/<str:token>/", views.booking, name="booking"),
-    path("booking/<str:token>/cancel/", views.booking_cancel, name="booking_cancel"),
-    path("booking/<str:token>/move/", views.booking_move, name="booking_move"),
+    path("confirm/<str:token>/", views_manage.confirm, name="confirm"),
+    path("booking/<str:token>/", views_manage.booking, name="booking"),
+    path("booking/<str:token>/cancel/", views_manage.booking_cancel, name="booking_cancel"),
+    path("booking/<str:token>/move/", views_manage.booking_move, name="booking_move"),
     # --- confirmation documents: PDF, calendar file, QR code (views_documents.py) ---
     path("booking/<str:token>/confirmation.pdf", views_documents.booking_pdf, name="booking_pdf"),
     path("booking/<str:token>/visit.ics", views_documents.booking_ics, name="booking_ics"),
@@ -36,4 +36,5 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:service_code>/", views.places, name="places"),
     path("<slug:service_code>/<slug:place_slug>/", views.day_and_time, name="day_and_time"),
+    path("<slug:service_code>/<slug:place_slug>/case/", views.case_check, name="case_check"),
 ]

@@ -22,15 +22,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from appointments import errors, selectors, services
-from appointments.forms import DetailsForm, TimeForm
+from appointments.dates import parse_day
+from appointments.forms import CaseCheckForm, DetailsForm, TimeForm
 from appointments.models import Booking, Schedule
 from portal.selectors import client_address
 
 HOLD_KEY = "appointment_hold"
+# The case verified for a visit a case calls for: {"service": id, "case": id, "number": as typed}, for one booking.
+CASE_KEY = "appointment_case"
 ERROR_STATUS = {"limited": 429, "taken": 409, "no_consecutive": 409, "expired": 410}
 
 
-def _url_or_none(name: str, **kwargs) -> str | None:
+def url_or_none(name: str, **kwargs) -> str | None:
     """The address of a page another part of the booking work provides, or None while it does not exist yet."""
     try:
         return reverse(name, kwargs=kwargs or None)
@@ -42,7 +45,7 @@ def _with_query(url: str | None, **params) -> str | None:
     return f"{url}?{urlencode(params)}" if url else None
 
 
-def _error_status(code: str) -> int:
+def error_status(code: str) -> int:
     return ERROR_STATUS.get(code, 400)
 
 
@@ -63,8 +66,8 @@ def places(request, service_code: str):
     service = selectors.service_get_bookable(code=service_code)
     if service is None:
         raise Http404
-    waiting_url = _url_or_none("appointments:waiting_join")
-    draw_url = _url_or_none("appointments:draw_request")
+    waiting_url = url_or_none("appointments:waiting_join")
+    draw_url = url_or_none("appointments:draw_request")
     choices = []
     for choice in selectors.places_for_service(service=service):
         schedule, place = choice.schedule, choice.place
@@ -99,35 +102,21 @@ def _people(value, service) -> tuple[int, str]:
     return max(people, 1), ""
 
 
-def _day(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def day_param(value) -> tuple[date | None, str]:
+    """The chosen day, and the message if the value is not a day the calendar could show."""
+    day, valid = parse_day(value)
+    return day, "" if valid else errors.message_for("bad_date")
 
 
-def _picker_context(*, schedule: Schedule, day: date | None, people: int, now) -> dict:
+def picker_context(*, schedule: Schedule, day: date | None, people: int, now) -> dict:
     """The calendar of the horizon and, for a chosen day, its free times; a fixed number of queries."""
     weeks = selectors.calendar(schedule=schedule, now=now)
-    days = {d.day: d for week in weeks for d in week if d is not None}
     today = services.local_today(now)
     day_problem = ""
     times = []
     if day is not None:
-        if day < today:
-            day_problem = errors.message_for("past")
-        elif day not in days or not days[day].in_horizon:
-            day_problem = errors.message_for("not_released")
-        elif not days[day].bookable:
-            day_problem = _("There are no free times on this day. Please pick another day.")
-        else:
-            times = selectors.free_times(schedule=schedule, day=day, people=people, now=now)
-            if not times:
-                day_problem = (
-                    errors.message_for("no_consecutive")
-                    if people > 1
-                    else _("There are no free times on this day. Please pick another day.")
-                )
+        chosen = selectors.day_times(schedule=schedule, weeks=weeks, day=day, people=people, now=now)
+        times, day_problem = chosen.times, errors.message_for(chosen.problem) if chosen.problem else ""
     return {
         "weeks": weeks,
         "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
@@ -141,7 +130,7 @@ def _picker_context(*, schedule: Schedule, day: date | None, people: int, now) -
     }
 
 
-def _render_picker(request, template: str, context: dict, *, status: int = 200):
+def render_picker(request, template: str, context: dict, *, status: int = 200):
     if _htmx_partial(request):
         template = "appointments/_picker.html"
     response = render(request, template, context, status=status)
@@ -164,10 +153,50 @@ def _not_offered(request, service):
 
 def _same_hold(hold: Booking | None, *, slot_id: int, people: int) -> bool:
     """Whether the session already holds exactly this choice (a double click on "hold this time")."""
-    if hold is None:
-        return False
-    slot_ids = list(hold.seats.filter(released=False).order_by("position").values_list("slot_id", flat=True))
+    slot_ids = selectors.hold_slot_ids(hold) if hold is not None else []
     return bool(slot_ids) and slot_ids[0] == slot_id and len(slot_ids) == people
+
+
+def _verified_case(request, service) -> dict | None:
+    """The case verified in this session for `service` (a visit a case calls for), or None."""
+    verified = request.session.get(CASE_KEY)
+    if isinstance(verified, dict) and verified.get("service") == service.pk and verified.get("case"):
+        return verified
+    return None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def case_check(request, service_code: str, place_slug: str):
+    """For a visit a case calls for (fingerprints): the case number and access code, before any time is held."""
+    service, schedule = _schedule_or_404(request, service_code, place_slug)
+    if schedule is None:
+        return _not_offered(request, service)
+    if not service.requires_case:
+        return redirect("appointments:day_and_time", service_code=service.code, place_slug=schedule.place.slug)
+    form = CaseCheckForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                case_id = services.booking_case_verify(
+                    service=service,
+                    case_number=form.cleaned_data["case_number"],
+                    access_code=form.cleaned_data["access_code"],
+                    client_key=client_address(request),
+                )
+            except services.BookingError as exc:
+                form.add_error(None, errors.message_for(exc.code))
+                status = 429 if exc.code == "case_limited" else 400
+            else:
+                request.session.cycle_key()
+                request.session[CASE_KEY] = {
+                    "service": service.pk, "case": case_id, "number": form.cleaned_data["case_number"].strip()
+                }
+                return redirect("appointments:day_and_time", service_code=service.code, place_slug=schedule.place.slug)
+    context = {"service": service, "place": schedule.place, "form": form}
+    return render(request, "appointments/case_check.html", context, status=status)
 
 
 @never_cache
@@ -176,11 +205,14 @@ def day_and_time(request, service_code: str, place_slug: str):
     service, schedule = _schedule_or_404(request, service_code, place_slug)
     if schedule is None:
         return _not_offered(request, service)
+    verified = _verified_case(request, service) if service.requires_case else None
+    if service.requires_case and verified is None:
+        return redirect("appointments:case_check", service_code=service.code, place_slug=schedule.place.slug)
     source = request.POST if request.method == "POST" else request.GET
     people, people_problem = _people(source.get("people"), service)
-    day = _day(source.get("day"))
-    error = errors.message_for(people_problem) if people_problem else ""
-    status = 400 if people_problem else 200
+    day, day_error = day_param(source.get("day"))
+    error = errors.message_for(people_problem) if people_problem else day_error
+    status = 400 if error else 200
 
     if request.method == "POST" and not people_problem:
         form = TimeForm(request.POST)
@@ -202,15 +234,17 @@ def day_and_time(request, service_code: str, place_slug: str):
                     people=people,
                     language=get_language(),
                     client_key=client_address(request),
+                    case_id=verified["case"] if verified else None,
+                    case_number=verified["number"] if verified else "",
                 )
             except services.BookingError as exc:
-                error, status = errors.message_for(exc.code), _error_status(exc.code)
+                error, status = errors.message_for(exc.code), error_status(exc.code)
             else:
                 request.session.cycle_key()
                 request.session[HOLD_KEY] = booking.pk
                 return redirect("appointments:details")
 
-    context = _picker_context(schedule=schedule, day=day, people=people, now=timezone.now())
+    context = picker_context(schedule=schedule, day=day, people=people, now=timezone.now())
     context.update(
         {
             "service": service,
@@ -221,7 +255,7 @@ def day_and_time(request, service_code: str, place_slug: str):
             "action": request.path,
         }
     )
-    response = _render_picker(request, "appointments/day_and_time.html", context, status=status)
+    response = render_picker(request, "appointments/day_and_time.html", context, status=status)
     if status == 429:
         response["Retry-After"] = "3600"
     return response
@@ -236,7 +270,7 @@ def _hold_or_redirect(request):
     hold = services.hold_active(booking_id=booking_id)
     if hold is not None:
         return selectors.booking_for_page(booking_id=hold.pk), None
-    lost = Booking.objects.select_related("service", "place").filter(pk=booking_id).first() if booking_id else None
+    lost = selectors.booking_of_session(booking_id=booking_id)
     if lost is not None and lost.status == Booking.Status.AWAITING_CONFIRMATION:
         return None, redirect("appointments:done")  # the back button after "send": the e-mail went already
     request.session.pop(HOLD_KEY, None)
@@ -252,7 +286,7 @@ def _remaining(booking: Booking) -> dict:
     return {"remaining": f"{seconds // 60}:{seconds % 60:02d}", "remaining_seconds": seconds}
 
 
-def _calendar_url(booking: Booking) -> str:
+def calendar_url(booking: Booking) -> str:
     return reverse("appointments:day_and_time", args=[booking.service.code, booking.place.slug])
 
 
@@ -269,7 +303,7 @@ def details(request):
         request.POST or None,
         initial=initial,
         family_members=len(seats) - 1,
-        requires_case=booking.service.requires_case,
+        requires_case=booking.service.requires_case and booking.case_id is None,
     )
     status = 200
     if request.method == "POST":
@@ -287,12 +321,12 @@ def details(request):
                 if exc.code == "expired":
                     return _hold_or_redirect(request)[1]
                 form.add_error(None, errors.message_for(exc.code))
-                status = _error_status(exc.code)
+                status = error_status(exc.code)
             else:
                 return redirect("appointments:check")
         else:
             status = 400
-    context = {"booking": booking, "seats": seats, "form": form, "calendar_url": _calendar_url(booking)}
+    context = {"booking": booking, "seats": seats, "form": form, "calendar_url": calendar_url(booking)}
     context.update(_remaining(booking))
     return render(request, "appointments/details.html", context, status=status)
 
@@ -313,7 +347,7 @@ def check(request):
         except services.BookingError as exc:
             if exc.code == "expired":
                 return _hold_or_redirect(request)[1]
-            error, status = errors.message_for(exc.code), _error_status(exc.code)
+            error, status = errors.message_for(exc.code), error_status(exc.code)
         else:
             return redirect("appointments:done")
     context = {"booking": booking, "seats": list(booking.seats.all()), "error": error}
@@ -324,159 +358,8 @@ def check(request):
 @never_cache
 @require_GET
 def done(request):
-    booking_id = request.session.get(HOLD_KEY)
-    booking = (
-        Booking.objects.filter(pk=booking_id, status=Booking.Status.AWAITING_CONFIRMATION).first()
-        if booking_id
-        else None
-    )
+    booking = selectors.booking_of_session(booking_id=request.session.get(HOLD_KEY))
     minutes = settings.APPOINTMENT_HOLD_MINUTES
-    if booking is not None and booking.hold_expires_at:
+    if booking is not None and booking.status == Booking.Status.AWAITING_CONFIRMATION and booking.hold_expires_at:
         minutes = max(int((booking.hold_expires_at - timezone.now()).total_seconds() // 60), 1)
     return render(request, "appointments/done.html", {"minutes": minutes})
-
-
-# --- Confirming and managing a booking ------------------------------------------------------------------------
-
-
-def _invalid_link(request):
-    return render(
-        request, "appointments/invalid_link.html", {"message": errors.message_for("invalid_link")}, status=404
-    )
-
-
-def _manage_url(booking: Booking) -> str:
-    return reverse("appointments:booking", args=[services.booking_token(booking, services.MANAGE_SALT)])
-
-
-def _confirm_failed(request, booking: Booking, code: str):
-    context = {"booking": booking, "message": errors.message_for(code), "calendar_url": _calendar_url(booking)}
-    return render(request, "appointments/confirm_failed.html", context, status=_error_status(code))
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def confirm(request, token: str):
-    """The link in the e-mail. A GET only shows a button: mail scanners that open links must not confirm."""
-    booking = services.booking_from_token(token, services.CONFIRM_SALT, max_age=60 * 60 * 24)
-    if booking is None:
-        return _invalid_link(request)
-    if booking.status in Booking.UPCOMING:
-        return redirect(_manage_url(booking))
-    if request.method == "POST":
-        try:
-            booking = services.booking_confirm(token=token)
-        except services.BookingError as exc:
-            return _confirm_failed(request, booking, exc.code)
-        messages.success(request, _("Your visit is booked. We have sent the confirmation to your e-mail."))
-        return redirect(_manage_url(booking))
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= timezone.now():
-        ended = booking.status in (Booking.Status.CANCELLED_BY_PERSON, Booking.Status.CANCELLED_BY_STAFF)
-        return _confirm_failed(request, booking, "not_active" if ended else "expired")
-    return render(request, "appointments/confirm.html", {"booking": booking, "token": token})
-
-
-def _booking_from_manage_token(token: str) -> Booking | None:
-    found = services.booking_from_token(token, services.MANAGE_SALT)
-    return selectors.booking_for_page(booking_id=found.pk) if found else None
-
-
-def _document_urls(token: str) -> dict:
-    return {
-        "pdf_url": _url_or_none("appointments:booking_pdf", token=token),
-        "ics_url": _url_or_none("appointments:booking_ics", token=token),
-        "qr_url": _url_or_none("appointments:booking_qr", token=token),
-    }
-
-
-def _can_change(booking: Booking) -> bool:
-    return booking.status == Booking.Status.CONFIRMED and booking.starts_at > timezone.now()
-
-
-def _render_booking(request, booking: Booking, token: str, *, error: str = "", status: int = 200):
-    context = {
-        "booking": booking,
-        "token": token,
-        "seats": list(booking.seats.all()),
-        "can_change": _can_change(booking),
-        "error": error,
-        **_document_urls(token),
-    }
-    return render(request, "appointments/booking.html", context, status=status)
-
-
-@never_cache
-@require_GET
-def booking(request, token: str):
-    found = _booking_from_manage_token(token)
-    if found is None:
-        return _invalid_link(request)
-    return _render_booking(request, found, token)
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def booking_cancel(request, token: str):
-    found = _booking_from_manage_token(token)
-    if found is None:
-        return _invalid_link(request)
-    if request.method == "POST":
-        try:
-            services.booking_cancel(booking_id=found.pk)
-        except services.BookingError as exc:
-            return _render_booking(request, found, token, error=errors.message_for(exc.code), status=409)
-        messages.success(
-            request, _("Your visit %(reference)s is cancelled. You can book a new one here.") % {
-                "reference": found.reference
-            }
-        )
-        return redirect("appointments:start")
-    if not _can_change(found):
-        return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
-    context = {"booking": found, "token": token, "seats": list(found.seats.all())}
-    return render(request, "appointments/cancel.html", context)
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def booking_move(request, token: str):
-    found = _booking_from_manage_token(token)
-    if found is None:
-        return _invalid_link(request)
-    if not _can_change(found):
-        return _render_booking(request, found, token, error=errors.message_for("not_active"), status=409)
-    seats = [seat for seat in found.seats.all() if not seat.released]
-    schedule = selectors.schedule_get(service=found.service, place_slug=found.place.slug)
-    if schedule is None:
-        return _render_booking(request, found, token, error=errors.message_for("not_offered"), status=409)
-    source = request.POST if request.method == "POST" else request.GET
-    day = _day(source.get("day"))
-    error, status = "", 200
-    if request.method == "POST":
-        form = TimeForm(request.POST)
-        if not form.is_valid():
-            error, status = _("Choose a time."), 400
-        else:
-            try:
-                moved = services.booking_move(
-                    booking_id=found.pk, slot_id=form.cleaned_data["slot"], client_key=client_address(request)
-                )
-            except services.BookingError as exc:
-                error, status = errors.message_for(exc.code), _error_status(exc.code)
-            else:
-                messages.success(request, _("Your visit is moved. We have sent the new confirmation to your e-mail."))
-                return redirect(_manage_url(moved))
-    context = _picker_context(schedule=schedule, day=day, people=len(seats), now=timezone.now())
-    context.update(
-        {
-            "booking": found,
-            "seats": seats,
-            "token": token,
-            "service": found.service,
-            "place": found.place,
-            "error": error,
-            "action": request.path,
-            "moving": True,
-        }
-    )
-    return _render_picker(request, "appointments/move.html", context, status=status)

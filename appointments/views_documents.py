@@ -11,7 +11,7 @@ from appointments import documents, services
 
 
 def _booking(token: str):
-    found = services.booking_from_token(token, services.MANAGE_SALT)
+    found = services.booking_from_manage_token(token)
     booking = documents.booking_for_documents(booking_id=found.pk) if found is not None else None
     if booking is None:
         raise Http404

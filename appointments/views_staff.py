@@ -75,11 +75,24 @@ def _place(request, place_slug: str):
     return place
 
 
+class BadDay(Exception):
+    """The `day` asked for is malformed or out of range: answered with 400 and the form's message."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 def _day(request) -> date:
-    form = DayForm(request.GET or request.POST)
-    if form.is_valid() and form.cleaned_data["day"]:
-        return form.cleaned_data["day"]
-    return local_today()
+    form = DayForm({"day": request.GET.get("day") or request.POST.get("day") or ""})
+    if not form.is_valid():
+        raise BadDay(" ".join(form.errors["day"]))
+    return form.cleaned_data["day"] or local_today()
+
+
+def _bad_day(request, place, error: BadDay):
+    context = {"message": error.message, "today_url": reverse("appointments_staff:day", args=[place.slug])}
+    return render(request, "appointments/staff/bad_request.html", context, status=400)
 
 
 def _day_url(place, day: date, anchor: str = "") -> str:
@@ -107,7 +120,10 @@ def staff_places(request):
 @require_http_methods(["GET"])
 def day_view(request, place_slug: str):
     place = _place(request, place_slug)
-    day = _day(request)
+    try:
+        day = _day(request)
+    except BadDay as error:
+        return _bad_day(request, place, error)
     now = timezone.now()
     times = selectors.staff_day(place=place, day=day)
     for time in times:
@@ -135,17 +151,10 @@ ACTION_LABELS = {
 
 
 def _with_actions(booking: Booking, *, now) -> Booking:
-    """The buttons that make sense for the booking now; the services refuse the others anyway."""
-    actions = []
-    if booking.status == Booking.Status.CONFIRMED and local_today(booking.starts_at) == local_today(now):
-        actions.append("check_in")
-    if booking.status == Booking.Status.CONFIRMED and booking.starts_at <= now:
-        actions.append("no_show")
-    if booking.status == Booking.Status.CHECKED_IN:
-        actions.append("complete")
-    if booking.status in Booking.ACTIVE and booking.starts_at > now:
-        actions.append("cancel")
-    booking.staff_actions = [(action, ACTION_LABELS[action]) for action in actions]
+    """The buttons the booking allows now, by the same rule the services refuse the others with."""
+    booking.staff_actions = [
+        (action, ACTION_LABELS[action]) for action in services.booking_staff_actions(booking, now=now)
+    ]
     return booking
 
 
@@ -239,11 +248,19 @@ def book(request, place_slug: str):
     place = _place(request, place_slug)
     services_here = list(selectors.staff_services_at(place=place))
     data = request.POST if request.method == "POST" else request.GET
-    choice = StaffBookingForm(data or None, services=services_here, step=1)
-    if not data:
-        choice = StaffBookingForm(initial={"day": _day(request)}, services=services_here, step=1)
-    if not choice.is_bound or not choice.is_valid():
+    if "service" not in data:
+        # Opened from the day page (perhaps with ?day=): an unbound form, no "required" errors before anything
+        # was sent.
+        try:
+            day = _day(request)
+        except BadDay as error:
+            return _bad_day(request, place, error)
+        choice = StaffBookingForm(initial={"day": day}, services=services_here, step=1)
         return render(request, "appointments/staff/book.html", {"place": place, "choice": choice, "form": None})
+    choice = StaffBookingForm(data, services=services_here, step=1)
+    if not choice.is_valid():
+        context = {"place": place, "choice": choice, "form": None}
+        return render(request, "appointments/staff/book.html", context, status=400)
 
     service = next(s for s in services_here if s.pk == choice.cleaned_data["service"])
     day = choice.cleaned_data["day"]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from appointments import draws, releases, waiting_list
+from appointments import draws, releases, selectors, waiting_list
 from appointments.errors import message_for
 from appointments.forms_waiting import DrawRequestForm, WaitingListForm
 from appointments.models import Booking, Schedule
@@ -37,20 +37,11 @@ def _draw_message(code: str) -> str:
     return str(message_for(code))
 
 
-def _schedules():
-    return (
-        Schedule.objects.filter(is_active=True, service__is_active=True, place__is_published=True)
-        .select_related("service", "place")
-        .order_by("service__order", "service__code", "place__order", "place__slug")
-    )
-
-
 def _chosen_schedule(params, **filters) -> Schedule | None:
     """The schedule named by the `service` code and `place` slug parameters (GET or POST), if any."""
-    code, slug = params.get("service", ""), params.get("place", "")
-    if not code or not slug:
-        return None
-    return _schedules().filter(service__code=code, place__slug=slug, **filters).first()
+    return selectors.schedule_public_get(
+        service_code=params.get("service", ""), place_slug=params.get("place", ""), **filters
+    )
 
 
 def _params(schedule: Schedule) -> str:
@@ -61,7 +52,7 @@ def _choose(request, *, title: str, intro: str, url_name: str, **filters):
     """No (valid) service and place given: list them, each a link to the form."""
     rows = [
         (schedule, reverse(url_name) + "?" + _params(schedule))
-        for schedule in _schedules().filter(**filters)
+        for schedule in selectors.schedules_public(**filters)
     ]
     return render(request, "appointments/waiting_choose.html", {"title": title, "intro": intro, "rows": rows})
 
@@ -159,8 +150,7 @@ def waiting_claim(request, token: str):
         else:
             return redirect("appointments:waiting_claim", token=token)
         booking.refresh_from_db()
-    now = timezone.now()
-    claimable = booking.status == Booking.Status.HELD and booking.hold_expires_at > now
+    claimable = waiting_list.offer_claimable(booking)
     context = {
         "booking": booking,
         "token": token,

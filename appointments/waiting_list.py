@@ -14,21 +14,30 @@ import enum
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from appointments import services
+from appointments import emails, services
+from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, Schedule, Slot, WaitingListEntry
+from appointments.services.offers import offer_seat, offers_requeue
+from appointments.services.retention import each_in_own_transaction
+from appointments.tokens import (
+    CLAIM_SALT,
+    WAITING_CONFIRM_MAX_AGE,
+    WAITING_CONFIRM_SALT,
+    WAITING_LEAVE_SALT,
+    booking_from_token,
+    entry_from_token,
+    entry_token,
+)
 from portal.services import over_hourly_limit
 
-CONFIRM_SALT = "appointments.waiting-confirm"
-LEAVE_SALT = "appointments.waiting-leave"
-CLAIM_SALT = "appointments.waiting-claim"
-CONFIRM_MAX_AGE = 60 * 60 * 24 * 3  # the confirmation link works for three days
-# An offer shorter than this is not worth sending: nobody could read the e-mail in time.
-MIN_CLAIM_WINDOW = timedelta(minutes=15)
+# The links' salts and lifetimes live in `tokens`; these names stay for the callers of this module.
+CONFIRM_SALT = WAITING_CONFIRM_SALT
+LEAVE_SALT = WAITING_LEAVE_SALT
+CONFIRM_MAX_AGE = WAITING_CONFIRM_MAX_AGE
 UNCONFIRMED_RETENTION = timedelta(days=7)
 ACTIVE = (WaitingListEntry.Status.UNCONFIRMED, WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED)
 
@@ -37,26 +46,6 @@ class JoinOutcome(enum.Enum):
     SENT = "sent"  # a confirmation link was e-mailed, or the address was already on the list (nothing tells which)
     LIMITED = "limited"
     NOT_OFFERED = "not_offered"
-
-
-def entry_token(entry: WaitingListEntry, salt: str) -> str:
-    return signing.dumps([entry.pk, entry.email_key], salt=salt, compress=True)
-
-
-def entry_from_token(token: str, salt: str, max_age: int | None = None) -> WaitingListEntry | None:
-    """The entry a signed link points at, or None if tampered with or expired.
-
-    The normalized address is part of the token, so a link stays tied to the person it was sent to.
-    """
-    try:
-        entry_id, email_key = signing.loads(token, salt=salt, max_age=max_age)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    return (
-        WaitingListEntry.objects.select_related("service", "place")
-        .filter(pk=entry_id, email_key=email_key)
-        .first()
-    )
 
 
 def waiting_join(
@@ -75,9 +64,7 @@ def waiting_join(
     ):
         return JoinOutcome.LIMITED
 
-    from appointments import emails
-
-    _offers_requeue(now=timezone.now(), service_id=service.pk, place_id=place.pk)
+    offers_requeue(now=timezone.now(), service_id=service.pk, place_id=place.pk)
     entry = _active_entry(service, place, email_key)
     if entry is None:
         try:
@@ -148,124 +135,49 @@ def waiting_leave(*, token: str) -> WaitingListEntry | None:
     return entry
 
 
-def _offers_requeue(*, now: datetime, service_id: int | None = None, place_id: int | None = None) -> int:
-    """People whose offer ran out (or was cancelled) wait again, at the end of the list."""
-    entries = WaitingListEntry.objects.filter(status=WaitingListEntry.Status.OFFERED)
-    if service_id is not None:
-        entries = entries.filter(service=service_id, place=place_id)
-    return (
-        entries.filter(~Q(offer__status=Booking.Status.HELD) | Q(offer__isnull=True))
-        .exclude(offer__status__in=Booking.UPCOMING)
-        .update(status=WaitingListEntry.Status.WAITING, confirmed_at=now)
-    )
-
-
 def waiting_list_purge(*, now: datetime | None = None) -> int:
     """Forget the people who left or booked, and addresses never confirmed within a week; returns how many.
 
     Meant for the daily retention task; the waiting list keeps personal data only while someone is waiting.
     """
     now = now or timezone.now()
-    _offers_requeue(now=now)
-    deleted, _ = WaitingListEntry.objects.filter(
-        Q(status__in=[WaitingListEntry.Status.LEFT, WaitingListEntry.Status.BOOKED])
-        | Q(status=WaitingListEntry.Status.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_RETENTION)
-    ).delete()
-    return deleted
-
-
-def offer_seat(*, slot: Slot, now: datetime) -> bool:
-    """Offer a freed seat of `slot` to the next confirmed person waiting; True if someone got the offer.
-
-    Runs inside the caller's transaction. The seat stays counted in `slot.booked`: it passes from the booking that
-    gave it up to a new booking HELD for the person, who must claim it before `hold_expires_at`.
-    """
-    if slot.is_blocked or not slot.in_schedule or slot.opens_at is None:
-        return False  # blocked by staff, or a draw's time not drawn yet (it goes back into the draw)
-    claim_until = min(
-        now + timedelta(hours=settings.APPOINTMENT_OFFER_CLAIM_HOURS), slot.starts_at - timedelta(hours=1)
+    offers_requeue(now=now)
+    entry_ids = list(
+        WaitingListEntry.objects.filter(
+            Q(status__in=[WaitingListEntry.Status.LEFT, WaitingListEntry.Status.BOOKED])
+            | Q(status=WaitingListEntry.Status.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_RETENTION)
+        ).values_list("pk", flat=True)
     )
-    if claim_until < now + MIN_CLAIM_WINDOW:
-        return False
-    if not WaitingListEntry.objects.filter(
-        service=slot.service_id, place=slot.place_id, status__in=[
-            WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED
-        ]
-    ).exists():
-        return False
-    _offers_requeue(now=now, service_id=slot.service_id, place_id=slot.place_id)
-
-    service = BookableService.objects.get(pk=slot.service_id)
-    candidates = (
-        WaitingListEntry.objects.select_for_update(skip_locked=True)
-        .filter(service=slot.service_id, place=slot.place_id, status=WaitingListEntry.Status.WAITING)
-        .exclude(offer__seats__slot=slot)  # the person who has just let this very seat go
-        .order_by("confirmed_at", "pk")
+    return each_in_own_transaction(
+        entry_ids, lambda entry_id: WaitingListEntry.objects.filter(pk=entry_id).delete()[0], what="waiting-list entry"
     )
-    for entry in candidates[:20]:
-        booking = _offer_booking(entry=entry, service=service, slot=slot, claim_until=claim_until)
-        if booking is None:
-            # They have an active booking of this service already: they no longer need the list.
-            WaitingListEntry.objects.filter(pk=entry.pk).update(status=WaitingListEntry.Status.LEFT)
-            continue
-        entry.status = WaitingListEntry.Status.OFFERED
-        entry.offer = booking
-        entry.save(update_fields=["status", "offer"])
-        from appointments import emails
-
-        emails.send_waiting_offer(
-            entry,
-            booking,
-            claim_token=services.booking_token(booking, CLAIM_SALT),
-            leave_token=entry_token(entry, LEAVE_SALT),
-        )
-        return True
-    return False
-
-
-def _offer_booking(*, entry: WaitingListEntry, service, slot: Slot, claim_until: datetime) -> Booking | None:
-    """A booking HELD for the person on the transferred seat; None if the person has one of this service."""
-    try:
-        with transaction.atomic():
-            return services.booking_create(
-                service=service,
-                place_id=slot.place_id,
-                slots=[slot],
-                language=entry.language,
-                hold_expires_at=claim_until,
-                names=[entry.name],
-                status=Booking.Status.HELD,
-                channel=Booking.Channel.WAITING_LIST,
-                name=entry.name,
-                email=entry.email,
-                email_key=entry.email_key,
-            )
-    except IntegrityError:
-        return None
 
 
 def offer_from_token(token: str) -> Booking | None:
     """The offered booking behind a claim link (whatever its state), or None for a tampered or used-up link."""
-    booking = services.booking_from_token(token, CLAIM_SALT)
+    booking = booking_from_token(token, CLAIM_SALT)
     if booking is None or booking.channel != Booking.Channel.WAITING_LIST:
         return None
     return booking
 
 
+def offer_claimable(booking: Booking, *, now: datetime | None = None) -> bool:
+    """Whether the offered booking can still be claimed (HELD for the person, its claim time not over)."""
+    return booking.status == Booking.Status.HELD and booking.hold_expires_at > (now or timezone.now())
+
+
 @transaction.atomic
 def waiting_claim(*, token: str, now: datetime | None = None) -> Booking:
     """The person pressed the button in time: the offered booking is CONFIRMED (the click proves the address)."""
-    from appointments import emails
-
     now = now or timezone.now()
     offered = offer_from_token(token)
     if offered is None:
-        raise services.BookingError("invalid_link")
+        raise BookingError("invalid_link")
     booking = Booking.objects.select_for_update().select_related("service", "place").get(pk=offered.pk)
     if booking.status in Booking.UPCOMING:
         return booking  # a second click
     if booking.status != Booking.Status.HELD or booking.hold_expires_at <= now:
-        raise services.BookingError("expired")
+        raise BookingError("expired")
     services.booking_confirm_held(booking, now=now)
     WaitingListEntry.objects.filter(offer=booking).update(status=WaitingListEntry.Status.BOOKED)
     emails.send_confirmed(booking)
@@ -277,9 +189,30 @@ def seat_offer_free(*, slot: Slot, now: datetime) -> bool:
     with transaction.atomic():
         try:
             services.seats_take([slot.pk])
-        except services.BookingError:
+        except BookingError:
             return False
         if offer_seat(slot=slot, now=now):
             return True
         transaction.set_rollback(True)
     return False
+
+
+__all__ = [
+    "ACTIVE",
+    "CLAIM_SALT",
+    "CONFIRM_MAX_AGE",
+    "CONFIRM_SALT",
+    "LEAVE_SALT",
+    "JoinOutcome",
+    "entry_from_token",
+    "entry_token",
+    "offer_claimable",
+    "offer_from_token",
+    "offer_seat",
+    "seat_offer_free",
+    "waiting_claim",
+    "waiting_confirm",
+    "waiting_join",
+    "waiting_leave",
+    "waiting_list_purge",
+]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cases.codes import number_key
+from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
 from cases.models import Case, CaseStatus, ProcessingTime, Stage, StatusEvent
 
 # Figures from fewer cases than this say more about chance than about the office; they are not shown.
@@ -215,6 +215,27 @@ def case_calls_for_visit(*, case_id: int, visit: str) -> bool:
     return Case.objects.filter(pk=case_id, anonymized_at__isnull=True, status__visit=visit).exclude(
         status__visit=""
     ).exists()
+
+
+# For other apps' forms: the longest case number a field should accept (the column's length).
+CASE_NUMBER_MAX_LENGTH = NUMBER_MAX_LENGTH
+
+
+def access_code_clean(code: str) -> str | None:
+    """An access code as typed, normalized (upper case, no separators), or None if it cannot be one."""
+    normalized = access_code_normalize(code or "")
+    return normalized if len(normalized) == ACCESS_CODE_LENGTH else None
+
+
+def case_id_for_number(*, number: str) -> int | None:
+    """The id of the case (not anonymized) with `number` typed any way, or None; for other apps that link to it.
+
+    No access code: for callers who checked the person's identity themselves (the desk). One query.
+    """
+    key = number_key(number or "")
+    if not key or len(number) > NUMBER_MAX_LENGTH:
+        return None
+    return Case.objects.filter(number_key=key, anonymized_at__isnull=True).values_list("pk", flat=True).first()
 
 
 @dataclass(frozen=True)

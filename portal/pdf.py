@@ -61,7 +61,7 @@ def guide_checklist_html(guide: Guide, language: str) -> str:
             "portal_name": settings.PORTAL_NAME,
             "prepared_on": timezone.localdate(),
             "guide_url": settings.SITE_URL + guide.get_absolute_url(),
-            "page_counter": _page_counter_css(),
+            "page_counter": page_counter_css(),
         }
         return render_to_string(TEMPLATE, context)
 
@@ -130,8 +130,11 @@ def checklist_prepare(*, guide_id: int, language: str) -> str:
     return "rendered"
 
 
-def _page_counter_css() -> str:
-    """The CSS `content` of the footer: "Page X of Y" in the reader's word order, X and Y as page counters."""
+def page_counter_css() -> str:
+    """The CSS `content` of the footer: "Page X of Y" in the reader's word order, X and Y as page counters.
+
+    Public: the appointment confirmation PDF uses the same footer.
+    """
     text = gettext("Page %(page)s of %(pages)s")
     tokens = []
     for part in re.split(r"(%\(pages?\)s)", text):
@@ -142,3 +145,6 @@ def _page_counter_css() -> str:
         elif part:
             tokens.append('"' + re.sub(r'[\\"<>\n]', lambda match: f"\\{ord(match.group()):x} ", part) + '"')
     return " ".join(tokens)
+
+
+_page_counter_css = page_counter_css  # the former private name, for callers not yet moved

@@ -22,6 +22,7 @@ from portal.models import (
     Place,
     SpokenLanguage,
 )
+from portal.roles import ADMINISTRATOR, COORDINATOR
 from portal.translation_state import TRANSLATED_LANGUAGES, State, translation_states
 
 
@@ -146,6 +147,21 @@ def guide_url_in(guide: Guide, language: str) -> str:
         return guide.get_absolute_url()
 
 
+def guide_public_links(guide: Guide | None, language: str) -> dict[str, str]:
+    """Absolute links to a published guide and its checklist PDF in `language` (empty for a draft or no guide)."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    if guide is None or guide.status != Guide.Status.PUBLISHED:
+        return {}
+    with translation.override(language):
+        return {
+            "guide_url": settings.SITE_URL + guide.get_absolute_url(),
+            "checklist_url": settings.SITE_URL + reverse("guide_checklist_pdf", kwargs={"slug": guide.slug}),
+        }
+
+
 def safe_local_path(path: str) -> str:
     """A path on this site (for "back to the page"), never an outside address."""
     path = (path or "")[:300]
@@ -162,6 +178,14 @@ def client_address(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def places_for_staff(user) -> QuerySet[Place]:
+    """The places whose desks `user` works with: every place for administrators (superusers and the
+    administrator role) and coordinators, who oversee all of them; otherwise the places they work at."""
+    if user.is_superuser or user.groups.filter(name__in=[COORDINATOR, ADMINISTRATOR]).exists():
+        return Place.objects.all()
+    return user.places.all()
 
 
 @dataclass(frozen=True)

@@ -229,8 +229,12 @@ APPOINTMENT_MIN_LEAD_MINUTES = env.int("APPOINTMENT_MIN_LEAD_MINUTES", default=6
 # Against bots: holds per client address and hour; confirmation e-mails per address (e-mail) and hour.
 APPOINTMENT_HOLDS_PER_HOUR = env.int("APPOINTMENT_HOLDS_PER_HOUR", default=20)
 APPOINTMENT_EMAILS_PER_HOUR = env.int("APPOINTMENT_EMAILS_PER_HOUR", default=5)
+# Seats (not holds: a family hold counts each person) one client address, or one e-mail address, may hold an hour.
+APPOINTMENT_SEATS_HELD_PER_HOUR = env.int("APPOINTMENT_SEATS_HELD_PER_HOUR", default=20)
 # A freed time offered to the waiting list can be claimed for this long.
 APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default=4)
+# A booking's manage link (and its PDF, calendar file and QR code) stops working this many days after the visit.
+APPOINTMENT_MANAGE_LINK_DAYS_AFTER_VISIT = env.int("APPOINTMENT_MANAGE_LINK_DAYS_AFTER_VISIT", default=7)
 # Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
 
@@ -359,7 +363,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        # Signed links (booking management, confirmations) are secrets: request lines are logged without them.
+        "redact_secrets": {"()": "portal.access_log.RedactSecretsFilter"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
         # Server errors to ADMINS: the route, the exception type and the stack, never a value (see error_reporting).
@@ -374,6 +382,7 @@ LOGGING = {
         # Request lines with query strings are not logged by Django itself; keep its 4xx warnings quiet.
         # Not propagated to "django", whose default handlers would send a second, unfiltered e-mail.
         "django.request": {"level": "ERROR", "handlers": ["console", "mail_admins"], "propagate": False},
+        "django.server": {"filters": ["redact_secrets"]},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

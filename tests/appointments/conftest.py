@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from appointments import services
+from appointments.dates import LOCAL_TIME
 from appointments.models import BookableService, Schedule, ScheduleHours, Slot
 from tests.cases.conftest import ACCESS_CODE, make_case, procedures, statuses  # noqa: F401 (fixtures)
 from tests.factories import PlaceFactory
@@ -60,14 +61,15 @@ def fingerprints(place):
 
 
 def first_bookable_slot(schedule, *, after_days: int = 2) -> Slot:
-    """A bookable slot at least `after_days` ahead, at 10:00 or later (leaves earlier slots for family tests)."""
-    return (
-        Slot.objects.filter(
-            place=schedule.place_id,
-            service=schedule.service_id,
-            starts_at__gte=timezone.now() + timedelta(days=after_days),
-            opens_at__lte=timezone.now(),
-        )
-        .order_by("starts_at")
-        .first()
+    """A bookable slot at least `after_days` ahead, between 10:00 and 12:00 Polish time: earlier slots stay free for
+    the tests that need them, and enough later ones follow on the same day for a family (whatever the hour the
+    tests run at)."""
+    slots = Slot.objects.filter(
+        place=schedule.place_id,
+        service=schedule.service_id,
+        starts_at__gte=timezone.now() + timedelta(days=after_days),
+        opens_at__lte=timezone.now(),
+    ).order_by("starts_at")
+    return next(
+        (slot for slot in slots if 10 <= timezone.localtime(slot.starts_at, LOCAL_TIME).hour < 12), None
     )

@@ -123,7 +123,15 @@ def test_a_past_day_and_a_day_beyond_the_horizon_say_why_there_are_no_times(clie
     later = client.get(calendar_url(consultation), {"day": (today + timedelta(days=90)).isoformat()})
     assert "not open for booking yet" in later.content.decode()
     nonsense = client.get(calendar_url(consultation), {"day": "2026-13-45", "people": "many"})
-    assert nonsense.status_code == 200
+    assert nonsense.status_code == 400
+    assert "This date is not valid" in nonsense.content.decode()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_day_far_outside_the_calendar_is_answered_400_with_a_message(client, consultation, day):
+    page = client.get(calendar_url(consultation), {"day": day})
+    assert page.status_code == 400
+    assert "This date is not valid" in page.content.decode()
 
 
 def test_too_many_people_is_refused_with_the_limit(client, consultation):
@@ -228,7 +236,7 @@ def test_a_time_of_another_place_cannot_be_held_here(client, consultation):
 
 
 def test_holds_are_rate_limited_per_client_address(client, consultation, settings):
-    settings.APPOINTMENT_HOLDS_PER_HOUR = 1
+    settings.APPOINTMENT_SEATS_HELD_PER_HOUR = 1
     hold(client, consultation, first_bookable_slot(consultation))
     page = hold(client, consultation, first_bookable_slot(consultation, after_days=4))
     assert page.status_code == 429
@@ -314,25 +322,47 @@ def test_confirmation_emails_are_rate_limited(client, consultation, settings):
     assert Booking.objects.get().status == Booking.Status.HELD
 
 
+def case_check_url(schedule):
+    return url_in("en", "appointments:case_check", service_code=schedule.service.code, place_slug=schedule.place.slug)
+
+
+def check_case(client, schedule, number="WSC-II-S.6151.1234.2026", code=ACCESS_CODE):
+    return client.post(case_check_url(schedule), {"case_number": number, "access_code": code})
+
+
+def test_a_case_tied_visit_asks_for_the_case_before_any_time_is_held(client, fingerprints):
+    page = client.get(calendar_url(fingerprints))
+    assert page.status_code == 302 and page["Location"] == case_check_url(fingerprints)
+    held = hold(client, fingerprints, first_bookable_slot(fingerprints))
+    assert held.status_code == 302 and held["Location"] == case_check_url(fingerprints)
+    assert not Booking.objects.exists()
+    assert not Slot.objects.filter(booked__gt=0).exists()
+
+
 def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, make_case):  # noqa: F811
-    hold(client, fingerprints, first_bookable_slot(fingerprints))
-    page = client.get(url_in("en", "appointments:details"))
-    assert 'name="case_number"' in page.content.decode()
-    wrong = fill_details(client, case_number="WSC-II-S.6151.1234.2026", access_code=ACCESS_CODE)
+    form = client.get(case_check_url(fingerprints))
+    assert 'name="case_number"' in form.content.decode()
+    wrong = check_case(client, fingerprints)
     assert wrong.status_code == 400
     assert "could not find a case" in wrong.content.decode()
     cache.clear()
     make_case("filed", "formal-check")
-    not_due = fill_details(client, case_number="WSC-II-S.6151.1234.2026", access_code=ACCESS_CODE)
+    not_due = check_case(client, fingerprints)
     assert "does not call for this visit" in not_due.content.decode()
+    assert client.get(calendar_url(fingerprints)).status_code == 302  # still no calendar
 
 
-def test_a_case_tied_visit_is_booked_with_the_right_case(client, fingerprints, make_case):  # noqa: F811
-    make_case("filed", "formal-check", "personal-appearance")
+def test_a_case_tied_visit_is_booked_with_the_right_case_typed_once(client, fingerprints, make_case):  # noqa: F811
+    case = make_case("filed", "formal-check", "personal-appearance")
+    checked = check_case(client, fingerprints)
+    assert checked.status_code == 302 and checked["Location"] == calendar_url(fingerprints)
     hold(client, fingerprints, first_bookable_slot(fingerprints))
-    response = fill_details(client, case_number="WSC-II-S.6151.1234.2026", access_code=ACCESS_CODE)
+    page = client.get(url_in("en", "appointments:details"))
+    assert 'name="case_number"' not in page.content.decode()  # verified already: not asked again
+    response = fill_details(client)
     assert response.status_code == 302
-    assert Booking.objects.get().case_id is not None
+    booking = Booking.objects.get()
+    assert booking.case_id == case.pk and booking.case_number == "WSC-II-S.6151.1234.2026"
 
 
 @pytest.mark.parametrize("language", ["pl", "uk", "ru", "en"])

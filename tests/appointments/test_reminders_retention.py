@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from appointments import emails, services, tasks
-from appointments.models import Booking, BookingSeat, Slot
+from appointments.models import Booking, BookingSeat, SeatReturn, Slot
 from portal.models import OutboundEmail
 from tests.appointments.conftest_docs import confirmed_booking
 
@@ -235,12 +235,16 @@ def test_the_hold_task_expires_holds_and_returns_seats_due(consultation):
         language="en", client_key="198.51.100.9",
     )
     Booking.objects.filter(pk=booking.pk).update(hold_expires_at=timezone.now() - timedelta(minutes=1))
-    with mock.patch("appointments.services._return_delay", return_value=timedelta(0)):
-        expired, returned = tasks.expire_holds_and_return_seats.delay().get()
+    # A seat given up by a cancellation earlier, whose random delay has passed.
+    earlier = Slot.objects.filter(service=consultation.service, opens_at__lte=timezone.now()).exclude(pk=slot.pk)[0]
+    Slot.objects.filter(pk=earlier.pk).update(booked=1)
+    SeatReturn.objects.create(slot=earlier, returns_at=timezone.now() - timedelta(minutes=1))
+    expired, returned = tasks.expire_holds_and_return_seats.delay().get()
     assert (expired, returned) == (1, 1)
     assert Booking.objects.get(pk=booking.pk).status == Booking.Status.EXPIRED
     slot.refresh_from_db()
-    assert slot.booked == 0
+    earlier.refresh_from_db()
+    assert slot.booked == 0 and earlier.booked == 0
 
 
 def test_the_slot_task_generates_the_horizon(consultation):

@@ -21,7 +21,7 @@ def no_emails(monkeypatch):
         monkeypatch.setattr(emails, name, lambda *args, **kwargs: None, raising=False)
 
 
-def hold(schedule, slot, people=1, client=CLIENT):
+def hold(schedule, slot, people=1, client=CLIENT, case_id=None):
     return services.hold_create(
         service_id=schedule.service_id,
         place_id=schedule.place_id,
@@ -29,6 +29,7 @@ def hold(schedule, slot, people=1, client=CLIENT):
         people=people,
         language="en",
         client_key=client,
+        case_id=case_id,
     )
 
 
@@ -108,16 +109,32 @@ def test_family_gets_consecutive_times_or_a_clear_no(consultation):
     assert error.value.code == "no_consecutive"
 
 
-def test_expired_hold_returns_the_seat_after_a_random_delay_within_the_window(consultation):
+def test_an_abandoned_hold_returns_its_seats_as_soon_as_it_expires(consultation):
     slot = first_bookable_slot(consultation)
-    booking = hold(consultation, slot)
+    booking = hold(consultation, slot, people=2)
     later = timezone.now() + timedelta(minutes=11)
     assert services.holds_expire(now=later) == 1
     booking.refresh_from_db()
     assert booking.status == Booking.Status.EXPIRED
+    assert not SeatReturn.objects.exists()  # no random delay for a hold nobody completed
+    assert Slot.objects.get(pk=slot.pk).booked == 0
+
+
+def test_a_released_hold_returns_its_seat_at_once(consultation):
+    slot = first_bookable_slot(consultation)
+    booking = hold(consultation, slot)
+    services.hold_release(booking_id=booking.pk)
+    assert not SeatReturn.objects.exists()
+    assert Slot.objects.get(pk=slot.pk).booked == 0
+
+
+def test_a_cancelled_booking_returns_the_seat_after_a_random_delay_within_the_window(consultation):
+    slot = first_bookable_slot(consultation)
+    booking = confirmed_booking(consultation, slot)
+    services.booking_cancel(booking_id=booking.pk)
     seat_return = SeatReturn.objects.get()
-    delay = seat_return.returns_at - later
-    assert timedelta(minutes=5) <= delay <= timedelta(minutes=120)
+    delay = seat_return.returns_at - timezone.now()
+    assert timedelta(minutes=4) <= delay <= timedelta(minutes=120)
     assert Slot.objects.get(pk=slot.pk).booked == 1  # still held back
     assert services.seat_returns_apply(now=seat_return.returns_at) == 1
     assert Slot.objects.get(pk=slot.pk).booked == 0
@@ -202,8 +219,30 @@ def test_times_not_released_too_soon_or_past_are_refused(consultation, settings)
     assert error.value.code == "too_soon"
 
 
+def test_held_seats_not_holds_are_counted_per_client_address(consultation, settings):
+    settings.APPOINTMENT_SEATS_HELD_PER_HOUR = 4
+    first, second = first_bookable_slot(consultation), first_bookable_slot(consultation, after_days=4)
+    hold(consultation, first, people=3)  # three seats
+    with pytest.raises(BookingError) as error:
+        hold(consultation, second, people=2)  # three and two are five seats: over four
+    assert error.value.code == "limited"
+
+
+def test_held_seats_are_counted_per_e_mail_address_whatever_the_client_address(consultation, settings):
+    settings.APPOINTMENT_SEATS_HELD_PER_HOUR = 3
+    slots = [first_bookable_slot(consultation), first_bookable_slot(consultation, after_days=4)]
+    first = hold(consultation, slots[0], people=2, client="198.51.100.1")
+    names = ("Member 1",)
+    details = Details(name="Anna Test", email="anna@example.org", family_names=names)
+    services.details_set(booking_id=first.pk, details=details, client_key="198.51.100.1")
+    second = hold(consultation, slots[1], people=2, client="198.51.100.2")
+    with pytest.raises(BookingError) as error:
+        services.details_set(booking_id=second.pk, details=details, client_key="198.51.100.2")
+    assert error.value.code == "limited"
+
+
 def test_holds_are_rate_limited_per_client_address(consultation, settings):
-    settings.APPOINTMENT_HOLDS_PER_HOUR = 2
+    settings.APPOINTMENT_SEATS_HELD_PER_HOUR = 2
     slots = list(Slot.objects.filter(opens_at__lte=timezone.now()).order_by("starts_at")[30:33])
     hold(consultation, slots[0])
     hold(consultation, slots[1])
@@ -227,29 +266,44 @@ def case_details(number="WSC-II-S.6151.1234.2026", code=ACCESS_CODE):
     return Details(name="Olena Test", email="olena@example.org", case_number=number, access_code=code)
 
 
+def verify(schedule, number="WSC-II-S.6151.1234.2026", code=ACCESS_CODE, client=CLIENT):
+    return services.booking_case_verify(
+        service=schedule.service, case_number=number, access_code=code, client_key=client
+    )
+
+
+def test_a_case_tied_time_cannot_be_held_without_a_verified_case(fingerprints):
+    with pytest.raises(BookingError) as error:
+        hold(fingerprints, first_bookable_slot(fingerprints))
+    assert error.value.code == "case_required"
+    assert not Booking.objects.exists()
+    assert not Slot.objects.filter(booked__gt=0).exists()
+
+
 def test_case_tied_visit_needs_the_case_and_its_code_and_a_status_calling_for_it(fingerprints, make_case):
     make_case("filed", "formal-check", "personal-appearance")
-    slot = first_bookable_slot(fingerprints)
-
-    booking = hold(fingerprints, slot)
     with pytest.raises(BookingError) as error:
-        services.details_set(booking_id=booking.pk, details=case_details(code="WRONG-CODE1"), client_key=CLIENT)
+        verify(fingerprints, code="WRONG-CODE1")
     assert error.value.code == "case_not_found"
 
+    case_id = verify(fingerprints)
+    booking = hold(fingerprints, first_bookable_slot(fingerprints), case_id=case_id)
+    assert booking.case_id == case_id
     booking = services.details_set(booking_id=booking.pk, details=case_details(), client_key=CLIENT)
-    assert booking.case_id is not None
+    assert booking.case_id == case_id
 
-    second = hold(fingerprints, Slot.objects.filter(service=fingerprints.service).order_by("starts_at")[60], client="b")
-    other_email = Details(name="X", email="x@example.org", case_number="wsc ii s 6151 1234 2026",
-                          access_code=ACCESS_CODE)
     with pytest.raises(BookingError) as error:
-        services.details_set(booking_id=second.pk, details=other_email, client_key=CLIENT)
+        hold(fingerprints, Slot.objects.filter(service=fingerprints.service).order_by("starts_at")[60], client="b",
+             case_id=case_id)
     assert error.value.code == "duplicate_case"
 
 
 def test_case_whose_status_does_not_call_for_the_visit_is_refused(fingerprints, make_case):
-    make_case("filed", "formal-check")
-    booking = hold(fingerprints, first_bookable_slot(fingerprints))
+    case = make_case("filed", "formal-check")
     with pytest.raises(BookingError) as error:
-        services.details_set(booking_id=booking.pk, details=case_details(), client_key=CLIENT)
+        verify(fingerprints)
     assert error.value.code == "case_not_due"
+    with pytest.raises(BookingError) as error:
+        hold(fingerprints, first_bookable_slot(fingerprints), case_id=case.pk)
+    assert error.value.code == "case_required"
+

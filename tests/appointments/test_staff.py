@@ -151,9 +151,10 @@ def test_the_day_page_reads_a_fixed_number_of_queries(client, consultation, desk
         staff_book(consultation, desk, slot=slot, name=f"Person {number}")
     Slot.objects.filter(pk=slot.pk).update(is_blocked=True)
     url = day_url(consultation.place, local_today(slot.starts_at))
-    # session, user, TOTP (middleware and view), permissions (user, groups), place, slots, bookings, their seats,
-    # bookings to rearrange (none here, so no seats to fetch for them)
-    with django_assert_num_queries(11 + URGENT_BANNER_QUERIES):
+    # session, user, TOTP (middleware and view), permissions (user, groups), whether the user is a coordinator or
+    # an administrator (every place), place, slots, bookings, their seats, bookings to rearrange (none here, so no
+    # seats to fetch for them)
+    with django_assert_num_queries(12 + URGENT_BANNER_QUERIES):
         response = client.get(url)
     assert response.content.decode().count('class="staff-booking"') == count
 
@@ -167,9 +168,16 @@ def test_selector_staff_day_uses_three_queries(consultation, desk, django_assert
         assert [seat.slot.pk for t in times for b in t.bookings for seat in b.seats.all()] == [seat_slot]
 
 
-def test_an_invalid_day_shows_today(client, consultation, desk):
-    response = client.get(day_url(consultation.place) + "?day=not-a-day")
+def test_no_day_shows_today(client, consultation, desk):
+    response = client.get(day_url(consultation.place))
     assert response.status_code == 200 and response.context["day"] == local_today()
+
+
+@pytest.mark.parametrize("day", ["not-a-day", "0001-01-01", "9999-12-31"])
+def test_a_malformed_or_far_away_day_is_answered_400_with_a_message(client, consultation, desk, day):
+    response = client.get(day_url(consultation.place) + f"?day={day}")
+    assert response.status_code == 400
+    assert "Enter a valid date" in response.content.decode() or "within two years" in response.content.decode()
 
 
 # --- Check-in, no-show, completed, cancel -----------------------------------------------------------------------
