@@ -317,4 +317,4 @@ def load(stdout) -> None:
     )
     for user in users:
         stdout.write(f"  {user.email:40} {user.groups.first().name}")
-    stdout.write("Current TOTP code: python manage.py demo_totp")
+    stdout.write("Current TOTP code: .venv/bin/python manage.py demo_totp")
