@@ -40,4 +40,4 @@ MESSAGES = {
 
 
 def message_for(code: str) -> str:
-    return MESSAGES.get(code, MESSAGES["taken"])
+    return str(MESSAGES.get(code, MESSAGES["taken"]))

@@ -6,6 +6,7 @@ aggregates free seats per day in the database instead of loading the slots.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import F, Min, OuterRef, QuerySet, Subquery, Sum
@@ -14,6 +15,9 @@ from django.utils import timezone
 
 from appointments.models import BookableService, Booking, Schedule, Slot
 from appointments.services import LOCAL_TIME, local_today
+
+if TYPE_CHECKING:
+    from portal.models import Place, User
 
 
 def _bookable_slots(*, now: datetime) -> QuerySet[Slot]:
@@ -44,7 +48,7 @@ class PlaceChoice:
     next_free: datetime | None
 
     @property
-    def place(self):
+    def place(self) -> "Place":
         return self.schedule.place
 
 
@@ -98,8 +102,8 @@ def calendar(*, schedule: Schedule, now: datetime | None = None) -> list[list[Ca
         .filter(place=schedule.place_id, service=schedule.service_id)
         .annotate(day=TruncDate("starts_at", tzinfo=LOCAL_TIME))
         .values("day")
-        .annotate(free=Sum(F("capacity") - F("booked")))
-        .values_list("day", "free")
+        .annotate(free_that_day=Sum(F("capacity") - F("booked")))
+        .values_list("day", "free_that_day")
     )
     first_monday = today - timedelta(days=today.weekday())
     weeks: list[list[CalendarDay | None]] = []
@@ -170,10 +174,11 @@ def free_times(*, schedule: Schedule, day: date, people: int = 1, now: datetime 
 def next_release(*, schedule: Schedule, now: datetime | None = None) -> datetime | None:
     """When the next day of times becomes bookable (scheduled release), or None if nothing is waiting."""
     now = now or timezone.now()
-    return (
+    first: datetime | None = (
         Slot.objects.filter(place=schedule.place_id, service=schedule.service_id, opens_at__gt=now)
         .aggregate(first=Min("opens_at"))["first"]
     )
+    return first
 
 
 def booking_for_page(*, booking_id: int) -> Booking | None:
@@ -189,7 +194,7 @@ def booking_for_page(*, booking_id: int) -> Booking | None:
 # --- Staff: a place's day, the bookings to rearrange -----------------------------------------------------------
 
 
-def places_for_staff(user) -> QuerySet:
+def places_for_staff(user: "User") -> "QuerySet[Place]":
     """The places whose bookings `user` works with: theirs, or all for administrators (superusers)."""
     from portal.models import Place
 
@@ -198,18 +203,18 @@ def places_for_staff(user) -> QuerySet:
     return user.places.all()
 
 
-def place_for_staff(*, user, slug: str):
+def place_for_staff(*, user: "User", slug: str) -> "Place | None":
     return places_for_staff(user).filter(slug=slug).first()
 
 
-def bookings_visible_to(user) -> QuerySet[Booking]:
+def bookings_visible_to(user: "User") -> QuerySet[Booking]:
     """Bookings at the places `user` works at; the admin, the day page and every staff action use this."""
     if user.is_superuser:
         return Booking.objects.all()
     return Booking.objects.filter(place__in=user.places.all())
 
 
-def slots_visible_to(user) -> QuerySet[Slot]:
+def slots_visible_to(user: "User") -> QuerySet[Slot]:
     if user.is_superuser:
         return Slot.objects.all()
     return Slot.objects.filter(place__in=user.places.all())
@@ -236,10 +241,10 @@ class StaffTime:
     """One time of the day at the place, with the bookings whose first person is seen then."""
 
     slot: Slot
-    bookings: list
+    bookings: list[Booking]
 
 
-def staff_day(*, place, day: date) -> list[StaffTime]:
+def staff_day(*, place: "Place", day: date) -> list[StaffTime]:
     """The times of `day` at `place` (all services) with their bookings: three queries whatever the number.
 
     A family booking appears once, at its first person's time; its other times show their seats as taken.
@@ -258,7 +263,7 @@ def staff_day(*, place, day: date) -> list[StaffTime]:
     return [StaffTime(slot, by_time.get((slot.service_id, slot.starts_at), [])) for slot in slots]
 
 
-def bookings_to_rearrange(*, place, now: datetime | None = None) -> list[Booking]:
+def bookings_to_rearrange(*, place: "Place", now: datetime | None = None) -> list[Booking]:
     """Upcoming bookings with a person in a time that left the schedule: staff must contact them. Two queries."""
     now = now or timezone.now()
     return list(
@@ -275,12 +280,14 @@ def bookings_to_rearrange(*, place, now: datetime | None = None) -> list[Booking
     )
 
 
-def staff_services_at(*, place) -> QuerySet[BookableService]:
+def staff_services_at(*, place: "Place") -> QuerySet[BookableService]:
     """The services the desk can book at `place` (those with an active schedule there)."""
     return BookableService.objects.filter(is_active=True, schedules__place=place.pk, schedules__is_active=True)
 
 
-def staff_free_times(*, place, service: BookableService, day: date, now: datetime | None = None) -> list[Slot]:
+def staff_free_times(
+    *, place: "Place", service: BookableService, day: date, now: datetime | None = None
+) -> list[Slot]:
     """The times of `day` the desk may book for `service` (see `services.staff_slot_problem`). One query."""
     from appointments.services import staff_slot_problem
 

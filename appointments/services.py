@@ -9,8 +9,10 @@ The waiting list (`waiting_list.py`) and the draws (`draws.py`) have modules of 
 
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -28,10 +30,15 @@ from appointments.models import (
     Draw,
     Schedule,
     ScheduleException,
+    ScheduleHours,
     SeatReturn,
     Slot,
 )
 from portal.services import over_hourly_limit
+
+if TYPE_CHECKING:
+    from cases.models import Case
+    from portal.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +62,7 @@ class BookingError(Exception):
 
 def public_holidays(year: int) -> set[date]:
     """Polish statutory days off (Act of 18 January 1951, incl. Easter, Corpus Christi and, since 2025, 24 Dec)."""
-    return set(holidays.Poland(years=year).keys())
+    return set(holidays.country_holidays("PL", years=year).keys())
 
 
 def local_datetime(day: date, at: time) -> datetime:
@@ -75,12 +82,22 @@ def release_moment(schedule: Schedule, day: date) -> datetime | None:
     return local_datetime(day - timedelta(days=schedule.horizon_days), time(0, 0))
 
 
-def _periods(schedule: Schedule, day: date, hours_by_weekday, exceptions) -> list[tuple[time, time, int, int]]:
+def _periods(
+    schedule: Schedule,
+    day: date,
+    hours_by_weekday: dict[int, list[ScheduleHours]],
+    exceptions: list[ScheduleException],
+) -> list[tuple[time, time, int, int]]:
     """The (start, end, slot minutes, desks) periods of `day`, after holidays, closures and extra hours."""
     if any(e.is_closed for e in exceptions):
         return []
     periods = [(h.starts, h.ends, h.slot_minutes, h.desks) for h in hours_by_weekday.get(day.weekday(), [])]
-    periods += [(e.starts, e.ends, e.slot_minutes, e.desks) for e in exceptions if not e.is_closed]
+    # An exception that does not close the place has its hours (a database constraint says so).
+    periods += [
+        (e.starts, e.ends, e.slot_minutes, e.desks)
+        for e in exceptions
+        if not e.is_closed and e.starts is not None and e.ends is not None
+    ]
     return periods
 
 
@@ -117,12 +134,14 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
         # A drawn week is open to the public from the moment of its draw (leftovers): keep it so.
         drawn_weeks: dict[date, datetime] = {}
         if schedule.release_policy == Schedule.ReleasePolicy.DRAW:
-            drawn_weeks = dict(
-                Draw.objects.filter(
+            drawn_weeks = {
+                week: drawn_at
+                for week, drawn_at in Draw.objects.filter(
                     schedule=schedule, drawn_at__isnull=False, week_starts_on__gte=today - timedelta(days=7)
                 ).values_list("week_starts_on", "drawn_at")
-            )
-        hours_by_weekday: dict[int, list] = {}
+                if drawn_at is not None
+            }
+        hours_by_weekday: dict[int, list[ScheduleHours]] = {}
         for hours in schedule.hours.all():
             hours_by_weekday.setdefault(hours.weekday, []).append(hours)
 
@@ -260,7 +279,7 @@ def holds_expire(*, now: datetime | None = None, slot_ids: list[int] | None = No
                 .filter(pk=booking_id, status__in=[Booking.Status.HELD, Booking.Status.AWAITING_CONFIRMATION])
                 .first()
             )
-            if booking is None or booking.hold_expires_at >= now:
+            if booking is None or booking.hold_expires_at is None or booking.hold_expires_at >= now:
                 continue
             booking.status = Booking.Status.EXPIRED
             booking.save(update_fields=["status"])
@@ -366,7 +385,14 @@ def hold_create(
 
 
 def booking_create(
-    *, service, place_id: int, slots: list[Slot], language: str, hold_expires_at, names=(), **fields
+    *,
+    service: BookableService,
+    place_id: int,
+    slots: list[Slot],
+    language: str,
+    hold_expires_at: datetime | None,
+    names: Sequence[str] = (),
+    **fields: Any,
 ) -> Booking:
     """A booking with one seat per slot, in order, for seats the caller has already taken (or transfers).
 
@@ -439,7 +465,7 @@ def details_set(*, booking_id: int, details: Details, client_key: str) -> Bookin
         .filter(pk=booking_id, status=Booking.Status.HELD)
         .first()
     )
-    if booking is None or booking.hold_expires_at <= now:
+    if booking is None or booking.hold_expires_at is None or booking.hold_expires_at <= now:
         raise BookingError("expired")
     seats = list(booking.seats.order_by("position"))
     if len(details.family_names) != len(seats) - 1:
@@ -501,7 +527,7 @@ def booking_submit(*, booking_id: int) -> Booking:
 
     now = timezone.now()
     booking = Booking.objects.select_for_update().select_related("service", "place").filter(pk=booking_id).first()
-    if booking is None or booking.status != Booking.Status.HELD or booking.hold_expires_at <= now:
+    if booking is None or booking.status != Booking.Status.HELD or not _held_until_after(booking, now):
         if booking is not None and booking.status == Booking.Status.AWAITING_CONFIRMATION:
             return booking  # a second click on "send": the e-mail went already
         raise BookingError("expired")
@@ -521,7 +547,11 @@ def _checkin_code() -> str:
     return f"{secrets.randbelow(10**6):06d}"
 
 
-def booking_confirm_held(booking: Booking, *, now) -> None:
+def _held_until_after(booking: Booking, now: datetime) -> bool:
+    return booking.hold_expires_at is not None and booking.hold_expires_at > now
+
+
+def booking_confirm_held(booking: Booking, *, now: datetime) -> None:
     """Make a held booking confirmed, with a check-in code unique among upcoming bookings."""
     booking.status = Booking.Status.CONFIRMED
     booking.confirmed_at = now
@@ -549,7 +579,7 @@ def booking_confirm(*, token: str) -> Booking:
     if booking.status in Booking.UPCOMING:
         return booking
     now = timezone.now()
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= now:
+    if booking.status != Booking.Status.AWAITING_CONFIRMATION or not _held_until_after(booking, now):
         raise BookingError("expired")
     booking_confirm_held(booking, now=now)
     emails.send_confirmed(booking)
@@ -557,7 +587,7 @@ def booking_confirm(*, token: str) -> Booking:
 
 
 @transaction.atomic
-def booking_cancel(*, booking_id: int, by_staff=None) -> Booking:
+def booking_cancel(*, booking_id: int, by_staff: "User | None" = None) -> Booking:
     """Cancel a booking (by the person through their link, or by staff); its seats are given up."""
     from appointments import emails
 
@@ -637,7 +667,7 @@ def _staff_booking_locked(booking_id: int, action: str) -> Booking:
 
 
 @transaction.atomic
-def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+def booking_check_in(*, booking_id: int, user: "User", now: datetime | None = None) -> Booking:
     """The person arrived on the day of their visit. Only a confirmed booking, only on its day."""
     now = now or timezone.now()
     booking = _staff_booking_locked(booking_id, "check_in")
@@ -651,7 +681,7 @@ def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> B
 
 
 @transaction.atomic
-def booking_mark_no_show(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+def booking_mark_no_show(*, booking_id: int, user: "User", now: datetime | None = None) -> Booking:
     """The person did not come: only once their time has started. The seats stay taken (the time is gone)."""
     now = now or timezone.now()
     booking = _staff_booking_locked(booking_id, "no_show")
@@ -664,7 +694,7 @@ def booking_mark_no_show(*, booking_id: int, user, now: datetime | None = None) 
 
 
 @transaction.atomic
-def booking_complete(*, booking_id: int, user) -> Booking:
+def booking_complete(*, booking_id: int, user: "User") -> Booking:
     """The visit took place (after check-in)."""
     booking = _staff_booking_locked(booking_id, "complete")
     booking.status = Booking.Status.COMPLETED
@@ -674,7 +704,7 @@ def booking_complete(*, booking_id: int, user) -> Booking:
 
 
 @transaction.atomic
-def slot_block(*, slot_id: int, user, blocked: bool) -> Slot:
+def slot_block(*, slot_id: int, user: "User", blocked: bool) -> Slot:
     """Close a time to new bookings (or open it again). People already booked keep their seats.
 
     A time that left the schedule stays blocked: it exists only so that its bookings are not lost.
@@ -720,7 +750,7 @@ def staff_slot_problem(slot: Slot, *, now: datetime) -> str | None:
     return None
 
 
-def _case_for_staff_booking(service: BookableService, case_number: str):
+def _case_for_staff_booking(service: BookableService, case_number: str) -> "Case | None":
     """The case a case-tied visit is booked for; staff checked the person's identity, so no access code."""
     from cases import codes as case_codes
     from cases import selectors as case_selectors
@@ -741,7 +771,7 @@ def _case_for_staff_booking(service: BookableService, case_number: str):
 
 
 @transaction.atomic
-def staff_booking_create(*, request: StaffBookingRequest, user, now: datetime | None = None) -> Booking:
+def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: datetime | None = None) -> Booking:
     """Book for a phone caller or a walk-in: the seats are taken like any other and the booking is confirmed at once.
 
     The same rules hold as online: one active booking per e-mail and per case, no double booking. If an e-mail

@@ -248,7 +248,7 @@ def _hold_or_redirect(request):
 
 
 def _remaining(booking: Booking) -> dict:
-    seconds = max(int((booking.hold_expires_at - timezone.now()).total_seconds()), 0)
+    seconds = max(int(((booking.hold_expires_at or timezone.now()) - timezone.now()).total_seconds()), 0)
     return {"remaining": f"{seconds // 60}:{seconds % 60:02d}", "remaining_seconds": seconds}
 
 
@@ -370,7 +370,8 @@ def confirm(request, token: str):
             return _confirm_failed(request, booking, exc.code)
         messages.success(request, _("Your visit is booked. We have sent the confirmation to your e-mail."))
         return redirect(_manage_url(booking))
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= timezone.now():
+    expires = booking.hold_expires_at
+    if booking.status != Booking.Status.AWAITING_CONFIRMATION or expires is None or expires <= timezone.now():
         ended = booking.status in (Booking.Status.CANCELLED_BY_PERSON, Booking.Status.CANCELLED_BY_STAFF)
         return _confirm_failed(request, booking, "not_active" if ended else "expired")
     return render(request, "appointments/confirm.html", {"booking": booking, "token": token})

@@ -160,7 +160,8 @@ def waiting_claim(request, token: str):
             return redirect("appointments:waiting_claim", token=token)
         booking.refresh_from_db()
     now = timezone.now()
-    claimable = booking.status == Booking.Status.HELD and booking.hold_expires_at > now
+    expires = booking.hold_expires_at
+    claimable = booking.status == Booking.Status.HELD and expires is not None and expires > now
     context = {
         "booking": booking,
         "token": token,
@@ -194,7 +195,7 @@ def draw_request(request):
     form = DrawRequestForm(request.POST or None, requires_case=schedule.service.requires_case)
     status = 200
     if request.method == "POST":
-        if not is_open:
+        if draw is None or not is_open:
             form.add_error(None, _draw_message("draw_closed"))
             status = 400
         elif form.is_valid():

@@ -264,7 +264,7 @@ def waiting_claim(*, token: str, now: datetime | None = None) -> Booking:
     booking = Booking.objects.select_for_update().select_related("service", "place").get(pk=offered.pk)
     if booking.status in Booking.UPCOMING:
         return booking  # a second click
-    if booking.status != Booking.Status.HELD or booking.hold_expires_at <= now:
+    if booking.status != Booking.Status.HELD or booking.hold_expires_at is None or booking.hold_expires_at <= now:
         raise services.BookingError("expired")
     services.booking_confirm_held(booking, now=now)
     WaitingListEntry.objects.filter(offer=booking).update(status=WaitingListEntry.Status.BOOKED)

@@ -12,6 +12,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -28,12 +29,16 @@ from cases.models import (
     CaseStatus,
     IntegrationToken,
     LookupRecord,
+    Procedure,
     ProcessingTime,
     Stage,
     StatusEvent,
     Subscription,
 )
 from portal.services import email_enqueue
+
+if TYPE_CHECKING:
+    from portal.models import Place, User
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +49,8 @@ logger = logging.getLogger(__name__)
 def case_create(
     *,
     number: str,
-    procedure,
-    place,
+    procedure: Procedure,
+    place: "Place",
     filed_on: date,
     status: CaseStatus,
     occurred_at: datetime,
@@ -53,8 +58,8 @@ def case_create(
     access_code: str = "",
     note_to_applicant: str = "",
     internal_note: str = "",
-    changed_by=None,
-    integration=None,
+    changed_by: "User | None" = None,
+    integration: IntegrationToken | None = None,
 ) -> Case:
     """Register a case with its first status; raises IntegrityError if the number exists already."""
     case = Case.objects.create(
@@ -90,8 +95,8 @@ def case_status_set(
     note_to_applicant: str = "",
     note_translations: dict[str, str] | None = None,
     internal_note: str = "",
-    changed_by=None,
-    integration=None,
+    changed_by: "User | None" = None,
+    integration: IntegrationToken | None = None,
 ) -> tuple[StatusEvent, bool]:
     """Record a status change once; returns (event, created). The same (case, status, time) again changes nothing.
 
@@ -212,7 +217,7 @@ def case_lookup(*, number: str, access_code: str, client_key: str) -> LookupResu
     return LookupResult(LookupOutcome.NOT_FOUND)
 
 
-def lookup_records_purge(*, now=None) -> int:
+def lookup_records_purge(*, now: datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.CASE_LOOKUP_RECORD_RETENTION_DAYS)
     return LookupRecord.objects.filter(created_at__lt=cutoff).delete()[0]
 
@@ -332,7 +337,7 @@ def _token_hash(plaintext: str) -> str:
 
 
 @transaction.atomic
-def integration_token_create(*, name: str, created_by=None) -> tuple[IntegrationToken, str]:
+def integration_token_create(*, name: str, created_by: "User | None" = None) -> tuple[IntegrationToken, str]:
     """A token for one system; the plain text is returned once and never stored."""
     plaintext = "kw_" + secrets.token_urlsafe(32)
     token = IntegrationToken.objects.create(
@@ -356,7 +361,7 @@ def integration_token_authenticate(plaintext: str) -> IntegrationToken | None:
 
 
 @transaction.atomic
-def cases_retention_apply(*, now=None) -> tuple[int, int]:
+def cases_retention_apply(*, now: datetime | None = None) -> tuple[int, int]:
     """Erase contact data and subscriptions some days after a final status; anonymize old closed cases.
 
     Returns (cases whose contact data was erased, cases anonymized). Anonymized cases keep their procedure,
@@ -441,7 +446,9 @@ def processing_times_refresh(*, today: date | None = None) -> int:
     return len(rows)
 
 
-def _processing_time(procedure_id: int, place_id: int, stage: int, days: list[int], now) -> ProcessingTime:
+def _processing_time(
+    procedure_id: int, place_id: int, stage: int, days: list[int], now: datetime
+) -> ProcessingTime:
     days = sorted(max(0, value) for value in days)
     p80 = days[min(len(days) - 1, int(len(days) * 0.8))]
     median = round(statistics.median(days))

@@ -5,15 +5,18 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
-from portal.models import OutboundEmail
+from portal.models import NoticeSubscription, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +139,7 @@ def email_send(*, email_id: int) -> OutboundEmail:
     return email
 
 
-def emails_purge_old(*, now=None) -> int:
+def emails_purge_old(*, now: datetime | None = None) -> int:
     """Delete sent and abandoned e-mails older than the retention period; returns how many were deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.EMAIL_OUTBOX_RETENTION_DAYS)
@@ -171,16 +174,16 @@ def _page_view_count(key: str) -> None:
             cache.set(key, 1, None)
 
 
-def _page_views_flush(model, key_template: str) -> int:
+def _page_views_flush(model: type[Model], key_template: str) -> int:
     """Move the view counts kept in the cache to `model.views`, by slug; one cache round trip for all keys."""
     from django.db.models import F
 
-    keys = {key_template.format(slug=slug): slug for slug in model.objects.values_list("slug", flat=True)}
+    keys = {key_template.format(slug=slug): slug for slug in model._default_manager.values_list("slug", flat=True)}
     updated = 0
     for key, count in cache.get_many(list(keys)).items():
         if count:
             cache.decr(key, count)
-            updated += model.objects.filter(slug=keys[key]).update(views=F("views") + count)
+            updated += model._default_manager.filter(slug=keys[key]).update(views=F("views") + count)
     return updated
 
 
@@ -220,7 +223,7 @@ def mistake_report_status_set(*, report_id: int, status: str) -> None:
     MistakeReport.objects.filter(pk=report_id).update(**fields)
 
 
-def mistake_reports_purge(*, now=None) -> int:
+def mistake_reports_purge(*, now: datetime | None = None) -> int:
     """Delete reports older than the retention period, handled or not; returns how many were deleted."""
     from portal.models import MistakeReport
 
@@ -264,12 +267,12 @@ def subscription_unsubscribe_token(*, subscription_id: int) -> str:
     return signing.dumps({"s": subscription_id}, salt=UNSUBSCRIBE_SALT)
 
 
-def _absolute(language: str, name: str, **kwargs) -> str:
+def _absolute(language: str, name: str, **kwargs: Any) -> str:
     from django.urls import reverse
     from django.utils import translation
 
     with translation.override(language):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+        return str(settings.SITE_URL) + reverse(name, kwargs=kwargs or None)
 
 
 @transaction.atomic
@@ -307,7 +310,7 @@ def notice_subscription_request(
 
 
 @transaction.atomic
-def notice_subscription_confirm(*, token: str):
+def notice_subscription_confirm(*, token: str) -> NoticeSubscription | None:
     """Follow the link of the confirmation e-mail; returns the subscription, or None if the link is bad or old."""
     from django.core import signing
 
@@ -342,7 +345,7 @@ def notice_unsubscribe(*, token: str) -> bool:
     return True
 
 
-def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
+def notice_subscriptions_purge_unconfirmed(*, now: datetime | None = None) -> int:
     """Erase requests never confirmed (the address of someone who may not have asked for anything)."""
     from portal.models import NoticeSubscription
 
@@ -350,7 +353,7 @@ def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
     return NoticeSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff).delete()[0]
 
 
-def notices_announce_due(*, now=None) -> list[int]:
+def notices_announce_due(*, now: datetime | None = None) -> list[int]:
     """Notices whose publication time has come and whose subscribers were not yet told: mark them (once, even with
     two beat processes: a conditional UPDATE) and e-mail their subscribers after commit. Returns their ids."""
     from portal import selectors
@@ -366,7 +369,7 @@ def notices_announce_due(*, now=None) -> list[int]:
             if Notice.objects.filter(pk=notice_id, published_at__gte=now - ANNOUNCE_WINDOW).exists():
                 from portal.tasks import deliver_notice
 
-                transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
+                transaction.on_commit(partial(deliver_notice.delay, notice_id))
     return announced
 
 
@@ -415,7 +418,7 @@ def notice_deliver(*, notice_id: int) -> int:
     return queued
 
 
-def notices_visibility_refresh(*, now=None) -> bool:
+def notices_visibility_refresh(*, now: datetime | None = None) -> bool:
     """Cached pages show the notices (and the urgent banner) as they were when rendered. When a scheduled notice
     comes out or one expires, nothing is saved, so the content version is bumped here; returns whether it was."""
     from portal import selectors

@@ -8,7 +8,6 @@ from django.utils import timezone
 from appointments import services
 from appointments.models import BookableService, Schedule, ScheduleHours, Slot
 from tests.cases.conftest import ACCESS_CODE, make_case, procedures, statuses  # noqa: F401 (fixtures)
-from tests.factories import PlaceFactory
 
 CLIENT = "203.0.113.7"
 
@@ -34,11 +33,6 @@ def make_schedule(place, service, *, policy=Schedule.ReleasePolicy.OPEN, desks=2
         for weekday in range(7)
     )
     return schedule
-
-
-@pytest.fixture
-def place(db):
-    return PlaceFactory(slug="poznan-foreigners-department", city="Poznań")
 
 
 @pytest.fixture
