@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, modify_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -126,14 +126,23 @@ def site_server(request):
     server = LiveServer(address, start=False)
     server.thread.static_handler = _through_to_whitenoise
     server.start()
-    server._live_server_modified_settings.enable()  # its host name in ALLOWED_HOSTS
+    # Its host name in ALLOWED_HOSTS for the whole session (pytest-django does it per test for `live_server`).
+    allowed = modify_settings(ALLOWED_HOSTS={"append": server.thread.host})
+    allowed.enable()
     yield server
-    server._live_server_modified_settings.disable()
+    allowed.disable()
     server.stop()
 
 
 def _through_to_whitenoise(application):
     return application
+
+
+@pytest.fixture(scope="session")
+def live_server(site_server):
+    """The same server under pytest-django's name, for tests that ask for it directly: pytest-django makes
+    each of them transactional (the database is emptied after it, like `live_site`)."""
+    return site_server
 
 
 def load_public_content() -> None:
