@@ -141,3 +141,21 @@ def test_dev_refuses_a_bad_port_before_setting_anything_up(arguments):
 
     assert result.returncode != 0
     assert result.stderr.startswith("dev: ")
+
+
+def test_the_database_password_is_written_once_and_compose_builds_the_url_from_it():
+    compose = (ROOT / "docker-compose.yml").read_text()
+    example = (ROOT / ".env.example").read_text().splitlines()
+    url_line = next(line for line in compose.splitlines() if line.strip().startswith("DATABASE_URL:"))
+
+    assert "${POSTGRES_PASSWORD" in url_line and "@${POSTGRES_HOST:-db}:" in url_line
+    assert "POSTGRES_PASSWORD=" in example
+    assert not [line for line in example if line.startswith("DATABASE_URL=")]  # no second copy of the password
+
+
+def test_every_compose_command_in_the_comments_names_the_env_file():
+    commands = [line for line in (ROOT / "docker-compose.yml").read_text().splitlines()
+                if line.lstrip("# ").startswith("docker compose")]
+
+    assert commands
+    assert all("--env-file .env.production" in command for command in commands)
