@@ -7,6 +7,8 @@ bookings are shown only with the `view_booking_personal_data` permission; bookin
 services (the staff day page, or the admin's "cancel" action), never by editing fields.
 """
 
+from collections.abc import Iterable
+
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
@@ -154,8 +156,8 @@ class ScheduleExceptionAdmin(PlaceScopedAdmin, TabbedTranslationAdmin):
     date_hierarchy = "date"
 
     @staticmethod
-    def _schedules_for(exceptions) -> list[Schedule]:
-        schedules = []
+    def _schedules_for(exceptions: Iterable[ScheduleException]) -> list[Schedule]:
+        schedules: list[Schedule] = []
         for exception in exceptions:
             queryset = Schedule.objects.filter(place=exception.place_id).select_related("place")
             if exception.service_id:
@@ -351,8 +353,7 @@ class DrawAdmin(ReadOnlyMixin, PlaceScopedAdmin):
     list_display = ["schedule", "week_starts_on", "opens_at", "closes_at", "drawn_at", "seed"]
     list_filter = ["schedule__place", "schedule__service", "drawn_at"]
     list_select_related = ["schedule__place", "schedule__service"]
-    fields = ["schedule", "week_starts_on", "opens_at", "closes_at", "drawn_at", "seed", "audit"]
-    readonly_fields = fields
+    fields = readonly_fields = ("schedule", "week_starts_on", "opens_at", "closes_at", "drawn_at", "seed", "audit")
     inlines = [DrawRequestInline]
 
 

@@ -7,6 +7,7 @@ Bookings are generated from a fixed seed; running it again creates nothing twice
 
 import random
 from datetime import time
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from portal.models import Guide, Place
 BRANCHES = ["kalisz-branch-office", "konin-branch-office", "leszno-branch-office", "pila-branch-office"]
 HEADQUARTERS = "poznan-foreigners-department"
 
-SERVICES = [
+SERVICES: list[dict[str, Any]] = [
     {
         "code": "fingerprints",
         "order": 10,
@@ -212,7 +213,9 @@ def _demo_bookings() -> int:
         return 0
     rng = random.Random(2026)
     now = timezone.now()
-    bookings, seats, slots_taken = [], [], []
+    bookings: list[Booking] = []
+    seats: list[tuple[Slot, str]] = []
+    slots_taken: list[Slot] = []
     slots = Slot.objects.filter(opens_at__lte=now, starts_at__gt=now).order_by("starts_at")
     for slot in slots:
         taken = sum(rng.random() < 0.35 for _ in range(slot.capacity - slot.booked))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -192,7 +193,10 @@ def booking_pdf(booking: Booking) -> bytes:
     """The PDF confirmation: A4, DejaVu Sans (every Polish, Ukrainian and Russian letter), tagged for readers."""
     import weasyprint  # loads Pango; only the processes that render PDFs pay for it
 
-    stylesheet = Path(finders.find(STYLESHEET))
+    found = finders.find(STYLESHEET)
+    if not isinstance(found, str):
+        raise ImproperlyConfigured(f"{STYLESHEET} is missing from the static files.")
+    stylesheet = Path(found)
     html = weasyprint.HTML(string=booking_pdf_html(booking), base_url=stylesheet.parents[1].as_uri() + "/")
     return html.write_pdf(
         stylesheets=[weasyprint.CSS(filename=stylesheet), weasyprint.CSS(filename=finders.find(PDF_STYLESHEET))],

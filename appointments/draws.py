@@ -193,6 +193,8 @@ def allocate(*, seed: int, request_ids: list[int], seats: list[int]) -> tuple[li
 def draw_replay(draw: Draw) -> dict[int, int]:
     """Repeat a recorded draw from its seed and inputs, for an audit: the allocation request id -> slot id."""
     audit = draw.audit
+    if draw.seed is None:
+        raise ValueError("This draw has not been made yet.")
     _order, allocation = allocate(seed=draw.seed, request_ids=audit["entered"], seats=audit["seats"])
     return allocation
 

@@ -76,4 +76,4 @@ def message_for(code: str) -> str:
     """The message of `code` in the active language (the hold's length from APPOINTMENT_HOLD_MINUTES)."""
     if code == "expired":
         return _expired()
-    return MESSAGES.get(code, MESSAGES["taken"])
+    return str(MESSAGES.get(code, MESSAGES["taken"]))

@@ -1,5 +1,7 @@
 """Forms of the staff pages: the day to show, and a booking made for a phone caller or a walk-in."""
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -77,8 +79,8 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
 
     def __init__(self, *args, services=(), times=(), step: int = 1, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["service"].choices = [(s.pk, s.name) for s in services]
-        self.fields["slot"].choices = slot_choices(times)
+        cast(forms.ChoiceField, self.fields["service"]).choices = [(s.pk, s.name) for s in services]
+        cast(forms.ChoiceField, self.fields["slot"]).choices = slot_choices(times)
         if step == 1:
             for name in ["slot", "name", "family_names", "email", "phone", "case_number", "language"]:
                 del self.fields[name]

@@ -6,6 +6,7 @@ aggregates free seats per day in the database instead of loading the slots.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import F, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
@@ -16,6 +17,9 @@ from appointments.dates import LOCAL_TIME, local_today
 from appointments.models import BookableService, Booking, BookingSeat, Schedule, Slot
 from appointments.services.slots import staff_slot_problem
 from portal import selectors as portal_selectors
+
+if TYPE_CHECKING:
+    from portal.models import Place, User
 
 
 def _bookable_slots(*, now: datetime) -> QuerySet[Slot]:
@@ -46,7 +50,7 @@ class PlaceChoice:
     next_free: datetime | None
 
     @property
-    def place(self):
+    def place(self) -> "Place":
         return self.schedule.place
 
 
@@ -115,8 +119,8 @@ def calendar(*, schedule: Schedule, now: datetime | None = None) -> list[list[Ca
         .filter(place=schedule.place_id, service=schedule.service_id)
         .annotate(day=TruncDate("starts_at", tzinfo=LOCAL_TIME))
         .values("day")
-        .annotate(free=Sum(F("capacity") - F("booked")))
-        .values_list("day", "free")
+        .annotate(free_that_day=Sum(F("capacity") - F("booked")))
+        .values_list("day", "free_that_day")
     )
     first_monday = today - timedelta(days=today.weekday())
     weeks: list[list[CalendarDay | None]] = []
@@ -187,10 +191,11 @@ def free_times(*, schedule: Schedule, day: date, people: int = 1, now: datetime 
 def next_release(*, schedule: Schedule, now: datetime | None = None) -> datetime | None:
     """When the next day of times becomes bookable (scheduled release), or None if nothing is waiting."""
     now = now or timezone.now()
-    return (
+    first: datetime | None = (
         Slot.objects.filter(place=schedule.place_id, service=schedule.service_id, opens_at__gt=now)
         .aggregate(first=Min("opens_at"))["first"]
     )
+    return first
 
 
 @dataclass(frozen=True)
@@ -272,11 +277,11 @@ def places_for_staff(user) -> QuerySet:
     return portal_selectors.places_for_staff(user)
 
 
-def place_for_staff(*, user, slug: str):
+def place_for_staff(*, user: "User", slug: str) -> "Place | None":
     return places_for_staff(user).filter(slug=slug).first()
 
 
-def bookings_visible_to(user) -> QuerySet[Booking]:
+def bookings_visible_to(user: "User") -> QuerySet[Booking]:
     """Bookings at the places `user` works at; the admin, the day page and every staff action use this."""
     return Booking.objects.filter(place__in=places_for_staff(user))
 
@@ -302,10 +307,10 @@ class StaffTime:
     """One time of the day at the place, with the bookings whose first person is seen then."""
 
     slot: Slot
-    bookings: list
+    bookings: list[Booking]
 
 
-def staff_day(*, place, day: date) -> list[StaffTime]:
+def staff_day(*, place: "Place", day: date) -> list[StaffTime]:
     """The times of `day` at `place` (all services) with their bookings: three queries whatever the number.
 
     A family booking appears once, at its first person's time; its other times show their seats as taken.
@@ -324,7 +329,7 @@ def staff_day(*, place, day: date) -> list[StaffTime]:
     return [StaffTime(slot, by_time.get((slot.service_id, slot.starts_at), [])) for slot in slots]
 
 
-def bookings_to_rearrange(*, place, now: datetime | None = None) -> list[Booking]:
+def bookings_to_rearrange(*, place: "Place", now: datetime | None = None) -> list[Booking]:
     """Upcoming bookings with a person in a time that left the schedule: staff must contact them. Two queries."""
     now = now or timezone.now()
     return list(
@@ -341,12 +346,14 @@ def bookings_to_rearrange(*, place, now: datetime | None = None) -> list[Booking
     )
 
 
-def staff_services_at(*, place) -> QuerySet[BookableService]:
+def staff_services_at(*, place: "Place") -> QuerySet[BookableService]:
     """The services the desk can book at `place` (those with an active schedule there)."""
     return BookableService.objects.filter(is_active=True, schedules__place=place.pk, schedules__is_active=True)
 
 
-def staff_free_times(*, place, service: BookableService, day: date, now: datetime | None = None) -> list[Slot]:
+def staff_free_times(
+    *, place: "Place", service: BookableService, day: date, now: datetime | None = None
+) -> list[Slot]:
     """The times of `day` the desk may book for `service` (see `services.staff_slot_problem`). One query."""
     now = now or timezone.now()
     start = datetime.combine(day, datetime.min.time(), tzinfo=LOCAL_TIME)

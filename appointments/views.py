@@ -282,7 +282,7 @@ def _hold_or_redirect(request):
 
 
 def _remaining(booking: Booking) -> dict:
-    seconds = max(int((booking.hold_expires_at - timezone.now()).total_seconds()), 0)
+    seconds = max(int(((booking.hold_expires_at or timezone.now()) - timezone.now()).total_seconds()), 0)
     return {"remaining": f"{seconds // 60}:{seconds % 60:02d}", "remaining_seconds": seconds}
 
 

@@ -8,12 +8,14 @@ POST form followed by a redirect back to the day; with htmx the booking's card i
 
 from datetime import date
 from functools import wraps
+from typing import cast
 from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.forms import ChoiceField
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -208,7 +210,10 @@ def booking_action(request, place_slug: str, booking_id: int, action: str):
         error = _staff_message(exc.code, action=action, booking=booking)
     day = local_today(booking.starts_at)
     if request.htmx:
-        card = _with_actions(selectors.staff_booking(booking_id=booking.pk), now=timezone.now())
+        shown = selectors.staff_booking(booking_id=booking.pk)
+        if shown is None:
+            raise Http404
+        card = _with_actions(shown, now=timezone.now())
         context = {"booking": card, "place": place, "day": day, "error": error,
                    "done": "" if error else str(done) % {"reference": booking.reference}, **_permissions(request.user)}
         return render(request, "appointments/staff/_booking.html", context, status=200)
@@ -289,7 +294,7 @@ def book(request, place_slug: str):
             except BookingError as exc:
                 form.add_error(None, _staff_message(exc.code))
                 times = selectors.staff_free_times(place=place, service=service, day=day)
-                form.fields["slot"].choices = slot_choices(times)
+                cast(ChoiceField, form.fields["slot"]).choices = slot_choices(times)
             else:
                 messages.success(
                     request,

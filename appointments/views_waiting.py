@@ -184,7 +184,7 @@ def draw_request(request):
     form = DrawRequestForm(request.POST or None, requires_case=schedule.service.requires_case)
     status = 200
     if request.method == "POST":
-        if not is_open:
+        if draw is None or not is_open:
             form.add_error(None, _draw_message("draw_closed"))
             status = 400
         elif form.is_valid():

@@ -49,8 +49,9 @@ class StatusEventInline(admin.TabularInline):
     model = StatusEvent
     extra = 0
     can_delete = False
-    fields = ["occurred_at", "status", "note_to_applicant", "internal_note", "channel", "changed_by", "integration"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "occurred_at", "status", "note_to_applicant", "internal_note", "channel", "changed_by", "integration"
+    )
     ordering = ["-occurred_at", "-pk"]
 
     def get_queryset(self, request):
@@ -84,7 +85,7 @@ class SubscriptionInline(admin.TabularInline):
 class CaseForm(forms.ModelForm):
     """Creating a case needs its first status; the contact e-mail needs the applicant's consent."""
 
-    first_status = forms.ModelChoiceField(
+    first_status: "forms.ModelChoiceField[CaseStatus]" = forms.ModelChoiceField(
         queryset=CaseStatus.objects.all(), required=False, label=gettext_lazy("first status")
     )
     contact_consent = forms.BooleanField(
@@ -113,7 +114,7 @@ class CaseForm(forms.ModelForm):
         return number
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not self.instance.pk and not cleaned.get("first_status"):
             self.add_error("first_status", _("Choose the status the case starts with."))
         if cleaned.get("contact_email") and not cleaned.get("contact_consent"):
@@ -122,7 +123,9 @@ class CaseForm(forms.ModelForm):
 
 
 class SetStatusForm(forms.Form):
-    status = forms.ModelChoiceField(queryset=CaseStatus.objects.all(), label=gettext_lazy("new status"))
+    status: "forms.ModelChoiceField[CaseStatus]" = forms.ModelChoiceField(
+        queryset=CaseStatus.objects.all(), label=gettext_lazy("new status")
+    )
     occurred_at = forms.DateTimeField(label=gettext_lazy("date of the status"), initial=timezone.now)
     note_to_applicant = forms.CharField(
         label=gettext_lazy("note to the applicant (Polish)"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 
 from cases.selectors import CaseOverview
@@ -39,7 +40,10 @@ def complaint_html(overview: CaseOverview, *, language: str, full_name: str, add
 def complaint_pdf_bytes(overview: CaseOverview, *, language: str, full_name: str, address: str, today: date) -> bytes:
     import weasyprint
 
-    stylesheet = Path(finders.find(STYLESHEET))
+    found = finders.find(STYLESHEET)
+    if not isinstance(found, str):
+        raise ImproperlyConfigured(f"{STYLESHEET} is missing from the static files.")
+    stylesheet = Path(found)
     html = weasyprint.HTML(
         string=complaint_html(overview, language=language, full_name=full_name, address=address, today=today),
         base_url=stylesheet.parents[1].as_uri() + "/",

@@ -4,7 +4,9 @@ Terms follow /work/shared/glossary.md; legal facts follow /work/shared/legal-fac
 Polish addresses the reader in the second person singular, as the office's migrant pages do.
 """
 
-STATUSES = [
+from typing import Any
+
+STATUSES: list[dict[str, Any]] = [
     {
         "code": "filed",
         "stage": 10,
@@ -648,7 +650,7 @@ STATUSES = [
 
 _TEMPORARY_RESIDENCE_BASIS = "art. 112a ust. 1 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach"
 
-PROCEDURES = [
+PROCEDURES: list[dict[str, Any]] = [
     {
         "code": "temporary-residence-work",
         "guide_slug": "temporary-residence-work",

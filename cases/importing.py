@@ -297,8 +297,9 @@ def _moment(value: str) -> datetime:
     """A date (taken as the start of that day in Poland) or a date and time; never in the future."""
     try:
         moment = parse_datetime(value)
-        if moment is None and parse_date(value) is not None:
-            moment = datetime.combine(parse_date(value), time.min)
+        day = parse_date(value) if moment is None else None
+        if day is not None:
+            moment = datetime.combine(day, time.min)
     except ValueError:
         moment = None
     if moment is None:

@@ -46,6 +46,7 @@ class CaseStatus(models.Model):
     stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
     order = models.PositiveSmallIntegerField(_("order within the stage"), default=0)
     name = models.CharField(_("public name"), max_length=120)
+    name_en: str  # one column per language, added by django-modeltranslation; named for the type checker
     explanation = models.TextField(_("what it means"), help_text=_("Plain words, two or three sentences."))
     applicant_action = models.TextField(_("what the applicant should do now"), blank=True)
     action_deadline_days = models.PositiveSmallIntegerField(

@@ -8,6 +8,7 @@ functions of those rows, so they are tested without a request.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -15,6 +16,9 @@ from django.utils import timezone
 
 from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
 from cases.models import Case, CaseStatus, ProcessingTime, Stage, StatusEvent
+
+if TYPE_CHECKING:
+    from portal.models import User
 
 # Figures from fewer cases than this say more about chance than about the office; they are not shown.
 MIN_SAMPLE_SIZE = 10
@@ -252,7 +256,7 @@ class CaseAtDesk:
     is_final: bool
 
 
-def case_status_for_staff(*, user, number: str) -> CaseAtDesk | None:
+def case_status_for_staff(*, user: "User", number: str) -> CaseAtDesk | None:
     """The current status of the case with `number` (typed any way), for staff of the places that handle it.
 
     Scoped exactly as the case admin (`cases_visible_to`) and answering None both for an unknown number and for a

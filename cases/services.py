@@ -9,6 +9,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -28,7 +29,9 @@ from cases.integrations import (  # noqa: F401  (public names of the app's write
 from cases.models import (
     Case,
     CaseStatus,
+    IntegrationToken,
     LookupRecord,
+    Procedure,
     StatusEvent,
     Subscription,
 )
@@ -44,6 +47,9 @@ from portal.audit import audit_record
 from portal.queue import task_enqueue
 from portal.services import email_enqueue
 
+if TYPE_CHECKING:
+    from portal.models import Place, User
+
 logger = logging.getLogger(__name__)
 
 # --- Status changes -----------------------------------------------------------------------------------------
@@ -53,8 +59,8 @@ logger = logging.getLogger(__name__)
 def case_create(
     *,
     number: str,
-    procedure,
-    place,
+    procedure: Procedure,
+    place: "Place",
     filed_on: date,
     status: CaseStatus,
     occurred_at: datetime,
@@ -168,8 +174,8 @@ def case_status_set(
     note_to_applicant: str = "",
     note_translations: dict[str, str] | None = None,
     internal_note: str = "",
-    changed_by=None,
-    integration=None,
+    changed_by: "User | None" = None,
+    integration: IntegrationToken | None = None,
 ) -> tuple[StatusEvent, bool]:
     """Record a status change once; returns (event, created). The same (case, status, time) again changes nothing.
 

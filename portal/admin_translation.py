@@ -13,7 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from portal.models import ContentRevision
 from portal.translation_state import TRANSLATED_LANGUAGES, source_revision_record, translation_mark_current
 
-TRANSLATION_FIELDS = ["significance", "change_note", "translations_updated"]
+TRANSLATION_FIELDS: list[str | list[str] | tuple[str, ...]] = ["significance", "change_note", "translations_updated"]
 
 
 class TrackedTranslationForm(forms.ModelForm):

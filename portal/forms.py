@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,5 +33,5 @@ class NoticeSubscriptionForm(forms.Form):
 
     def __init__(self, *args, places=(), guides=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["places"].choices = [(place.pk, place.name) for place in places]
-        self.fields["guides"].choices = [(guide.pk, guide.title) for guide in guides]
+        cast(forms.ChoiceField, self.fields["places"]).choices = [(place.pk, place.name) for place in places]
+        cast(forms.ChoiceField, self.fields["guides"]).choices = [(guide.pk, guide.title) for guide in guides]

@@ -25,6 +25,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from portal.models import OutboundEmail
+from portal.queue import task_named
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +113,7 @@ def _over_limit(digest: str, now) -> bool:
 
 def _dispatch(email_id: int) -> None:
     """Hand a row to Celery; with the broker down, log it and let the periodic task send it later."""
-    from portal.tasks import send_email
-
+    send_email = task_named("portal.tasks.send_email")
     if send_email.app.conf.task_always_eager:
         send_email.apply_async((email_id,))
         return

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -70,7 +71,10 @@ def guide_checklist_pdf_bytes(guide: Guide, language: str) -> bytes:
     """The checklist as PDF bytes: A4, DejaVu Sans (Polish, Ukrainian and Russian letters), tagged for readers."""
     import weasyprint  # loads Pango; only the processes that render PDFs pay for it
 
-    stylesheet = Path(finders.find(STYLESHEET))
+    found = finders.find(STYLESHEET)
+    if not isinstance(found, str):
+        raise ImproperlyConfigured(f"{STYLESHEET} is missing from the static files.")
+    stylesheet = Path(found)
     html = weasyprint.HTML(string=guide_checklist_html(guide, language), base_url=stylesheet.parents[1].as_uri() + "/")
     return html.write_pdf(stylesheets=[weasyprint.CSS(filename=stylesheet)], pdf_tags=True)
 

@@ -22,11 +22,16 @@ def task_enqueue(name: str, *args) -> None:
     transaction.on_commit(lambda: task_send(name, *args))
 
 
-def task_send(name: str, *args):
+def task_named(name: str):
+    """The registered task `name` (discovering the apps' task modules once if this process has not yet)."""
     task = app.tasks.get(name)
     if task is None:
         app.loader.import_default_modules()  # autodiscovery of every app's tasks module
         task = app.tasks.get(name)
     if task is None:
         raise LookupError(f"No Celery task named {name!r}")
-    return task.delay(*args)
+    return task
+
+
+def task_send(name: str, *args):
+    return task_named(name).delay(*args)

@@ -273,19 +273,27 @@ def _score_postgresql(tokens: tuple[str, ...], language: str) -> list[_Scored] |
     return [_Scored(guide, rows[guide.pk][0], rows[guide.pk][1]) for _position, guide in ranked]
 
 
+def _column(model: type[Model], name: str) -> str:
+    """The database column of a model field (only names from the models ever go into the SQL text)."""
+    column = getattr(model._meta.get_field(name), "column", None)
+    if not isinstance(column, str):
+        raise ValueError(f"{model.__name__}.{name} has no column of its own.")
+    return column
+
+
 def _rank_sql(tokens: tuple[str, ...], language: str) -> tuple[str, list]:
     """_RANK_SQL for `language`: table and column names come from the models, values are parameters."""
     quote = connection.ops.quote_name
     codes = tuple(dict.fromkeys((language, SOURCE_LANGUAGE)))
-    guide_id = quote(Guide._meta.pk.column)
+    guide_id = quote(_column(Guide, "id"))
 
     def columns(model: type[Model], fields: Iterable[str], alias: str) -> str:
         return ", ".join(
-            f"{alias}.{quote(model._meta.get_field(f'{name}_{code}').column)}" for name in fields for code in codes
+            f"{alias}.{quote(_column(model, f'{name}_{code}'))}" for name in fields for code in codes
         )
 
     def part_text(model: type[Model], fields: Iterable[str]) -> str:
-        table, foreign_key = quote(model._meta.db_table), quote(model._meta.get_field("guide").column)
+        table, foreign_key = quote(model._meta.db_table), quote(_column(model, "guide"))
         texts = columns(model, fields, "p")
         # Only quoted names from the models go into the text; every value is a parameter.
         aggregate = f"SELECT string_agg(concat_ws(' ', {texts}), ' ') FROM {table} AS p"  # noqa: S608

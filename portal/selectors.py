@@ -1,10 +1,12 @@
 """Reads with a rule attached: what the public may see of places, and in which shape pages need it."""
 
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -101,7 +103,7 @@ def guide_for_page(*, slug: str, include_drafts: bool = False) -> Guide:
     )
 
 
-def field_is_translated(item, field: str, language: str) -> bool:
+def field_is_translated(item: Model, field: str, language: str) -> bool:
     """Whether `item.<field>` has its own text in `language` (Polish is the source and always counts)."""
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return True
@@ -170,14 +172,14 @@ def safe_local_path(path: str) -> str:
     return ""
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The reader's address for rate limits, honouring the configured number of trusted proxies in front."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+            return str(forwarded[-proxies])
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def places_for_staff(user) -> QuerySet[Place]:
@@ -191,7 +193,7 @@ def places_for_staff(user) -> QuerySet[Place]:
 @dataclass(frozen=True)
 class DashboardRow:
     guide: Guide
-    states: list  # translation_state.State per language, in TRANSLATED_LANGUAGES order
+    states: list[State]  # per language, in TRANSLATED_LANGUAGES order
     worst: int
     review_due: bool
 
@@ -213,24 +215,24 @@ def guide_translation_dashboard() -> list[DashboardRow]:
 # --- Notices ------------------------------------------------------------------------------------------------
 
 
-def notices_public(*, now=None) -> QuerySet:
+def notices_public(*, now: datetime | None = None) -> QuerySet[Notice]:
     """Notices the public may read: published, and their publication time has come (scheduled ones wait)."""
 
     return Notice.objects.filter(status=Notice.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
 
-def notices_in_force(*, now=None) -> QuerySet:
+def notices_in_force(*, now: datetime | None = None) -> QuerySet[Notice]:
     """Public notices that have not expired."""
     now = now or timezone.now()
     return notices_public(now=now).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
 
 
-def notices_urgent_in_force(*, now=None) -> list:
+def notices_urgent_in_force(*, now: datetime | None = None) -> list[Notice]:
     """The urgent notices in force, newest first: the banner on every public page (one query)."""
     return list(notices_in_force(now=now).filter(importance=Notice.Importance.URGENT))
 
 
-def notices_for_list(*, place: Place | None = None, guide: Guide | None = None) -> QuerySet:
+def notices_for_list(*, place: Place | None = None, guide: Guide | None = None) -> QuerySet[Notice]:
     """Public notices for the list and the feed, optionally about one place or procedure, with what they concern."""
     notices = notices_public().prefetch_related(
         Prefetch("places", queryset=Place.objects.filter(is_published=True)),
@@ -243,7 +245,7 @@ def notices_for_list(*, place: Place | None = None, guide: Guide | None = None) 
     return notices
 
 
-def notice_for_page(*, slug: str, include_unpublished: bool = False):
+def notice_for_page(*, slug: str, include_unpublished: bool = False) -> Notice:
     """A notice with the places and procedures it concerns; drafts and scheduled ones only for editors' preview.
 
     Raises Notice.DoesNotExist otherwise. Expired notices are returned: the page says that they expired.
@@ -260,7 +262,7 @@ def notice_filter_choices() -> tuple[list[Place], list[Guide]]:
     return list(Place.objects.filter(is_published=True)), list(guides_published().select_related(None))
 
 
-def notice_subscribers(notice) -> QuerySet:
+def notice_subscribers(notice: Notice) -> QuerySet[NoticeSubscription]:
     """Confirmed subscriptions (any language) that want this notice: a notice about no place or procedure in
     particular goes to everyone; otherwise to those who chose nothing, and those whose chosen places or procedures
     include one the notice concerns."""
@@ -270,8 +272,10 @@ def notice_subscribers(notice) -> QuerySet:
     confirmed = NoticeSubscription.objects.filter(confirmed_at__isnull=False)
     if not place_ids and not guide_ids:
         return confirmed
-    through_places = NoticeSubscription.places.through.objects.filter(noticesubscription=OuterRef("pk"))
-    through_guides = NoticeSubscription.guides.through.objects.filter(noticesubscription=OuterRef("pk"))
+    places_through: type[Model] = NoticeSubscription.places.through
+    guides_through: type[Model] = NoticeSubscription.guides.through
+    through_places = places_through._default_manager.filter(noticesubscription=OuterRef("pk"))
+    through_guides = guides_through._default_manager.filter(noticesubscription=OuterRef("pk"))
     wants_all = ~Exists(through_places) & ~Exists(through_guides)
     wants_this = Exists(through_places.filter(place__in=place_ids)) | Exists(through_guides.filter(guide__in=guide_ids))
     return confirmed.filter(Q(wants_all) | Q(wants_this))
@@ -284,9 +288,9 @@ def faq_published() -> QuerySet:
     return FaqEntry.objects.filter(status=FaqEntry.Status.PUBLISHED).select_related("category")
 
 
-def faq_by_category() -> list[tuple[Category, list]]:
+def faq_by_category() -> list[tuple[Category, list[FaqEntry]]]:
     """Published FAQ entries grouped by guide category, in reading order (one query)."""
-    groups: dict[int, tuple[Category, list]] = {}
+    groups: dict[int, tuple[Category, list[FaqEntry]]] = {}
     for entry in faq_published():
         groups.setdefault(entry.category_id, (entry.category, []))[1].append(entry)
     return list(groups.values())
@@ -300,7 +304,7 @@ def faq_for_page(*, slug: str, include_drafts: bool = False):
 # --- Fees ---------------------------------------------------------------------------------------------------
 
 
-def fees_overview() -> list:
+def fees_overview() -> list[GuideFee]:
     """Every fee of every published guide, in the order of the guide list: the fees page (one query)."""
     return list(
         GuideFee.objects.filter(guide__in=guides_published().select_related(None))
@@ -312,7 +316,9 @@ def fees_overview() -> list:
 # --- Partner institutions -------------------------------------------------------------------------------------
 
 
-def partners_published(*, topic=None, language=None, town: str = "") -> QuerySet:
+def partners_published(
+    *, topic: PartnerTopic | None = None, language: SpokenLanguage | None = None, town: str = ""
+) -> QuerySet[Partner]:
     """Published partner institutions, optionally helping with a topic, in a language, or in a town."""
     partners = Partner.objects.filter(is_published=True).prefetch_related("languages", "topics")
     if topic is not None:
@@ -324,12 +330,12 @@ def partners_published(*, topic=None, language=None, town: str = "") -> QuerySet
     return partners
 
 
-def partner_for_preview(*, slug: str):
+def partner_for_preview(*, slug: str) -> Partner:
     """Any partner institution, published or not, for the editors' preview; raises Partner.DoesNotExist."""
     return Partner.objects.prefetch_related("languages", "topics").get(slug=slug)
 
 
-def partner_filter_choices() -> tuple[list, list, list[str]]:
+def partner_filter_choices() -> tuple[list[PartnerTopic], list[SpokenLanguage], list[str]]:
     """Topics, languages and towns that published partners have: what the filter form offers (three queries)."""
     published = Partner.objects.filter(is_published=True)
     topics = list(PartnerTopic.objects.filter(partners__in=published).distinct())
@@ -343,11 +349,11 @@ def partner_filter_choices() -> tuple[list, list, list[str]]:
 
 @dataclass(frozen=True)
 class ItemDashboardRow:
-    item: object
+    item: Any  # a Notice, FaqEntry or Partner
     kind: str  # the model's verbose name
     admin_url: str
     views: int | None  # FAQ entries count page views; notices and partners do not
-    states: list
+    states: list[State]
     worst: int
 
 

@@ -3,13 +3,13 @@
 import enum
 import hashlib
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -66,14 +66,14 @@ def _page_view_count(key: str) -> None:
             cache.set(key, 1, None)
 
 
-def _page_views_flush(model, key_template: str) -> int:
+def _page_views_flush(model: type[Model], key_template: str) -> int:
     """Move the view counts kept in the cache to `model.views`, by slug; one cache round trip for all keys."""
     keys = {key_template.format(slug=slug): slug for slug in model.objects.values_list("slug", flat=True)}
     updated = 0
     for key, count in cache.get_many(list(keys)).items():
         if count:
             cache.decr(key, count)
-            updated += model.objects.filter(slug=keys[key]).update(views=F("views") + count)
+            updated += model._default_manager.filter(slug=keys[key]).update(views=F("views") + count)
     return updated
 
 
@@ -107,7 +107,7 @@ def mistake_report_status_set(*, report_id: int, status: str) -> None:
     MistakeReport.objects.filter(pk=report_id).update(**fields)
 
 
-def mistake_reports_purge(*, now=None) -> int:
+def mistake_reports_purge(*, now: datetime | None = None) -> int:
     """Delete reports older than the retention period, handled or not; returns how many were deleted."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.MISTAKE_REPORT_RETENTION_DAYS)
     return process_in_batches(
@@ -152,7 +152,7 @@ def subscription_unsubscribe_token(*, subscription_id: int) -> str:
 
 def _absolute(language: str, name: str, **kwargs) -> str:
     with translation.override(language):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+        return str(settings.SITE_URL) + reverse(name, kwargs=kwargs or None)
 
 
 @transaction.atomic
@@ -185,7 +185,7 @@ def notice_subscription_request(
 
 
 @transaction.atomic
-def notice_subscription_confirm(*, token: str):
+def notice_subscription_confirm(*, token: str) -> NoticeSubscription | None:
     """Follow the link of the confirmation e-mail; returns the subscription, or None if the link is bad or old."""
 
     try:
@@ -214,7 +214,7 @@ def notice_unsubscribe(*, token: str) -> bool:
     return True
 
 
-def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
+def notice_subscriptions_purge_unconfirmed(*, now: datetime | None = None) -> int:
     """Erase requests never confirmed (the address of someone who may not have asked for anything)."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_RETENTION
     return process_in_batches(
@@ -224,7 +224,7 @@ def notice_subscriptions_purge_unconfirmed(*, now=None) -> int:
     ).done
 
 
-def notices_announce_due(*, now=None) -> list[int]:
+def notices_announce_due(*, now: datetime | None = None) -> list[int]:
     """Notices whose publication time has come and whose subscribers were not yet told: mark them (once, even with
     two beat processes: a conditional UPDATE) and e-mail their subscribers after commit. Returns their ids."""
     now = now or timezone.now()
@@ -278,7 +278,7 @@ def notice_deliver(*, notice_id: int) -> int:
     return queued
 
 
-def notices_visibility_refresh(*, now=None) -> bool:
+def notices_visibility_refresh(*, now: datetime | None = None) -> bool:
     """Cached pages show the notices (and the urgent banner) as they were when rendered. When a scheduled notice
     comes out or one expires, nothing is saved, so the content version is bumped here; returns whether it was."""
     visible = sorted(selectors.notices_in_force(now=now).values_list("pk", flat=True))

@@ -10,7 +10,7 @@ from portal import views, views_finder, views_guides, views_info, views_pdf, vie
 from portal.sitemaps import sitemaps
 
 # The admin login goes through allauth, so it is rate-limited and asks for the second factor.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # allauth's documented way
 admin.site.site_header = "Kierunek Wielkopolska"
 admin.site.site_title = "Kierunek Wielkopolska"
 

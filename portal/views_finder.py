@@ -14,6 +14,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -61,7 +62,7 @@ class DatePickerInput(forms.DateInput):
 class FinderStepForm(forms.Form):
     """One step of the questionnaire; `title` names it for the page title."""
 
-    title = ""
+    title: "str | StrPromise" = ""
     use_required_attribute = False  # the server's messages, in the reader's language, not the browser's
 
 

@@ -3,6 +3,13 @@ from django.core.cache import cache
 from django.utils import translation
 
 from portal.celery import app as celery_app
+from tests.factories import PlaceFactory
+
+
+@pytest.fixture
+def place(db):
+    """The headquarters in Poznań (the slug of the demo's), made by the factory: the place most tests work at."""
+    return PlaceFactory(slug="poznan-foreigners-department", city="Poznań")
 
 
 @pytest.fixture(autouse=True)

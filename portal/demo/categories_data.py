@@ -1,6 +1,8 @@
 """Demo data: the life situations that group the guides."""
 
-CATEGORIES = [
+from typing import Any
+
+CATEGORIES: list[dict[str, Any]] = [
     {
         "slug": "work",
         "name": {"pl": "Praca", "en": "Work", "uk": "Робота", "ru": "Работа"},

@@ -3,8 +3,10 @@
 Each entry: slug (also the anchor on the FAQ page), category slug, question and answer in pl/en/uk/ru.
 """
 
+from typing import Any
 
-def entry(slug: str, category: str, question: tuple, answer: tuple) -> dict:
+
+def entry(slug: str, category: str, question: tuple[str, ...], answer: tuple[str, ...]) -> dict[str, Any]:
     languages = ("pl", "en", "uk", "ru")
     return {
         "slug": slug,
@@ -14,7 +16,7 @@ def entry(slug: str, category: str, question: tuple, answer: tuple) -> dict:
     }
 
 
-FAQ = [
+FAQ: list[dict[str, Any]] = [
     # --- Filing in MOS (all procedures; listed under work, the most read category) ---
     entry(
         "how-do-i-file-an-application",

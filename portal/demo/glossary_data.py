@@ -1,6 +1,8 @@
 """Demo data: the glossary of Polish terms (docs/glossary.md) with plain explanations in four languages."""
 
-GLOSSARY = [
+from typing import Any
+
+GLOSSARY: list[dict[str, Any]] = [
     {
         "slug": "cudzoziemiec",
         "term": {"pl": "cudzoziemiec", "en": "foreigner", "uk": "іноземець", "ru": "иностранец"},

@@ -316,5 +316,6 @@ def load(stdout) -> None:
         f"Demo staff logins (password for all: {DEMO_PASSWORD}; TOTP secret for all: {settings.DEMO_TOTP_SECRET}):"
     )
     for user in users:
-        stdout.write(f"  {user.email:40} {user.groups.first().name}")
-    stdout.write("Current TOTP code: python manage.py demo_totp")
+        role = user.groups.first()
+        stdout.write(f"  {user.email:40} {role.name if role else '-'}")
+    stdout.write("Current TOTP code: .venv/bin/python manage.py demo_totp")

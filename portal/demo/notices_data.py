@@ -4,6 +4,8 @@ Times are Europe/Warsaw. `scheduled` marks the notice whose publication time lie
 loaded in late 2026 (the loader keeps it in the future whenever it is loaded).
 """
 
+from typing import Any
+
 ALL_PLACES = ["poznan-foreigners-department", "kalisz-branch-office", "konin-branch-office", "leszno-branch-office"]
 ALL_PLACES += ["pila-branch-office"]
 PERMIT_GUIDES = [
@@ -16,7 +18,7 @@ PERMIT_GUIDES = [
     "eu-long-term-residence",
 ]
 
-NOTICES = [
+NOTICES: list[dict[str, Any]] = [
     {
         "slug": "employer-fees-from-1-december-2025",
         "published_at": "2025-12-01T09:00",

@@ -6,7 +6,9 @@ door or line by mistake; `is_illustrative` makes the site and the admin say so. 
 checked institutions before publishing the site.
 """
 
-TOPICS = [
+from typing import Any
+
+TOPICS: list[dict[str, Any]] = [
     {
         "code": "legal-advice",
         "name": {
@@ -82,7 +84,7 @@ def partner(slug, city, postal_code, topics, languages, name, description, hours
     }
 
 
-PARTNERS = [
+PARTNERS: list[dict[str, Any]] = [
     partner(
         "free-legal-aid-point-poznan",
         "Poznań",

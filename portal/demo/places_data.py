@@ -27,7 +27,9 @@ least 3 working days in advance (Act of 19 August 2011 on sign language).
 """
 
 # Staff languages below are all unverified: confirm before go-live.
-SPOKEN_LANGUAGES = [  # languages staff speak at a place
+from typing import Any
+
+SPOKEN_LANGUAGES: list[dict[str, Any]] = [  # languages staff speak at a place
     {"code": "pl", "name": {"pl": "polski", "en": "Polish", "uk": "польська", "ru": "польский"}},
     {"code": "en", "name": {"pl": "angielski", "en": "English", "uk": "англійська", "ru": "английский"}},
     {"code": "uk", "name": {"pl": "ukraiński", "en": "Ukrainian", "uk": "українська", "ru": "украинский"}},
@@ -37,7 +39,7 @@ SPOKEN_LANGUAGES = [  # languages staff speak at a place
     {"code": "es", "name": {"pl": "hiszpański", "en": "Spanish", "uk": "іспанська", "ru": "испанский"}},
 ]
 
-SERVICES = [  # what kind of help a place offers (informational catalogue)
+SERVICES: list[dict[str, Any]] = [  # what kind of help a place offers (informational catalogue)
     {
         "code": "mos-application-help",
         "name": {
@@ -329,7 +331,7 @@ SERVICES = [  # what kind of help a place offers (informational catalogue)
     },
 ]
 
-PLACES = [
+PLACES: list[dict[str, Any]] = [
     {
         "slug": "poznan-foreigners-department",
         "kind": "headquarters",

@@ -229,6 +229,9 @@ class GlossaryTerm(models.Model):
     slug = models.SlugField(_("address in the site"), max_length=80, unique=True)
     term = models.CharField(_("term"), max_length=150, help_text=_("The Polish field holds the Polish word."))
     explanation = models.TextField(_("short explanation"), blank=True)
+    # One column per language, added by django-modeltranslation (translation.py); named for the type checker.
+    term_pl: str
+    explanation_pl: str
 
     class Meta:
         ordering = ["slug"]

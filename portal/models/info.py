@@ -5,6 +5,8 @@ state (ContentRevision / TranslationStatus). Fees have no model of their own: th
 GuideFee, so an amount is never typed twice.
 """
 
+from datetime import datetime
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -78,7 +80,7 @@ class Notice(models.Model):
     def is_urgent(self) -> bool:
         return self.importance == self.Importance.URGENT
 
-    def is_expired(self, now=None) -> bool:
+    def is_expired(self, now: datetime | None = None) -> bool:
         return self.valid_until is not None and self.valid_until <= (now or timezone.now())
 
 
@@ -154,6 +156,7 @@ class FaqEntry(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     question = models.CharField(_("question"), max_length=300)
     answer = models.TextField(_("answer"))
+    answer_pl: str  # added by django-modeltranslation (translation.py); named for the type checker
     helpful_yes = models.PositiveIntegerField(_("helpful: yes"), default=0, editable=False)
     helpful_no = models.PositiveIntegerField(_("helpful: no"), default=0, editable=False)
     views = models.PositiveIntegerField(_("page views"), default=0, editable=False)

@@ -9,7 +9,6 @@ from appointments import services
 from appointments.dates import LOCAL_TIME
 from appointments.models import BookableService, Schedule, ScheduleHours, Slot
 from tests.cases.conftest import ACCESS_CODE, make_case, procedures, statuses  # noqa: F401 (fixtures)
-from tests.factories import PlaceFactory
 
 CLIENT = "203.0.113.7"
 
@@ -35,11 +34,6 @@ def make_schedule(place, service, *, policy=Schedule.ReleasePolicy.OPEN, desks=2
         for weekday in range(7)
     )
     return schedule
-
-
-@pytest.fixture
-def place(db):
-    return PlaceFactory(slug="poznan-foreigners-department", city="Poznań")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from appointments import documents, services
 from appointments.models import Booking, Slot
-from tests.appointments.conftest_docs import FAMILY, confirmed_booking, described_place  # noqa: F401
+from tests.appointments.helpers_docs import FAMILY, booking_confirmed_by_link, described_place  # noqa: F401
 from tests.factories import make_guide
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def document_url(booking: Booking, name: str, language: str = "en") -> str:
 
 @pytest.mark.usefixtures("described_place")
 def test_pdf_is_in_the_persons_language_with_the_key_facts_repeated_in_polish(consultation):
-    booking = confirmed_booking(consultation, language="en", people=2)
+    booking = booking_confirmed_by_link(consultation, language="en", people=2)
     loaded = documents.booking_for_documents(booking_id=booking.pk)
 
     text = pdf_text(documents.booking_pdf(loaded))
@@ -49,7 +49,7 @@ def test_pdf_is_in_the_persons_language_with_the_key_facts_repeated_in_polish(co
 
 
 def test_pdf_times_are_polish_local_times_one_per_person(consultation):
-    booking = confirmed_booking(consultation, language="uk", people=2)
+    booking = booking_confirmed_by_link(consultation, language="uk", people=2)
     loaded = documents.booking_for_documents(booking_id=booking.pk)
     visit = documents.visit_of(loaded)
 
@@ -68,7 +68,7 @@ def test_pdf_links_the_guide_checklist_of_the_service(consultation):
     guide = make_guide()
     consultation.service.guide = guide
     consultation.service.save()
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
 
     html = documents.booking_pdf_html(documents.booking_for_documents(booking_id=booking.pk))
 
@@ -77,7 +77,7 @@ def test_pdf_links_the_guide_checklist_of_the_service(consultation):
 
 @pytest.mark.usefixtures("described_place")
 def test_calendar_file_has_one_event_from_the_first_person_to_the_end_of_the_last(consultation):
-    booking = confirmed_booking(consultation, people=2)
+    booking = booking_confirmed_by_link(consultation, people=2)
     loaded = documents.booking_for_documents(booking_id=booking.pk)
 
     calendar = icalendar.Calendar.from_ical(documents.booking_ics(loaded))
@@ -96,7 +96,7 @@ def test_calendar_file_has_one_event_from_the_first_person_to_the_end_of_the_las
 
 
 def test_calendar_event_keeps_its_uid_and_gets_a_higher_sequence_when_the_booking_moves(consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     before = icalendar.Calendar.from_ical(
         documents.booking_ics(documents.booking_for_documents(booking_id=booking.pk))
     ).walk("VEVENT")[0]
@@ -116,7 +116,7 @@ def test_calendar_event_keeps_its_uid_and_gets_a_higher_sequence_when_the_bookin
 
 
 def test_qr_code_encodes_the_reference_only(consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
 
     svg = documents.booking_qr_svg(booking)
     png = documents.booking_qr_png(booking)
@@ -141,7 +141,7 @@ def test_qr_code_encodes_the_reference_only(consultation):
 def test_documents_are_served_privately_without_names_in_the_file_name(
     client, consultation, name, content_type, disposition
 ):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
 
     response = client.get(document_url(booking, name))
 
@@ -157,7 +157,7 @@ def test_documents_are_served_privately_without_names_in_the_file_name(
 def test_documents_take_a_constant_number_of_queries_whatever_the_family_size(
     client, consultation, django_assert_num_queries, name, people
 ):
-    booking = confirmed_booking(consultation, people=people)
+    booking = booking_confirmed_by_link(consultation, people=people)
     url = document_url(booking, name)
     with django_assert_num_queries(3):  # the token's booking; the booking with service, place, guide; the seats
         assert client.get(url).status_code == 200
@@ -165,7 +165,7 @@ def test_documents_take_a_constant_number_of_queries_whatever_the_family_size(
 
 @pytest.mark.parametrize("name", ["booking_pdf", "booking_ics", "booking_qr"])
 def test_a_tampered_token_is_not_found(client, consultation, name):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     url = document_url(booking, name)
     token = services.booking_token(booking, services.MANAGE_SALT)
 
@@ -175,7 +175,7 @@ def test_a_tampered_token_is_not_found(client, consultation, name):
 
 
 def test_the_confirmation_link_token_does_not_open_the_documents(client, consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     with translation.override("en"):
         url = reverse(
             "appointments:booking_pdf", kwargs={"token": services.booking_token(booking, services.CONFIRM_SALT)}
@@ -184,7 +184,7 @@ def test_the_confirmation_link_token_does_not_open_the_documents(client, consult
 
 
 def test_a_cancelled_booking_has_no_documents_even_with_its_old_link(client, consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     url = document_url(booking, "booking_pdf")
 
     services.booking_cancel(booking_id=booking.pk)
@@ -193,12 +193,12 @@ def test_a_cancelled_booking_has_no_documents_even_with_its_old_link(client, con
 
 
 def test_an_unconfirmed_booking_has_no_documents(client, consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     Booking.objects.filter(pk=booking.pk).update(status=Booking.Status.AWAITING_CONFIRMATION)
 
     assert client.get(document_url(booking, "booking_ics")).status_code == 404
 
 
 def test_documents_cannot_be_posted_to(client, consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     assert client.post(document_url(booking, "booking_qr")).status_code == 405

@@ -14,7 +14,7 @@ from cases.demo import catalogue_load, procedures_load
 from cases.models import StatusEvent
 from portal.models import OutboundEmail
 from tests.appointments.conftest import CLIENT
-from tests.appointments.conftest_waiting import link_in_last_email, make_draw_schedule, record_booking_emails
+from tests.appointments.helpers_waiting import link_in_last_email, make_draw_schedule, record_booking_emails
 from tests.factories import URGENT_BANNER_QUERIES, url_in
 
 pytestmark = pytest.mark.django_db

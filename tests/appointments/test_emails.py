@@ -11,7 +11,7 @@ from appointments import documents, emails, services
 from appointments.models import Booking, Slot
 from portal import services as portal_services
 from portal.models import OutboundEmail
-from tests.appointments.conftest_docs import confirmed_booking
+from tests.appointments.helpers_docs import booking_confirmed_by_link
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def sent(django_capture_on_commit_callbacks):
 def test_confirmation_request_links_the_confirm_page_and_says_how_long_the_time_is_held(consultation, sent, settings):
     settings.APPOINTMENT_HOLD_MINUTES = 10
     with sent():
-        booking = confirmed_booking(consultation, language="en")
+        booking = booking_confirmed_by_link(consultation, language="en")
 
     request = mail.outbox[0]
     assert request.to == ["oksana@example.org"]
@@ -39,7 +39,7 @@ def test_confirmation_request_links_the_confirm_page_and_says_how_long_the_time_
 
 def test_emails_are_written_in_the_language_of_the_booking(consultation, sent, settings):
     with sent():
-        booking = confirmed_booking(consultation, language="uk")
+        booking = booking_confirmed_by_link(consultation, language="uk")
 
     assert f"{settings.SITE_URL}/uk/appointments/confirm/" in mail.outbox[0].body
     assert f"{settings.SITE_URL}/uk/appointments/booking/" in mail.outbox[1].body
@@ -49,7 +49,7 @@ def test_emails_are_written_in_the_language_of_the_booking(consultation, sent, s
 
 def test_confirmed_email_carries_the_pdf_and_the_calendar_file(consultation, sent):
     with sent():
-        booking = confirmed_booking(consultation, language="en", people=2)
+        booking = booking_confirmed_by_link(consultation, language="en", people=2)
 
     confirmed = mail.outbox[-1]
     assert len(mail.outbox) == 2  # the request, then the confirmation
@@ -70,7 +70,7 @@ def test_confirmed_email_carries_the_pdf_and_the_calendar_file(consultation, sen
 
 def test_a_second_click_on_the_confirm_link_sends_nothing_more(consultation, sent):
     with sent():
-        booking = confirmed_booking(consultation)
+        booking = booking_confirmed_by_link(consultation)
         services.booking_confirm(token=services.booking_token(
             Booking.objects.get(pk=booking.pk), services.CONFIRM_SALT
         ))
@@ -79,7 +79,7 @@ def test_a_second_click_on_the_confirm_link_sends_nothing_more(consultation, sen
 
 def test_a_moved_booking_gets_a_new_confirmation_with_the_new_time(consultation, sent):
     with sent():
-        booking = confirmed_booking(consultation)
+        booking = booking_confirmed_by_link(consultation)
     other = Slot.objects.filter(service=consultation.service, starts_at__gt=booking.starts_at).order_by(
         "-starts_at"
     ).first()
@@ -96,7 +96,7 @@ def test_a_moved_booking_gets_a_new_confirmation_with_the_new_time(consultation,
 @pytest.mark.parametrize(("by_staff", "words"), [(None, "as you asked"), (True, "the office had to cancel")])
 def test_cancelling_a_confirmed_booking_tells_the_person(consultation, sent, by_staff, words, django_user_model):
     with sent():
-        booking = confirmed_booking(consultation)
+        booking = booking_confirmed_by_link(consultation)
     staff = django_user_model.objects.create(email="desk@example.org", name="Desk") if by_staff else None
     with sent():
         services.booking_cancel(booking_id=booking.pk, by_staff=staff)
@@ -110,7 +110,7 @@ def test_cancelling_a_confirmed_booking_tells_the_person(consultation, sent, by_
 
 def test_reminder_links_the_pdf_and_the_manage_page(consultation, sent):
     with sent():
-        booking = confirmed_booking(consultation)
+        booking = booking_confirmed_by_link(consultation)
         emails.send_reminder(Booking.objects.select_related("service", "place").get(pk=booking.pk))
 
     reminder = mail.outbox[-1]
@@ -134,7 +134,7 @@ def enqueue_with(key: str) -> OutboundEmail:
 
 
 def test_a_booking_cancelled_before_its_confirmation_left_is_sent_without_files(consultation, sent):
-    booking = confirmed_booking(consultation)  # e-mails queued, not sent (no commit yet)
+    booking = booking_confirmed_by_link(consultation)  # e-mails queued, not sent (no commit yet)
     Booking.objects.filter(pk=booking.pk).update(status=Booking.Status.CANCELLED_BY_PERSON)
     email = OutboundEmail.objects.get(dedupe_key=f"appointment-confirmed:{booking.pk}:0")
 
@@ -146,7 +146,7 @@ def test_a_booking_cancelled_before_its_confirmation_left_is_sent_without_files(
 
 
 def test_files_that_cannot_be_built_are_retried_and_the_last_attempt_goes_without_them(consultation, caplog):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     email = OutboundEmail.objects.get(dedupe_key=f"appointment-confirmed:{booking.pk}:0")
     caplog.set_level(logging.WARNING)
 
@@ -168,7 +168,7 @@ def test_files_that_cannot_be_built_are_retried_and_the_last_attempt_goes_withou
 
 
 def test_files_are_built_again_when_the_send_is_retried(consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     email = OutboundEmail.objects.get(dedupe_key=f"appointment-confirmed:{booking.pk}:0")
     with (
         mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=ConnectionError("SMTP away")),
@@ -214,6 +214,6 @@ def test_appointments_register_their_builder_at_start_up():
 def test_emails_do_not_log_personal_data(consultation, sent, caplog):
     caplog.set_level(logging.DEBUG)
     with sent():
-        booking = confirmed_booking(consultation)
+        booking = booking_confirmed_by_link(consultation)
         services.booking_cancel(booking_id=booking.pk)
     assert "oksana" not in caplog.text.lower()

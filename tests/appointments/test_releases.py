@@ -8,7 +8,7 @@ from django.utils import timezone
 from appointments import draws, releases, selectors, services
 from appointments.models import Schedule
 from tests.appointments.conftest import make_schedule, make_service
-from tests.appointments.conftest_waiting import make_draw_schedule
+from tests.appointments.helpers_waiting import make_draw_schedule
 from tests.factories import URGENT_BANNER_QUERIES, PlaceFactory, url_in
 
 pytestmark = pytest.mark.django_db

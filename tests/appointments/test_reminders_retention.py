@@ -11,7 +11,7 @@ from django.utils import timezone
 from appointments import emails, services, tasks
 from appointments.models import Booking, BookingSeat, SeatReturn, Slot
 from portal.models import OutboundEmail
-from tests.appointments.conftest_docs import confirmed_booking
+from tests.appointments.helpers_docs import booking_confirmed_by_link
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def reminders() -> list[OutboundEmail]:
 
 
 def test_a_confirmed_visit_two_days_ahead_is_reminded_once(consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     now = at(local_day(booking) - timedelta(days=2), 9)
 
     assert services.reminders_send(now=now) == 1
@@ -47,13 +47,13 @@ def test_a_confirmed_visit_two_days_ahead_is_reminded_once(consultation):
 
 @pytest.mark.parametrize("days_before", [1, 3])
 def test_visits_on_other_days_are_not_reminded(consultation, days_before):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     assert services.reminders_send(now=at(local_day(booking) - timedelta(days=days_before), 9)) == 0
     assert reminders() == []
 
 
 def test_the_day_two_days_ahead_is_the_polish_calendar_day(consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     three_days_before = local_day(booking) - timedelta(days=3)
     # 23:30 in Warsaw is still three days before (in UTC it may already be the next date), 00:30 is two days.
     assert services.reminders_send(now=at(three_days_before, 23, 30)) == 0
@@ -64,21 +64,21 @@ def test_the_day_two_days_ahead_is_the_polish_calendar_day(consultation):
     "status", [Booking.Status.CANCELLED_BY_PERSON, Booking.Status.AWAITING_CONFIRMATION, Booking.Status.CHECKED_IN]
 )
 def test_only_confirmed_visits_are_reminded(consultation, status):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     Booking.objects.filter(pk=booking.pk).update(status=status)
     assert services.reminders_send(now=at(local_day(booking) - timedelta(days=2), 9)) == 0
 
 
 def test_a_visit_without_an_email_address_or_with_erased_data_is_not_reminded(consultation):
-    phoned = confirmed_booking(consultation, email="phoned@example.org")
-    erased = confirmed_booking(consultation, email="erased@example.org")
+    phoned = booking_confirmed_by_link(consultation, email="phoned@example.org")
+    erased = booking_confirmed_by_link(consultation, email="erased@example.org")
     Booking.objects.filter(pk=phoned.pk).update(email="")  # booked by staff for a phone caller
     Booking.objects.filter(pk=erased.pk).update(personal_data_erased_at=timezone.now())
     assert services.reminders_send(now=at(local_day(phoned) - timedelta(days=2), 9)) == 0
 
 
 def test_a_visit_moved_after_its_reminder_is_reminded_again(consultation):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     services.reminders_send(now=at(local_day(booking) - timedelta(days=2), 9))
     later = (
         Slot.objects.filter(service=consultation.service, starts_at__gt=booking.starts_at + timedelta(days=3))
@@ -94,8 +94,8 @@ def test_a_visit_moved_after_its_reminder_is_reminded_again(consultation):
 
 
 def test_a_reminder_that_cannot_be_written_does_not_stop_the_others_and_is_tried_again(consultation, caplog):
-    first = confirmed_booking(consultation, email="first@example.org")
-    second = confirmed_booking(consultation, email="second@example.org")
+    first = booking_confirmed_by_link(consultation, email="first@example.org")
+    second = booking_confirmed_by_link(consultation, email="second@example.org")
     Booking.objects.filter(pk=second.pk).update(starts_at=first.starts_at)  # same day, whatever the slots
     now = at(local_day(first) - timedelta(days=2), 9)
     real = emails.send_reminder
@@ -120,7 +120,7 @@ def test_a_reminder_that_cannot_be_written_does_not_stop_the_others_and_is_tried
 
 
 def test_the_reminder_task_sends_the_email(consultation, django_capture_on_commit_callbacks):
-    booking = confirmed_booking(consultation)
+    booking = booking_confirmed_by_link(consultation)
     with (
         mock.patch.object(timezone, "now", return_value=at(local_day(booking) - timedelta(days=2), 9)),
         django_capture_on_commit_callbacks(execute=True),
@@ -160,7 +160,7 @@ def visited(booking: Booking, *, days_ago: int, status=Booking.Status.COMPLETED,
 
 def test_personal_data_is_erased_after_the_retention_period_and_the_statistics_kept(consultation, case, settings):
     settings.APPOINTMENT_RETENTION_DAYS = 30
-    booking = confirmed_booking(consultation, people=2)
+    booking = booking_confirmed_by_link(consultation, people=2)
     booking = visited(booking, days_ago=31, case=case, case_number=case.number)
     now = timezone.now()
 
@@ -181,8 +181,8 @@ def test_personal_data_is_erased_after_the_retention_period_and_the_statistics_k
 
 def test_recent_and_upcoming_bookings_keep_their_data(consultation, settings):
     settings.APPOINTMENT_RETENTION_DAYS = 30
-    upcoming = confirmed_booking(consultation, email="upcoming@example.org")
-    recent = visited(confirmed_booking(consultation, email="recent@example.org"), days_ago=29)
+    upcoming = booking_confirmed_by_link(consultation, email="upcoming@example.org")
+    recent = visited(booking_confirmed_by_link(consultation, email="recent@example.org"), days_ago=29)
 
     assert services.bookings_retention_apply() == 0
 
@@ -194,12 +194,12 @@ def test_recent_and_upcoming_bookings_keep_their_data(consultation, settings):
 def test_cancelled_and_expired_bookings_are_erased_counting_from_the_cancellation_or_the_hold(consultation, settings):
     settings.APPOINTMENT_RETENTION_DAYS = 30
     long_ago = timezone.now() - timedelta(days=31)
-    cancelled = confirmed_booking(consultation, email="cancelled@example.org")
+    cancelled = booking_confirmed_by_link(consultation, email="cancelled@example.org")
     services.booking_cancel(booking_id=cancelled.pk)
     Booking.objects.filter(pk=cancelled.pk).update(cancelled_at=long_ago)
-    cancelled_lately = confirmed_booking(consultation, email="lately@example.org")
+    cancelled_lately = booking_confirmed_by_link(consultation, email="lately@example.org")
     services.booking_cancel(booking_id=cancelled_lately.pk)
-    expired = confirmed_booking(consultation, email="expired@example.org", after_days=5)
+    expired = booking_confirmed_by_link(consultation, email="expired@example.org", after_days=5)
     Booking.objects.filter(pk=expired.pk).update(status=Booking.Status.EXPIRED, created_at=long_ago)
 
     assert services.bookings_retention_apply() == 2
@@ -211,7 +211,7 @@ def test_cancelled_and_expired_bookings_are_erased_counting_from_the_cancellatio
 
 def test_retention_is_safe_to_run_twice(consultation, settings):
     settings.APPOINTMENT_RETENTION_DAYS = 30
-    booking = visited(confirmed_booking(consultation), days_ago=40, status=Booking.Status.NO_SHOW)
+    booking = visited(booking_confirmed_by_link(consultation), days_ago=40, status=Booking.Status.NO_SHOW)
     first_run = timezone.now() - timedelta(hours=1)
     services.bookings_retention_apply(now=first_run)
 
@@ -221,7 +221,7 @@ def test_retention_is_safe_to_run_twice(consultation, settings):
 
 def test_the_retention_task_applies_it(consultation, settings):
     settings.APPOINTMENT_RETENTION_DAYS = 30
-    visited(confirmed_booking(consultation), days_ago=31)
+    visited(booking_confirmed_by_link(consultation), days_ago=31)
     assert tasks.apply_booking_retention.delay().get() == 1
 
 

@@ -11,7 +11,7 @@ from appointments import services, waiting_list
 from appointments.models import Booking, SeatReturn, Slot, WaitingListEntry
 from portal.models import OutboundEmail
 from tests.appointments.conftest import CLIENT, first_bookable_slot
-from tests.appointments.conftest_waiting import confirmed_booking, link_in_last_email, record_booking_emails
+from tests.appointments.helpers_waiting import booking_confirmed_at_once, link_in_last_email, record_booking_emails
 from tests.factories import URGENT_BANNER_QUERIES, url_in
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def test_no_service_or_an_unknown_one_lists_the_visits_to_choose_from(client, co
 
 def test_a_cancelled_booking_is_offered_to_the_first_confirmed_person(consultation, sent):
     slot = first_bookable_slot(consultation)
-    booking = confirmed_booking(consultation, email="holder@example.com", slot=slot)
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com", slot=slot)
     first = waiting(consultation, "first@example.com", name="First Person")
     second = waiting(consultation, "second@example.com", name="Second Person")
     booked_before = Slot.objects.get(pk=slot.pk).booked
@@ -148,7 +148,7 @@ def test_an_offer_ends_one_hour_before_the_visit_and_none_is_made_too_close_to_i
 
 
 def test_claiming_confirms_the_booking_once(client, consultation, sent):
-    booking = confirmed_booking(consultation, email="holder@example.com")
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com")
     entry = waiting(consultation, "first@example.com")
     services.booking_cancel(booking_id=booking.pk)
     claim_path = link_in_last_email("first@example.com", "waiting/claim")
@@ -177,7 +177,7 @@ def test_claiming_confirms_the_booking_once(client, consultation, sent):
 
 def test_an_unclaimed_offer_goes_to_the_next_person_and_the_first_goes_to_the_end(client, consultation, sent):
     slot = first_bookable_slot(consultation)
-    booking = confirmed_booking(consultation, email="holder@example.com", slot=slot)
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com", slot=slot)
     first = waiting(consultation, "first@example.com")
     second = waiting(consultation, "second@example.com")
     services.booking_cancel(booking_id=booking.pk)
@@ -203,7 +203,7 @@ def test_an_unclaimed_offer_goes_to_the_next_person_and_the_first_goes_to_the_en
 
 
 def test_a_tampered_or_foreign_link_is_refused(client, consultation, sent):
-    booking = confirmed_booking(consultation, email="holder@example.com")
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com")
     entry = waiting(consultation, "first@example.com")
     services.booking_cancel(booking_id=booking.pk)
     claim_path = link_in_last_email("first@example.com", "waiting/claim")
@@ -219,7 +219,7 @@ def test_a_tampered_or_foreign_link_is_refused(client, consultation, sent):
 
 
 def test_leaving_while_holding_an_offer_passes_it_on_at_once(client, consultation, sent):
-    booking = confirmed_booking(consultation, email="holder@example.com")
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com")
     first = waiting(consultation, "first@example.com")
     second = waiting(consultation, "second@example.com")
     services.booking_cancel(booking_id=booking.pk)
@@ -235,10 +235,11 @@ def test_leaving_while_holding_an_offer_passes_it_on_at_once(client, consultatio
 
 def test_someone_who_booked_meanwhile_is_skipped(consultation, sent):
     slot = first_bookable_slot(consultation)
-    booking = confirmed_booking(consultation, email="holder@example.com", slot=slot)
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com", slot=slot)
     first = waiting(consultation, "first@example.com")
     second = waiting(consultation, "second@example.com")
-    confirmed_booking(consultation, email="first@example.com", slot=first_bookable_slot(consultation, after_days=4))
+    later = first_bookable_slot(consultation, after_days=4)
+    booking_confirmed_at_once(consultation, email="first@example.com", slot=later)
     services.booking_cancel(booking_id=booking.pk)
     first.refresh_from_db()
     second.refresh_from_db()
@@ -247,13 +248,13 @@ def test_someone_who_booked_meanwhile_is_skipped(consultation, sent):
 
 
 def test_with_nobody_waiting_the_seat_returns_to_the_pool_later(consultation, sent):
-    booking = confirmed_booking(consultation, email="holder@example.com")
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com")
     services.booking_cancel(booking_id=booking.pk)
     assert SeatReturn.objects.count() == 1
 
 
 def test_the_claim_page_uses_a_fixed_number_of_queries(client, consultation, sent, django_assert_num_queries):
-    booking = confirmed_booking(consultation, email="holder@example.com")
+    booking = booking_confirmed_at_once(consultation, email="holder@example.com")
     waiting(consultation, "first@example.com")
     services.booking_cancel(booking_id=booking.pk)
     claim_path = link_in_last_email("first@example.com", "waiting/claim")
@@ -298,7 +299,7 @@ def test_concurrent_cancellations_offer_each_seat_to_a_different_person(place, m
     schedule = make_schedule(place, make_service("consultation"), desks=4)
     services.slots_generate(schedule_ids=[schedule.pk])
     slot = first_bookable_slot(schedule)
-    bookings = [confirmed_booking(schedule, email=f"holder{n}@example.com", slot=slot) for n in range(4)]
+    bookings = [booking_confirmed_at_once(schedule, email=f"holder{n}@example.com", slot=slot) for n in range(4)]
     entries = [waiting(schedule, f"waiting{n}@example.com") for n in range(6)]
     barrier = threading.Barrier(len(bookings))
     errors = []

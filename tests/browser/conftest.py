@@ -18,8 +18,8 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
-from django.db import transaction
-from django.test import Client
+from django.core.management import call_command
+from django.test import Client, modify_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -100,12 +100,21 @@ def collected_static_files():
         pytest.skip("Static files not collected: run ./dev test, or manage.py collectstatic --noinput")
 
 
-# --- The live site ------------------------------------------------------------------------------------------
+# --- The live site ---------------------------------------------------------------------------------------
+#
+# Loading the demo content takes about two seconds, and most sweeps only read it: they share one copy, loaded
+# into the test database when the first of them starts and erased when the last test in tests/browser is done
+# (`public_site`). Tests that write (a booking, a case, a vote) use `live_site`, which loads the content into a
+# fresh database and empties it afterwards like any transactional test; the next reader loads its copy again.
+#
+# The server is deliberately not pytest-django's `live_server` fixture: every test that uses a fixture of that
+# name is made transactional, and emptying the database after each sweep is exactly what made an earlier
+# attempt at shared content show pages without their data.
 
 
 @pytest.fixture(scope="session")
-def live_server(request):
-    """pytest-django's live server, with static files served by WhiteNoise from STATIC_ROOT as in production.
+def site_server(request):
+    """A live server, with static files served by WhiteNoise from STATIC_ROOT as in production.
 
     pytest-django wraps the server in Django's StaticFilesHandler, which looks files up in the source folders
     and so answers 404 for the hashed names the manifest storage puts in the pages: every page would be
@@ -117,12 +126,23 @@ def live_server(request):
     server = LiveServer(address, start=False)
     server.thread.static_handler = _through_to_whitenoise
     server.start()
+    # Its host name in ALLOWED_HOSTS for the whole session (pytest-django does it per test for `live_server`).
+    allowed = modify_settings(ALLOWED_HOSTS={"append": server.thread.host})
+    allowed.enable()
     yield server
+    allowed.disable()
     server.stop()
 
 
 def _through_to_whitenoise(application):
     return application
+
+
+@pytest.fixture(scope="session")
+def live_server(site_server):
+    """The same server under pytest-django's name, for tests that ask for it directly: pytest-django makes
+    each of them transactional (the database is emptied after it, like `live_site`)."""
+    return site_server
 
 
 def load_public_content() -> None:
@@ -134,11 +154,48 @@ def load_public_content() -> None:
     load_information()
 
 
+def public_content_is_loaded() -> bool:
+    from portal.models import Place
+
+    return Place.objects.filter(slug=DEMO_PLACE_SLUG).exists()
+
+
+@pytest.fixture(scope="package")
+def shared_public_content(django_db_setup, django_db_blocker):
+    """Opens the database for the package's read-only sweeps, and empties it when the last test is done.
+
+    The content itself is loaded by `ensure_public_content` when a reader finds it missing: at the start, and
+    again after a test that wrote (and so emptied the database on its way out).
+    """
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def ensure_public_content(django_db_blocker) -> None:
+    with django_db_blocker.unblock():
+        if not public_content_is_loaded():
+            load_public_content()
+
+
 @pytest.fixture
-def live_site(live_server, transactional_db) -> str:
-    """The address of a live server whose database holds the demo content."""
-    load_public_content()
-    return live_server.url
+def public_site(site_server, shared_public_content, django_db_blocker) -> str:
+    """The address of a live server showing the shared demo content; for tests that only read.
+
+    Such a test must not change the database: what it writes stays for the tests after it.
+    """
+    ensure_public_content(django_db_blocker)
+    with django_db_blocker.unblock():
+        yield site_server.url
+
+
+@pytest.fixture
+def live_site(site_server, shared_public_content, transactional_db) -> str:
+    """The address of a live server whose database holds the demo content, emptied after the test; for
+    tests that write (book, vote, look up a case)."""
+    if not public_content_is_loaded():
+        load_public_content()
+    return site_server.url
 
 
 # --- Chromium -----------------------------------------------------------------------------------------------
@@ -213,13 +270,12 @@ class CheckedPage:
     errors: list[dict]
 
 
-@pytest.fixture(scope="session")
-def html_check(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[tuple[str, str], CheckedPage]:
+@pytest.fixture(scope="package")
+def html_check(shared_public_content, django_db_blocker, tmp_path_factory) -> dict[tuple[str, str], CheckedPage]:
     """Every public page in every language, rendered by the test client and validated in one run of vnu.jar.
 
     Starting the JVM costs seconds, so the pages are all checked at once; each parametrized test then reads
-    its own page's errors. The demo content is loaded inside a transaction that is rolled back at the end, so
-    no other test sees it.
+    its own page's errors. The pages show the shared demo content (see `public_site`).
     """
     if shutil.which("java") is None:
         pytest.skip("Java not installed (needed by the Nu HTML Checker): run ./dev test, which installs it")
@@ -228,8 +284,8 @@ def html_check(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[tup
 
     folder = tmp_path_factory.mktemp("html")
     pages = {}
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_public_content()
+    ensure_public_content(django_db_blocker)
+    with django_db_blocker.unblock():
         client = Client()
         for page in PUBLIC_PAGES:
             for language in LANGUAGES:
@@ -238,7 +294,6 @@ def html_check(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[tup
                 file = folder / f"{page.name}-{language}.html"
                 file.write_bytes(response.content)
                 pages[page.name, language] = CheckedPage(url, response.status_code, file, [])
-        transaction.set_rollback(True)
 
     files = [str(page.file) for page in pages.values()]
     command = ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", *files]

@@ -12,11 +12,11 @@ RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, re
 
 
 def test_public_page_fits_a_phone_and_has_no_wcag_21_aa_violations(
-    public_page, language, live_site, new_page, visit, axe_script
+    public_page, language, public_site, new_page, visit, axe_script
 ):
     # The site's Content-Security-Policy rightly refuses injected scripts; only this test context ignores it.
     page = new_page(bypass_csp=True, viewport=PHONE)
-    visit(page, live_site + public_page.url(language), status=public_page.status)
+    visit(page, public_site + public_page.url(language), status=public_page.status)
 
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{public_page.url(language)} scrolls sideways ({width}px wide): " + ", ".join(

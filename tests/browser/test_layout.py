@@ -15,22 +15,22 @@ WIDER_THAN_VIEWPORT = """width => [...document.body.querySelectorAll("*")]
          + " (right edge " + Math.round(element.getBoundingClientRect().right) + "px)")"""
 
 
-def test_language_switcher_works_without_javascript(live_site, new_page, visit):
+def test_language_switcher_works_without_javascript(public_site, new_page, visit):
     page = new_page(java_script_enabled=False)
-    visit(page, live_site + "/pl/places/")
+    visit(page, public_site + "/pl/places/")
 
     page.get_by_role("link", name="Українська", exact=True).click()
 
-    page.wait_for_url(live_site + "/uk/places/")
+    page.wait_for_url(public_site + "/uk/places/")
     assert page.locator("html").get_attribute("lang") == "uk"
 
 
 @pytest.mark.parametrize("language", ["pl", "uk"])
 def test_skip_link_is_the_first_thing_the_keyboard_reaches_and_its_focus_is_visible(
-    language, live_site, new_page, visit
+    language, public_site, new_page, visit
 ):
     page = new_page()
-    visit(page, live_site + f"/{language}/places/")
+    visit(page, public_site + f"/{language}/places/")
 
     page.keyboard.press("Tab")
 

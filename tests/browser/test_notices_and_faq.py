@@ -7,9 +7,9 @@ pytestmark = pytest.mark.browser
 URGENT_BANNERS = "[data-urgent-notice]"
 
 
-def test_a_hidden_urgent_banner_stays_hidden_in_this_browser_and_the_other_stays(live_site, new_page, visit):
+def test_a_hidden_urgent_banner_stays_hidden_in_this_browser_and_the_other_stays(public_site, new_page, visit):
     page = new_page()
-    visit(page, live_site + "/uk/places/")
+    visit(page, public_site + "/uk/places/")
     banners = page.locator(URGENT_BANNERS)
     assert banners.count() == 2
     first = banners.nth(0)
@@ -18,14 +18,14 @@ def test_a_hidden_urgent_banner_stays_hidden_in_this_browser_and_the_other_stays
     first.get_by_role("button").click()
 
     assert first.is_hidden()
-    visit(page, live_site + "/uk/guides/")
+    visit(page, public_site + "/uk/guides/")
     assert page.locator(f'[data-urgent-notice="{hidden_id}"]').is_hidden()
     assert page.locator(URGENT_BANNERS).nth(1).is_visible()
 
 
-def test_urgent_banners_show_without_javascript_and_offer_no_dead_button(live_site, new_page, visit):
+def test_urgent_banners_show_without_javascript_and_offer_no_dead_button(public_site, new_page, visit):
     page = new_page(java_script_enabled=False)
-    visit(page, live_site + "/ru/")
+    visit(page, public_site + "/ru/")
     assert page.locator(URGENT_BANNERS).count() == 2
     assert page.locator(URGENT_BANNERS).nth(0).is_visible()
     assert page.get_by_role("button", name="Скрыть это объявление").count() == 0

@@ -8,7 +8,6 @@ from django.utils import timezone
 from cases import services
 from cases.demo import catalogue_load, procedures_load
 from cases.models import StatusEvent
-from tests.factories import PlaceFactory
 
 ACCESS_CODE = "K7PX3-MQAB9"
 
@@ -21,11 +20,6 @@ def statuses(db):
 @pytest.fixture
 def procedures(statuses):
     return procedures_load()
-
-
-@pytest.fixture
-def place(db):
-    return PlaceFactory(slug="poznan-foreigners-department", city="Poznań")
 
 
 @pytest.fixture

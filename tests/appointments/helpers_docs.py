@@ -8,7 +8,8 @@ from tests.appointments.conftest import CLIENT, first_bookable_slot
 FAMILY = ("Oksana Shevchenko", "Taras Shevchenko", "Marta Shevchenko")
 
 
-def confirmed_booking(schedule, *, language="en", people=1, email="oksana@example.org", after_days=2):
+def booking_confirmed_by_link(schedule, *, language="en", people=1, email="oksana@example.org", after_days=2):
+    """Held, filled in, submitted and confirmed through the link of the confirmation e-mail, as a person does."""
     slot = first_bookable_slot(schedule, after_days=after_days)
     booking = services.hold_create(
         service_id=schedule.service_id,

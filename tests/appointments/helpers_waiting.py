@@ -23,8 +23,8 @@ def record_booking_emails(monkeypatch) -> list:
     return calls
 
 
-def confirmed_booking(schedule, *, email: str, slot=None, name: str = "Anna Kowalska") -> Booking:
-    """A booking made through the core services and confirmed, as if its e-mail link had been clicked."""
+def booking_confirmed_at_once(schedule, *, email: str, slot=None, name: str = "Anna Kowalska") -> Booking:
+    """A booking held, filled in and confirmed at once (`booking_confirm_held`), without the e-mail round trip."""
     slot = slot or first_bookable_slot(schedule)
     booking = services.hold_create(
         service_id=schedule.service_id, place_id=schedule.place_id, slot_id=slot.pk, people=1, language="en",
