@@ -161,7 +161,8 @@ CELERY_BEAT_SCHEDULE = {
     "appointment-reminders": {"task": "appointments.tasks.send_reminders", "schedule": 60 * 30},
     "appointment-retention": {"task": "appointments.tasks.apply_booking_retention", "schedule": 60 * 60 * 24},
     "enquiry-retention": {"task": "infopoints.tasks.enquiries.apply_enquiry_retention", "schedule": 60 * 60 * 6},
-    "enquiry-digest": {"task": "infopoints.tasks.enquiries.send_overdue_digests", "schedule": crontab(hour=7, minute=30)},
+    # Each team's overdue enquiries, every morning at 07:30 (crontab(minute, hour)).
+    "enquiry-digest": {"task": "infopoints.tasks.enquiries.send_overdue_digests", "schedule": crontab(30, 7)},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------

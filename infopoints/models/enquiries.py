@@ -115,7 +115,10 @@ class Enquiry(models.Model):
         _("working seconds spent waiting"), default=0, help_text=_("Deadlines move by this much.")
     )
     paused_at = models.DateTimeField(
-        _("waiting since"), null=True, blank=True, help_text=_("Service-level clocks stop while waiting for the person.")
+        _("waiting since"),
+        null=True,
+        blank=True,
+        help_text=_("Service-level clocks stop while waiting for the person."),
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
