@@ -53,7 +53,9 @@ def test_database_refuses_a_closed_enquiry_without_closing_time():
 # --- Web form ----------------------------------------------------------------------------------------------------
 
 
-def test_web_question_opens_an_enquiry_and_sends_a_confirmation_with_the_private_link(django_capture_on_commit_callbacks):
+def test_web_question_opens_an_enquiry_and_sends_a_confirmation_with_a_private_link(
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks(execute=True):
         enquiry = web_enquiry(files=[IncomingFile("scan.pdf", PDF)])
     assert enquiry.channel == "web" and enquiry.language == "uk" and enquiry.place is None
