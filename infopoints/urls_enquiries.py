@@ -10,5 +10,5 @@ urlpatterns = [
     path("learning/", views_enquiries.learning, name="learning"),
     path("attachments/<int:pk>/", views_enquiries.attachment, name="attachment"),
     path("<int:pk>/", views_enquiries.detail, name="detail"),
-    path("<int:pk>/<slug:name>/", views_enquiries.action, name="action"),
+    path("<int:pk>/<slug:act>/", views_enquiries.action, name="action"),
 ]

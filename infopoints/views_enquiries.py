@@ -158,27 +158,27 @@ def _int_or_none(value: str) -> int | None:
 
 @desk_required("infopoints.change_enquiry")
 @require_POST
-def action(request, pk: int, name: str):
+def action(request, pk: int, act: str):
     user = request.user
     try:
-        if name == "assign":
+        if act == "assign":
             assignee = "me" if request.POST.get("assignee") == "me" else _int_or_none(request.POST.get("assignee"))
             services.enquiry_assign(user=user, enquiry_id=pk, assignee_id=user.pk if assignee == "me" else assignee)
             messages.success(request, _("Assignment saved."))
-        elif name == "status":
+        elif act == "status":
             services.enquiry_status_set(user=user, enquiry_id=pk, status=request.POST.get("status", ""))
             messages.success(request, _("Status changed."))
-        elif name == "priority":
+        elif act == "priority":
             services.enquiry_priority_set(user=user, enquiry_id=pk, priority=request.POST.get("priority", ""))
             messages.success(request, _("Priority changed; the deadlines follow it."))
-        elif name == "team":
+        elif act == "team":
             team = request.POST.get("team", "")
             services.enquiry_team_set(user=user, enquiry_id=pk, place_id=None if team == "helpline" else
                                       _int_or_none(team) or -1)
             messages.success(request, _("The enquiry was handed to another team."))
             if selectors.enquiry_for_staff(user=user, enquiry_id=pk) is None:
                 return redirect("enquiries:list")
-        elif name == "reply":
+        elif act == "reply":
             form = ReplyForm(request.POST, request.FILES)
             if not form.is_valid():
                 return _detail_with_errors(request, pk, reply_form=form)
@@ -186,13 +186,13 @@ def action(request, pk: int, name: str):
                                    files=form.cleaned_data["files"],
                                    wait_for_person=form.cleaned_data["wait_for_person"])
             messages.success(request, _("Your answer was saved and, where we have an e-mail address, sent."))
-        elif name == "note":
+        elif act == "note":
             form = NoteForm(request.POST)
             if not form.is_valid():
                 return _detail_with_errors(request, pk, note_form=form)
             services.enquiry_note_add(user=user, enquiry_id=pk, body=form.cleaned_data["body"])
             messages.success(request, _("Note added."))
-        elif name == "merge":
+        elif act == "merge":
             form = MergeForm(request.POST)
             if not form.is_valid():
                 return _detail_with_errors(request, pk, merge_form=form)
@@ -202,7 +202,7 @@ def action(request, pk: int, name: str):
         else:
             raise Http404
     except services.EnquiryError as error:
-        if error.code == "not_found" and name != "merge":
+        if error.code == "not_found" and act != "merge":
             raise Http404 from error
         messages.error(request, ERRORS.get(error.code, error.code))
     except AttachmentRefused as refusal:
