@@ -286,3 +286,18 @@ def test_daily_digest_tells_the_helpline_what_is_overdue():
     assert enquiry.reference in digest.body_text and "olena" not in digest.body_text
     assert services.enquiry_digests_send() == 1
     assert OutboundEmail.objects.filter(to_address=member.email).count() == 1
+
+
+def test_beat_runs_the_retention_and_digest_tasks(settings):
+    from infopoints.tasks import enquiries as tasks
+
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"infopoints.tasks.enquiries.apply_enquiry_retention",
+            "infopoints.tasks.enquiries.send_overdue_digests"} <= scheduled
+    assert tasks.apply_enquiry_retention.name == "infopoints.tasks.enquiries.apply_enquiry_retention"
+    enquiry = web_enquiry()
+    services.enquiry_reply(user=coordinator(), enquiry_id=enquiry.pk, body="x", wait_for_person=True)
+    Enquiry.objects.filter(pk=enquiry.pk).update(
+        last_activity_at=timezone.now() - timedelta(days=settings.ENQUIRY_AUTO_CLOSE_DAYS + 1)
+    )
+    assert tasks.apply_enquiry_retention.delay().get() == {"closed": 1, "erased": 0}
