@@ -63,3 +63,16 @@ def check_files(files: list[IncomingFile]) -> list[tuple[IncomingFile, str]]:
             )
         checked.append((incoming, content_type))
     return checked
+
+
+def message_attachments(argument: str) -> list[tuple[str, bytes, str]]:
+    """The files of one outgoing enquiry message, for its e-mail (none once erased or gone)."""
+    from infopoints.models import EnquiryAttachment
+
+    if not argument.isdigit():
+        return []
+    files = []
+    for attachment in EnquiryAttachment.objects.filter(message_id=int(argument), message__kind="outgoing"):
+        with attachment.file.open("rb") as handle:
+            files.append((attachment.filename, handle.read(), attachment.content_type))
+    return files

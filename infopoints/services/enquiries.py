@@ -258,7 +258,10 @@ def _thread_of(enquiry: Enquiry) -> tuple[str, list[str]]:
     return (incoming[-1] if incoming else (references[-1] if references else "")), references
 
 
-def _email(*, to: str, language: str, subject: str, body: str, dedupe_key: str, headers: dict, automatic: bool):
+def _email(
+    *, to: str, language: str, subject: str, body: str, dedupe_key: str, headers: dict, automatic: bool,
+    attachments_key: str = "",
+):
     """Queue one e-mail in the outbox, passing the threading headers and Auto-Submitted once the outbox takes them
     (`email_enqueue` gains `headers=` and `auto_submitted=`; until then they are stored on our message rows)."""
     parameters = inspect.signature(email_enqueue).parameters
@@ -269,7 +272,8 @@ def _email(*, to: str, language: str, subject: str, body: str, dedupe_key: str, 
         default = parameters["auto_submitted"].default
         extra["auto_submitted"] = automatic if isinstance(default, bool) else ("auto-generated" if automatic else "")
     return email_enqueue(
-        to_address=to, subject=subject, body_text=body, language=language, dedupe_key=dedupe_key, **extra
+        to_address=to, subject=subject, body_text=body, language=language, dedupe_key=dedupe_key,
+        attachments_key=attachments_key, **extra,
     )
 
 
@@ -603,6 +607,7 @@ def enquiry_reply(
                 subject=gettext("[%(reference)s] Answer to your enquiry") % {"reference": enquiry.reference},
                 body=render_to_string("infopoints/enquiries/email/reply.txt", context),
                 dedupe_key=f"enquiry-reply:{message.pk}",
+                attachments_key=f"enquiry-message:{message.pk}" if checked else "",
                 headers=thread_headers(message_id=message_id, in_reply_to=in_reply_to, references=references),
                 automatic=False,  # a person's answer: no Auto-Submitted, so auto-replies may answer it
             )

@@ -301,3 +301,12 @@ def test_beat_runs_the_retention_and_digest_tasks(settings):
         last_activity_at=timezone.now() - timedelta(days=settings.ENQUIRY_AUTO_CLOSE_DAYS + 1)
     )
     assert tasks.apply_enquiry_retention.delay().get() == {"closed": 1, "erased": 0}
+
+
+def test_files_attached_to_a_staff_reply_travel_with_its_email(django_capture_on_commit_callbacks):
+    enquiry = web_enquiry()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enquiry_reply(user=coordinator(), enquiry_id=enquiry.pk, body="W załączniku wzór.",
+                               files=[IncomingFile("wzor.pdf", PDF)])
+    sent = [message for message in mail.outbox if "W załączniku wzór." in message.body]
+    assert [(name, content) for name, content, _type in sent[0].attachments] == [("wzor.pdf", PDF)]
