@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core import signing
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from infopoints import sla
@@ -120,7 +120,10 @@ def enquiry_list(*, user, filters: DeskFilters, now: datetime | None = None) -> 
     elif filters.topic.isdigit():
         queryset = queryset.filter(topic_id=int(filters.topic))
     queryset = _search(queryset, filters.q)
-    order = ["due_at", "created_at"] if filters.view not in ("done",) else ["-created_at"]
+    if filters.view == "done":
+        order = [F("created_at").desc()]
+    else:  # the nearest deadline first, the same on both databases (paused and done ones have none that counts)
+        order = [F("due_at").asc(nulls_last=True), F("created_at").asc()]
     return queryset.select_related("topic", "place", "assignee").order_by(*order, "pk")
 
 

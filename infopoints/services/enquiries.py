@@ -291,6 +291,7 @@ def _person_link(enquiry: Enquiry) -> str:
 def _confirmation_send(enquiry: Enquiry) -> None:
     if not enquiry.requester_email:
         return
+    in_reply_to, references = _thread_of(enquiry)
     with translation.override(enquiry.language):
         context = {"enquiry": enquiry, "link": _person_link(enquiry)}
         _email(
@@ -299,8 +300,7 @@ def _confirmation_send(enquiry: Enquiry) -> None:
             subject=gettext("[%(reference)s] We have received your enquiry") % {"reference": enquiry.reference},
             body=render_to_string("infopoints/enquiries/email/confirmation.txt", context),
             dedupe_key=f"enquiry-confirmation:{enquiry.pk}",
-            headers=thread_headers(message_id=new_message_id(), in_reply_to=_thread_of(enquiry)[0],
-                                   references=_thread_of(enquiry)[1]),
+            headers=thread_headers(message_id=new_message_id(), in_reply_to=in_reply_to, references=references),
             automatic=True,
         )
 

@@ -79,12 +79,14 @@ def test_with_javascript_suggestions_appear_while_typing(live_site, new_page, vi
     assert SuggestionOpen.objects.filter(question_sent=False).count() == 1
 
 
-def test_a_call_is_logged_with_the_keyboard_alone(live_site, desk_roles, new_page, visit):
+def test_a_call_is_logged_with_the_keyboard_alone(live_site, desk_roles, new_page, visit, axe_script, tmp_path):
     from infopoints.models import Enquiry
     from tests.infopoints.enquiry_helpers import consultant
 
-    page = signed_in(new_page, live_site, consultant())
+    pages_html = []
+    page = signed_in(new_page, live_site, consultant(), viewport=PHONE)
     visit(page, f"{live_site}/en/staff/enquiries/call/")
+    check_page(page, new_page, visit, axe_script, pages_html)
     assert page.evaluate("document.activeElement.id") == "id_summary"  # the cursor starts where typing starts
     active = "document.activeElement.id"
     page.keyboard.type("Asked when the residence card is ready")
@@ -103,6 +105,8 @@ def test_a_call_is_logged_with_the_keyboard_alone(live_site, desk_roles, new_pag
     enquiry = Enquiry.objects.get()
     assert (enquiry.channel, enquiry.language, enquiry.status, enquiry.topic) == ("phone", "uk", "answered", None)
     assert enquiry.reference in page.content()
+    check_page(page, new_page, visit, axe_script, pages_html)
+    assert_valid_html(pages_html, tmp_path)
 
 
 def test_a_reply_round_trip(live_site, desk_roles, media, new_page, visit, axe_script, tmp_path):
@@ -111,9 +115,12 @@ def test_a_reply_round_trip(live_site, desk_roles, media, new_page, visit, axe_s
     from tests.infopoints.enquiry_helpers import consultant, web_enquiry
 
     enquiry = web_enquiry(language="ru", question="Когда будет готова моя карта побыту?")
-    staff = signed_in(new_page, live_site, consultant(), java_script_enabled=False)
+    staff_html = []
+    staff = signed_in(new_page, live_site, consultant(), java_script_enabled=False, viewport=PHONE)
     visit(staff, f"{live_site}/en/staff/enquiries/")
+    check_page(staff, new_page, visit, axe_script, staff_html)
     staff.click(f"main a:text('{enquiry.reference}')")
+    check_page(staff, new_page, visit, axe_script, staff_html)
     staff.fill("#id_reply_body", "Карта будет готова через неделю. Пришлите, пожалуйста, скан паспорта.")
     staff.check("#id_wait_for_person")
     staff.click("main form[action$='/reply/'] button[type=submit]")
@@ -131,4 +138,4 @@ def test_a_reply_round_trip(live_site, desk_roles, media, new_page, visit, axe_s
     assert "Спасибо, скан во вложении." in person.content()
     check_page(person, new_page, visit, axe_script, pages_html)
     assert Enquiry.objects.get(pk=enquiry.pk).status == "in_progress"
-    assert_valid_html(pages_html, tmp_path)
+    assert_valid_html(pages_html + staff_html, tmp_path)
