@@ -3,11 +3,8 @@
 from infopoints.services.enquiries import (  # noqa: F401
     AskOutcome,
     EnquiryError,
-    enquiries_auto_close,
-    enquiries_erase_closed,
     enquiry_assign,
     enquiry_call_log,
-    enquiry_digests_send,
     enquiry_merge,
     enquiry_note_add,
     enquiry_priority_set,
@@ -20,4 +17,9 @@ from infopoints.services.enquiries import (  # noqa: F401
     enquiry_team_set,
     suggestion_open_record,
     thread_headers,
+)
+from infopoints.services.enquiry_retention import (  # noqa: F401
+    enquiries_auto_close,
+    enquiries_erase_closed,
+    enquiry_digests_send,
 )

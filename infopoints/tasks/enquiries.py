@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from infopoints.services import enquiries as services
+from infopoints.services import enquiry_retention as services
 
 
 @shared_task
