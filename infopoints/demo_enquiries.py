@@ -170,6 +170,8 @@ def _enquiries() -> int:
             Enquiry.objects.filter(pk=enquiry.pk).update(channel=Enquiry.Channel.LETTER)
             services.enquiry_note_add(user=coordinator, enquiry_id=enquiry.pk,
                                       body="List przyszedł pocztą; skan w systemie kancelaryjnym.")
+            if places:  # letters are answered by a place's team, so the info point has open work too
+                services.enquiry_team_set(user=coordinator, enquiry_id=enquiry.pk, place_id=places[0].pk)
         # Spread the deadlines: some overdue, some due soon, the rest on time.
         shift = [timedelta(hours=-30), timedelta(hours=-2), timedelta(hours=2), timedelta(days=2)][number % 4]
         Enquiry.objects.filter(pk=enquiry.pk, status__in=["new", "in_progress"]).update(due_at=now + shift)

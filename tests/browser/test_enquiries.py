@@ -3,6 +3,8 @@ quick log by keyboard alone, and a reply round trip (staff answer, the person re
 writes back). Public pages are checked with axe-core and the 360 px width as they are reached, and for valid
 HTML at the end."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -139,3 +141,22 @@ def test_a_reply_round_trip(live_site, desk_roles, media, new_page, visit, axe_s
     check_page(person, new_page, visit, axe_script, pages_html)
     assert Enquiry.objects.get(pk=enquiry.pk).status == "in_progress"
     assert_valid_html(pages_html + staff_html, tmp_path)
+
+
+def test_with_javascript_a_canned_answer_is_inserted_in_place(live_site, desk_roles, media, new_page, visit):
+    from infopoints.models import CannedAnswer
+    from tests.infopoints.enquiry_helpers import consultant, web_enquiry
+
+    CannedAnswer.objects.create(title_pl="Odbiór karty", body_pl="Karta czeka.", body_uk="Карта чекає на вас.")
+    enquiry = web_enquiry(language="uk")
+    page = signed_in(new_page, live_site, consultant())
+    visit(page, f"{live_site}/en/staff/enquiries/{enquiry.pk}/")
+    page.evaluate("window.stayedOnPage = true")
+    page.click("main form[data-hx-get] button[type=submit]")
+    from playwright.sync_api import expect
+
+    expect(page.locator("#id_reply_body")).to_have_value(re.compile("Карта чекає на вас"))
+    assert page.evaluate("window.stayedOnPage") is True
+    page.fill("#id_reply_body", page.input_value("#id_reply_body") + "\nДо зустрічі!")  # editable before sending
+    page.click("main form[action$='/reply/'] button[type=submit]")
+    page.get_by_text("До зустрічі!").wait_for()
