@@ -23,6 +23,6 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("infopoints", "0001_initial"), ("portal", "0002_roles"), ("contenttypes", "0002_remove_content_type_name")]
+    dependencies = [("infopoints", "0002_enquiry_search_index"), ("portal", "0002_roles"), ("contenttypes", "0002_remove_content_type_name")]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

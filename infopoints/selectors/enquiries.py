@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core import signing
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from infopoints import sla
@@ -78,15 +78,16 @@ def _search(queryset: QuerySet[Enquiry], q: str) -> QuerySet[Enquiry]:
     q = " ".join(q.split())[:200]
     if not q:
         return queryset
-    reference = Q(reference__iexact=q.upper())
+    reference = Q(reference=q.upper())  # stored upper-case; the unique index answers it
     if connection.vendor == "postgresql":
-        vector = SearchVector(
-            "reference", "subject", "requester_name", "requester_email", "requester_phone", "case_number",
-            "search_text", config="simple",
+        # The expression of the GIN index `enquiry_search_text_fts` (migration 0002), so the index answers it.
+        matches = RawSQL(
+            "to_tsvector('simple'::regconfig, \"infopoints_enquiry\".\"search_text\") "
+            "@@ websearch_to_tsquery('simple'::regconfig, %s)",
+            [q],
+            output_field=BooleanField(),
         )
-        return queryset.annotate(search=vector).filter(
-            reference | Q(search=SearchQuery(q, config="simple", search_type="websearch"))
-        )
+        return queryset.filter(reference | Q(matches))
     text = Q()
     for word in q.split()[:8]:
         text &= (

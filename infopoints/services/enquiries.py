@@ -39,6 +39,7 @@ from infopoints.services.enquiry_core import (  # noqa: F401 (re-exported)
     new_message_id,
     reference_in,
     reference_next,
+    search_text_append,
     thread_headers,
 )
 from portal.audit import audit_record
@@ -199,6 +200,7 @@ def enquiry_receive_email(*, message: EmailLike) -> Enquiry:
     if enquiry is not None and enquiry.erased_at is None:
         if not enquiry.requester_email and message.from_address:
             enquiry.requester_email = message.from_address.strip().lower()[:254]
+            enquiry.search_text = search_text_append(enquiry.search_text, enquiry.requester_email)
         return _person_writes(
             enquiry, body=body, checked=checked, email_message_id=message.message_id or "", refused=refused
         )
@@ -389,7 +391,7 @@ def enquiry_merge(*, user: User, duplicate_id: int, into_reference: str) -> Enqu
     if target.erased_at or duplicate.erased_at:
         raise EnquiryError("erased")
     duplicate.messages.update(enquiry=target)
-    target.search_text = (target.search_text + "\n" + duplicate.search_text)[-SEARCH_TEXT_LIMIT:]
+    target.search_text = search_text_append(target.search_text, duplicate.search_text)
     for field in ("requester_email", "requester_name", "requester_phone", "case_number"):
         if not getattr(target, field) and getattr(duplicate, field):
             setattr(target, field, getattr(duplicate, field))

@@ -144,9 +144,19 @@ def _message_add(
         enquiry=enquiry, kind=kind, body=body, author=author, email_message_id=email_message_id[:250]
     )
     _files_store(message, checked)
-    enquiry.search_text = (enquiry.search_text + "\n" + body)[-SEARCH_TEXT_LIMIT:].lstrip("\n")
+    enquiry.search_text = search_text_append(enquiry.search_text, body)
     enquiry.last_activity_at = timezone.now()
     return message
+
+
+def search_text_append(current: str, *parts: str) -> str:
+    """The enquiry's searchable text with `parts` added: its reference and contact first, then the messages; when
+    long, the beginning (reference, contact, the question) and the latest messages are kept."""
+    text = "\n".join(part for part in (current, *parts) if part)
+    if len(text) <= SEARCH_TEXT_LIMIT:
+        return text
+    head = SEARCH_TEXT_LIMIT // 10
+    return text[:head] + "\n" + text[-(SEARCH_TEXT_LIMIT - head - 1):]
 
 
 def _save(enquiry: Enquiry) -> None:
@@ -202,6 +212,11 @@ def _enquiry_create(
         suggestions_shown=suggestions_shown,
     )
     enquiry.created_at = now
+    # Searchable in one column (one GIN index on PostgreSQL): reference, subject and contact, then the messages.
+    enquiry.search_text = " ".join(
+        value for value in (enquiry.reference, enquiry.subject, enquiry.requester_name, enquiry.requester_email,
+                            enquiry.requester_phone, enquiry.case_number) if value
+    )
     _deadlines_set(enquiry)
     enquiry.save()
     _message_add(

@@ -273,3 +273,19 @@ def test_learning_page_counts_unmatched_questions_and_opened_suggestions(client)
     assert "Pytanie bez przewodnika" in page and guide.title in page
     client.force_login(consultant())
     assert client.get(url_in("en", "enquiries:learning")).status_code == 403
+
+
+def test_search_finds_a_contact_added_later_and_text_of_a_merged_duplicate(client):
+    from tests.infopoints.enquiry_helpers import Mail
+
+    call = services.enquiry_call_log(user=consultant(), topic=None, language="pl", summary="Oddzwonić",
+                                     answered=False, callback_phone="+48 600 100 200")
+    kept, duplicate = web_enquiry(), web_enquiry(question="Zgubiony paszport i wiza", client_key="2")
+    services.enquiry_merge(user=coordinator(), duplicate_id=duplicate.pk, into_reference=kept.reference)
+    mail = Mail(subject=f"Re: {call.reference}", from_address="nowy@example.org")
+    mailed = services.enquiry_receive_email(message=mail)
+    assert mailed.pk == call.pk
+    client.force_login(consultant())
+    assert call.reference in client.get(desk_url(q="nowy@example.org")).content.decode()
+    found = client.get(desk_url(q="paszport")).content.decode()
+    assert kept.reference in found and duplicate.reference not in found
