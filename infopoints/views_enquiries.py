@@ -6,6 +6,7 @@ Every page is for signed-in staff with a second factor; what they see and may ac
 desk works without JavaScript; htmx only fills the reply box with a canned answer in place.
 """
 
+import dataclasses
 from functools import wraps
 
 from allauth.mfa.models import Authenticator
@@ -79,7 +80,7 @@ def desk(request):
     filters = selectors.DeskFilters(**{key: data.get(key) or "" for key in
                                        ("view", "team", "language", "status", "channel", "topic", "q")})
     if not filters.view:
-        filters = selectors.DeskFilters(**{**filters.__dict__, "view": "all"})
+        filters = dataclasses.replace(filters, view="all")
     now = timezone.now()
     page = Paginator(selectors.enquiry_list(user=request.user, filters=filters, now=now), PAGE_SIZE).get_page(
         request.GET.get("page")

@@ -458,7 +458,8 @@ def enquiry_record_in_person(*, user: User, place: Place | int, topic, language:
     summary = (summary or "").strip()
     if not summary:
         raise EnquiryError("empty")
-    if not user.has_perm("infopoints.add_enquiry"):
+    works_there = enquiry_selectors.sees_every_team(user) or user.places.filter(pk=place_obj.pk).exists()
+    if not user.has_perm("infopoints.add_enquiry") or not works_there:
         raise EnquiryError("not_found")
     enquiry = _enquiry_create(
         channel=Enquiry.Channel.IN_PERSON,

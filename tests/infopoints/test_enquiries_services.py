@@ -224,6 +224,13 @@ def test_quick_log_needing_a_call_back_requires_the_number():
     assert enquiry.status == "in_progress" and enquiry.requester_phone == "+48 600 000 000"
 
 
+def test_desk_staff_cannot_record_for_a_place_they_do_not_work_at():
+    with pytest.raises(services.EnquiryError):
+        services.enquiry_record_in_person(user=place_staff(), place=PlaceFactory(), topic=None, language="pl",
+                                          summary="x")
+    assert not Enquiry.objects.exists()
+
+
 def test_record_in_person_belongs_to_the_place_and_is_answered():
     place = PlaceFactory()
     user = place_staff(place)
