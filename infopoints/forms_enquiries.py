@@ -20,6 +20,7 @@ class FilesField(forms.FileField):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
+        self.help_text = files_help_text()
 
     def clean(self, data, initial=None):
         uploads = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
@@ -35,6 +36,19 @@ class FilesField(forms.FileField):
         except AttachmentRefused as refusal:
             raise forms.ValidationError(str(refusal.message)) from refusal
         return files
+
+
+def files_help_text():
+    from django.utils.functional import lazy
+
+    from infopoints.attachments import max_bytes, max_count
+
+    def text() -> str:
+        return _("Up to %(count)d files, PDF, JPEG or PNG, at most %(size)d MB each.") % {
+            "count": max_count(), "size": max_bytes() // (1024 * 1024)
+        }
+
+    return lazy(text, str)()
 
 
 def topic_choices():
@@ -71,10 +85,7 @@ class AskForm(QuestionForm):
         max_length=254,
         help_text=_("We send the answer and a private link to this address. We delete it after the enquiry is closed."),
     )
-    files = FilesField(
-        label=_("Attachments"),
-        help_text=_("Up to 3 files, PDF, JPEG or PNG, at most 5 MB each."),
-    )
+    files = FilesField(label=_("Attachments"))
     suggestions_shown = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=100)
     # Left empty by people; bots fill every field. Hidden from view and from assistive technology.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
@@ -86,7 +97,7 @@ class AskForm(QuestionForm):
 
 class PersonReplyForm(forms.Form):
     body = forms.CharField(label=_("Your message"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 6}))
-    files = FilesField(label=_("Attachments"), help_text=_("Up to 3 files, PDF, JPEG or PNG, at most 5 MB each."))
+    files = FilesField(label=_("Attachments"))
 
 
 # --- Staff ---------------------------------------------------------------------------------------------------

@@ -220,8 +220,9 @@ APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
 
 # --- Enquiry desk ---------------------------------------------------------------------------------------
-# Attachments of enquiries: PDF, JPEG or PNG (checked by content), at most this size each and this many a message.
-ENQUIRY_ATTACHMENT_MAX_BYTES = env.int("ENQUIRY_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+# Attachments of enquiries: PDF, JPEG or PNG (checked by content), at most this size each and this many a message
+# (together below nginx's client_max_body_size of 10 MB in deploy/nginx.conf).
+ENQUIRY_ATTACHMENT_MAX_BYTES = env.int("ENQUIRY_ATTACHMENT_MAX_BYTES", default=3 * 1024 * 1024)
 ENQUIRY_ATTACHMENTS_PER_MESSAGE = env.int("ENQUIRY_ATTACHMENTS_PER_MESSAGE", default=3)
 # Questions from the web form per client address and hour.
 ENQUIRY_WEB_PER_HOUR = env.int("ENQUIRY_WEB_PER_HOUR", default=5)

@@ -127,3 +127,16 @@ def test_a_link_to_an_erased_enquiry_says_the_messages_were_deleted(client, sett
     response = client.get(url_in("en", "ask_thread", token=token))
     assert response.status_code == 410 and "deleted" in response.content.decode()
     assert client.post(url_in("en", "ask_thread", token=token), {"body": "hello"}).status_code == 410
+
+
+def test_an_oversized_file_is_refused_and_the_form_states_the_limits(client, settings):
+    settings.ENQUIRY_ATTACHMENT_MAX_BYTES = 1024 * 1024
+    form = client.post(url_in("en", "ask"), {"step": "1", "question": "A question about cards", "draft": "a" * 32})
+    assert "Up to 3 files, PDF, JPEG or PNG, at most 1 MB each." in form.content.decode()
+    response = client.post(url_in("en", "ask"), {
+        "step": "2", "question": "A question about my residence card.", "draft": "g" * 32, "topic": "other",
+        "email": "anna@example.org",
+        "files": [SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024), "application/pdf")],
+    })
+    assert response.status_code == 400 and "is larger than 1 MB" in response.content.decode()
+    assert not Enquiry.objects.exists()
