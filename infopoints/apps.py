@@ -7,3 +7,10 @@ class InfopointsConfig(AppConfig):
 
     name = "infopoints"
     verbose_name = _("Information points")
+
+    def ready(self):
+        from infopoints.attachments import message_attachments
+        from portal.services import register_attachment_builder
+
+        # A staff reply's e-mail carries the files attached to it (built when it is sent).
+        register_attachment_builder("enquiry-message", message_attachments)

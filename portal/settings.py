@@ -10,6 +10,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -168,6 +169,9 @@ CELERY_BEAT_SCHEDULE = {
     "appointment-draws": {"task": "appointments.tasks.run_due_draws", "schedule": 60 * 5},
     "appointment-reminders": {"task": "appointments.tasks.send_reminders", "schedule": 60 * 30},
     "appointment-retention": {"task": "appointments.tasks.apply_booking_retention", "schedule": 60 * 60 * 24},
+    "enquiry-retention": {"task": "infopoints.tasks.enquiries.apply_enquiry_retention", "schedule": 60 * 60 * 6},
+    # Each team's overdue enquiries, every morning at 07:30 (crontab(minute, hour)).
+    "enquiry-digest": {"task": "infopoints.tasks.enquiries.send_overdue_digests", "schedule": crontab(30, 7)},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -237,6 +241,18 @@ APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default
 APPOINTMENT_MANAGE_LINK_DAYS_AFTER_VISIT = env.int("APPOINTMENT_MANAGE_LINK_DAYS_AFTER_VISIT", default=7)
 # Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
+
+# --- Enquiry desk ---------------------------------------------------------------------------------------
+# Attachments of enquiries: PDF, JPEG or PNG (checked by content), at most this size each and this many a message
+# (together below nginx's client_max_body_size of 10 MB in deploy/nginx.conf).
+ENQUIRY_ATTACHMENT_MAX_BYTES = env.int("ENQUIRY_ATTACHMENT_MAX_BYTES", default=3 * 1024 * 1024)
+ENQUIRY_ATTACHMENTS_PER_MESSAGE = env.int("ENQUIRY_ATTACHMENTS_PER_MESSAGE", default=3)
+# Questions from the web form per client address and hour.
+ENQUIRY_WEB_PER_HOUR = env.int("ENQUIRY_WEB_PER_HOUR", default=5)
+# An enquiry waiting for the person (or answered) with no news for this many days is closed ...
+ENQUIRY_AUTO_CLOSE_DAYS = env.int("ENQUIRY_AUTO_CLOSE_DAYS", default=14)
+# ... and its personal data (contact, case number, texts, files) is erased this many days after closing.
+ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=90)
 
 # --- Enquiries by e-mail and JSM (infopoints.mail_intake, .imap_poll, .jsm) -------------------------------
 # Incoming mail: the address people write to (mail naming it in X-Loop, or sent from it, is a loop), limits

@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
     path("case-status/", include("cases.urls")),
     path("appointments/", include("appointments.urls")),
     path("staff/appointments/", include("appointments.urls_staff")),
+    path("ask/", include("infopoints.urls_ask")),
+    path("staff/enquiries/", include("infopoints.urls_enquiries")),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

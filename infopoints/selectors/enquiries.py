@@ -1,0 +1,324 @@
+"""Reads of the enquiry desk that carry a rule: who sees which enquiry, what a view lists, what a private link
+opens, and what editors learn from the questions.
+
+One rule of visibility (`enquiries_visible_to`) serves the lists, the detail page and every action, so they cannot
+disagree: the helpline's consultants see the helpline's enquiries, staff of a place see that place's, coordinators
+and administrators see all.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from infopoints import sla
+from infopoints.models import CannedAnswer, Enquiry, EnquiryAttachment, EnquiryMessage, SuggestionOpen
+from infopoints.models.enquiries import StatusCategory, statuses_in
+from portal import roles
+from portal.models import User
+
+LINK_SALT = "infopoints.enquiry-link"
+OPEN_STATUSES = statuses_in(StatusCategory.OPEN)
+HELPLINE = "helpline"
+
+VIEWS = ("all", "mine", "unassigned", "due_soon", "overdue", "waiting", "done")
+
+
+def sees_every_team(user) -> bool:
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=[roles.COORDINATOR, roles.ADMINISTRATOR]).exists()
+
+
+def enquiries_visible_to(user) -> QuerySet[Enquiry]:
+    """The enquiries `user` may see and work on: their team's (helpline, their places), or all for coordinators."""
+    if not user.is_authenticated or not user.has_perm("infopoints.view_enquiry"):
+        return Enquiry.objects.none()
+    if sees_every_team(user):
+        return Enquiry.objects.all()
+    team = Q(place__in=user.places.all())
+    if user.groups.filter(name=roles.HOTLINE_CONSULTANT).exists():
+        team |= Q(place__isnull=True)
+    return Enquiry.objects.filter(team)
+
+
+@dataclass(frozen=True)
+class DeskFilters:
+    view: str = "all"
+    team: str = ""  # "helpline" or a place id
+    language: str = ""
+    status: str = ""
+    topic: str = ""  # a category id or "other"
+    channel: str = ""
+    q: str = ""
+
+
+def _apply_view(queryset: QuerySet[Enquiry], view: str, *, user, now: datetime) -> QuerySet[Enquiry]:
+    if view == "mine":
+        return queryset.filter(assignee=user).exclude(status=Enquiry.Status.CLOSED)
+    if view == "unassigned":
+        return queryset.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+    if view == "due_soon":
+        return queryset.filter(status__in=OPEN_STATUSES, due_at__gte=now, due_at__lt=now + sla.DUE_SOON)
+    if view == "overdue":
+        return queryset.filter(status__in=OPEN_STATUSES, due_at__lt=now)
+    if view == "waiting":
+        return queryset.filter(status=Enquiry.Status.WAITING)
+    if view == "done":
+        return queryset.filter(status__in=statuses_in(StatusCategory.DONE))
+    return queryset.filter(status__in=OPEN_STATUSES + statuses_in(StatusCategory.PAUSED))
+
+
+def _search(queryset: QuerySet[Enquiry], q: str) -> QuerySet[Enquiry]:
+    q = " ".join(q.split())[:200]
+    if not q:
+        return queryset
+    reference = Q(reference=q.upper())  # stored upper-case; the unique index answers it
+    if connection.vendor == "postgresql":
+        # The expression of the GIN index `enquiry_search_text_fts` (migration 0002), so the index answers it.
+        matches = RawSQL(
+            "to_tsvector('simple'::regconfig, \"infopoints_enquiry\".\"search_text\") "
+            "@@ websearch_to_tsquery('simple'::regconfig, %s)",
+            [q],
+            output_field=BooleanField(),
+        )
+        return queryset.filter(reference | Q(matches))
+    text = Q()
+    for word in q.split()[:8]:
+        text &= (
+            Q(subject__icontains=word)
+            | Q(search_text__icontains=word)
+            | Q(requester_name__icontains=word)
+            | Q(requester_email__icontains=word)
+            | Q(requester_phone__icontains=word)
+            | Q(case_number__icontains=word)
+            | Q(reference__icontains=word)
+        )
+    return queryset.filter(reference | text)
+
+
+def enquiry_list(*, user, filters: DeskFilters, now: datetime | None = None) -> QuerySet[Enquiry]:
+    """One view of the desk, filtered and searched, oldest deadline first (one query whatever the page size)."""
+    now = now or timezone.now()
+    queryset = _apply_view(enquiries_visible_to(user), filters.view, user=user, now=now)
+    if filters.team == HELPLINE:
+        queryset = queryset.filter(place__isnull=True)
+    elif filters.team.isdigit():
+        queryset = queryset.filter(place_id=int(filters.team))
+    if filters.language:
+        queryset = queryset.filter(language=filters.language)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.channel:
+        queryset = queryset.filter(channel=filters.channel)
+    if filters.topic == "other":
+        queryset = queryset.filter(topic__isnull=True)
+    elif filters.topic.isdigit():
+        queryset = queryset.filter(topic_id=int(filters.topic))
+    queryset = _search(queryset, filters.q)
+    if filters.view == "done":
+        order = [F("created_at").desc()]
+    else:  # the nearest deadline first, the same on both databases (paused and done ones have none that counts)
+        order = [F("due_at").asc(nulls_last=True), F("created_at").asc()]
+    return queryset.select_related("topic", "place", "assignee").order_by(*order, "pk")
+
+
+def desk_counts(*, user, now: datetime | None = None) -> dict[str, int]:
+    """How many enquiries each view holds for `user` (one query)."""
+    now = now or timezone.now()
+    open_q = Q(status__in=OPEN_STATUSES)
+    counts = enquiries_visible_to(user).aggregate(
+        all=Count("pk", filter=Q(status__in=OPEN_STATUSES + statuses_in(StatusCategory.PAUSED))),
+        mine=Count("pk", filter=Q(assignee=user) & ~Q(status=Enquiry.Status.CLOSED)),
+        unassigned=Count("pk", filter=open_q & Q(assignee__isnull=True)),
+        due_soon=Count("pk", filter=open_q & Q(due_at__gte=now, due_at__lt=now + sla.DUE_SOON)),
+        overdue=Count("pk", filter=open_q & Q(due_at__lt=now)),
+        waiting=Count("pk", filter=Q(status=Enquiry.Status.WAITING)),
+    )
+    return counts
+
+
+def enquiry_for_staff(*, user, enquiry_id: int) -> Enquiry | None:
+    """One enquiry with its thread and files, if `user` may see it (three queries)."""
+    return (
+        enquiries_visible_to(user)
+        .select_related("topic", "place", "assignee", "merged_into")
+        .prefetch_related(
+            Prefetch(
+                "messages",
+                queryset=EnquiryMessage.objects.select_related("author").prefetch_related(
+                    Prefetch("attachments", queryset=EnquiryAttachment.objects.all())
+                ),
+            )
+        )
+        .filter(pk=enquiry_id)
+        .first()
+    )
+
+
+def attachment_for_staff(*, user, attachment_id: int) -> EnquiryAttachment | None:
+    return (
+        EnquiryAttachment.objects.filter(pk=attachment_id, message__enquiry__in=enquiries_visible_to(user))
+        .select_related("message")
+        .first()
+    )
+
+
+def team_members(enquiry: Enquiry) -> QuerySet[User]:
+    """Who the enquiry can be assigned to: active staff of its team (the helpline's consultants or the place's
+    staff) and coordinators."""
+    team = Q(groups__name=roles.HOTLINE_CONSULTANT) if enquiry.place_id is None else Q(places=enquiry.place_id)
+    return (
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(team | Q(groups__name=roles.COORDINATOR))
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+def teams_for(user) -> list[tuple[str, str]]:
+    """(value, label) of the teams the user can filter by."""
+    from django.utils.translation import gettext
+
+    from portal.models import Place
+
+    everything = sees_every_team(user)
+    places = Place.objects.all() if everything else user.places.all()
+    choices = []
+    if everything or user.groups.filter(name=roles.HOTLINE_CONSULTANT).exists():
+        choices.append((HELPLINE, gettext("helpline")))
+    choices += [(str(place.pk), place.name) for place in places.order_by("order", "slug")]
+    return choices
+
+
+def canned_answers_for(enquiry: Enquiry) -> list[CannedAnswer]:
+    """The canned answers in use, those of the enquiry's topic first (one query with their guides)."""
+    answers = list(CannedAnswer.objects.filter(is_active=True).prefetch_related("guides"))
+    return sorted(answers, key=lambda answer: (answer.topic_id != enquiry.topic_id, answer.order, answer.pk))
+
+
+def canned_answer_text(answer: CannedAnswer, *, language: str) -> str:
+    """The answer's text in `language` (Polish where not translated) with its guides' addresses under it."""
+    from portal.selectors import guide_url_in
+
+    body = getattr(answer, f"body_{language}", "") or answer.body_pl
+    links = [settings.SITE_URL + guide_url_in(guide, language) for guide in answer.guides.all()]
+    return body.strip() + ("\n\n" + "\n".join(links) if links else "")
+
+
+# --- The private link of the person who asked ---------------------------------------------------------------
+
+
+def enquiry_link_token(enquiry: Enquiry) -> str:
+    return signing.dumps([enquiry.pk, enquiry.link_key], salt=LINK_SALT)
+
+
+class LinkState:
+    VALID = "valid"
+    INVALID = "invalid"  # tampered, or never ours
+    ERASED = "erased"  # a real link to an enquiry whose data was erased
+
+
+def enquiry_for_link(*, token: str) -> tuple[str, Enquiry | None]:
+    """What a private link opens: the enquiry with its public thread (no internal notes), or why not."""
+    try:
+        enquiry_id, key = signing.loads(token, salt=LINK_SALT)
+        enquiry_id = int(enquiry_id)
+    except (signing.BadSignature, TypeError, ValueError):
+        return LinkState.INVALID, None
+    enquiry = (
+        Enquiry.objects.filter(pk=enquiry_id)
+        .select_related("topic")
+        .prefetch_related(
+            Prefetch(
+                "messages",
+                queryset=EnquiryMessage.objects.exclude(kind=EnquiryMessage.Kind.NOTE).prefetch_related("attachments"),
+                to_attr="public_messages",
+            )
+        )
+        .first()
+    )
+    if enquiry is None or enquiry.erased_at is not None or not enquiry.link_key:
+        return LinkState.ERASED, None
+    if not key or key != enquiry.link_key:
+        return LinkState.INVALID, None
+    return LinkState.VALID, enquiry
+
+
+# --- Learning from questions (for editors) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LearningReport:
+    since: datetime
+    topics: list[dict]  # language, topic name, count
+    unmatched: list[Enquiry]  # web questions for which the form suggested nothing
+    guides_opened: list[dict]  # guide title, opens, opens after which the question was not sent
+    faq_opened: list[dict]
+    opened_not_sent: int  # drafts in which a suggestion was opened and no question was sent
+    drafts_with_opens: int
+
+
+def learning_report(*, days: int = 30, now: datetime | None = None, unmatched_limit: int = 50) -> LearningReport:
+    """What people asked over the last `days`: per language the frequent topics, the web questions that matched
+    no guide, and the guides and FAQ entries opened from the form's suggestions (five queries)."""
+    from portal.models import Category, FaqEntry, Guide
+
+    now = now or timezone.now()
+    since = now - timedelta(days=days)
+    recent = Enquiry.objects.filter(created_at__gte=since, merged_into__isnull=True)
+    topic_rows = list(recent.values("language", "topic").annotate(count=Count("pk")).order_by("language", "-count"))
+    names = dict(Category.objects.values_list("pk", "name"))
+    topics = [
+        {"language": row["language"], "topic": names.get(row["topic"], ""), "count": row["count"]}
+        for row in topic_rows
+    ]
+    unmatched = list(
+        recent.filter(suggestions_shown=0, erased_at__isnull=True)
+        .select_related("topic")
+        .only("pk", "reference", "language", "subject", "created_at", "topic__name")
+        .order_by("-created_at")[:unmatched_limit]
+    )
+    opens = SuggestionOpen.objects.filter(opened_at__gte=since)
+    guide_rows = list(
+        opens.filter(guide__isnull=False)
+        .values("guide")
+        .annotate(opens=Count("pk"), not_sent=Count("pk", filter=Q(question_sent=False)))
+        .order_by("-opens")[:30]
+    )
+    titles = dict(Guide.objects.filter(pk__in=[r["guide"] for r in guide_rows]).values_list("pk", "title"))
+    guides_opened = [{"title": titles.get(r["guide"], ""), **r} for r in guide_rows]
+    faq_rows = list(
+        opens.filter(faq__isnull=False)
+        .values("faq")
+        .annotate(opens=Count("pk"), not_sent=Count("pk", filter=Q(question_sent=False)))
+        .order_by("-opens")[:30]
+    )
+    questions = dict(FaqEntry.objects.filter(pk__in=[r["faq"] for r in faq_rows]).values_list("pk", "question"))
+    faq_opened = [{"question": questions.get(r["faq"], ""), **r} for r in faq_rows]
+    drafts = opens.values("draft_key").annotate(sent=Count("pk", filter=Q(question_sent=True)))
+    drafts_with_opens = drafts.count()
+    opened_not_sent = drafts.filter(sent=0).count()
+    return LearningReport(
+        since=since,
+        topics=topics,
+        unmatched=unmatched,
+        guides_opened=guides_opened,
+        faq_opened=faq_opened,
+        opened_not_sent=opened_not_sent,
+        drafts_with_opens=drafts_with_opens,
+    )
+
+
+def overdue_by_team(*, now: datetime | None = None) -> dict[int | None, list[Enquiry]]:
+    """Open enquiries past their deadline, grouped by team (None: the helpline), for the daily digest."""
+    now = now or timezone.now()
+    grouped: dict[int | None, list[Enquiry]] = {}
+    for enquiry in Enquiry.objects.filter(status__in=OPEN_STATUSES, due_at__lt=now).order_by("due_at"):
+        grouped.setdefault(enquiry.place_id, []).append(enquiry)
+    return grouped
