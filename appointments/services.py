@@ -651,6 +651,30 @@ def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> B
 
 
 @transaction.atomic
+def booking_check_in_by_code(*, place_id: int, code: str, now: datetime | None = None) -> Booking:
+    """The person checked in themselves at a kiosk of `place_id` with their check-in code: the same as a desk
+    check-in (confirmed, today, this place). Typing the code again returns the already checked-in booking."""
+    now = now or timezone.now()
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    if len(code) != 6:
+        raise BookingError("checkin_unknown")
+    booking = (
+        Booking.objects.select_for_update()
+        .select_related("service", "place")
+        .filter(place=place_id, checkin_code=code, status__in=[Booking.Status.CONFIRMED, Booking.Status.CHECKED_IN])
+        .first()
+    )
+    if booking is None or local_today(booking.starts_at) != local_today(now):
+        raise BookingError("checkin_unknown")
+    if booking.status == Booking.Status.CONFIRMED:
+        booking.status = Booking.Status.CHECKED_IN
+        booking.checked_in_at = now
+        booking.save(update_fields=["status", "checked_in_at"])
+        logger.info("Booking %s checked in at a kiosk", booking.pk)
+    return booking
+
+
+@transaction.atomic
 def booking_mark_no_show(*, booking_id: int, user, now: datetime | None = None) -> Booking:
     """The person did not come: only once their time has started. The seats stay taken (the time is gone)."""
     now = now or timezone.now()

@@ -159,6 +159,7 @@ CELERY_BEAT_SCHEDULE = {
     "appointment-draws": {"task": "appointments.tasks.run_due_draws", "schedule": 60 * 5},
     "appointment-reminders": {"task": "appointments.tasks.send_reminders", "schedule": 60 * 30},
     "appointment-retention": {"task": "appointments.tasks.apply_booking_retention", "schedule": 60 * 60 * 24},
+    "queue-close-days": {"task": "infopoints.tasks.close_queue_days", "schedule": 60 * 60},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -214,6 +215,17 @@ APPOINTMENT_EMAILS_PER_HOUR = env.int("APPOINTMENT_EMAILS_PER_HOUR", default=5)
 APPOINTMENT_OFFER_CLAIM_HOURS = env.int("APPOINTMENT_OFFER_CLAIM_HOURS", default=4)
 # Names, e-mails, phones and case numbers of bookings are erased this many days after the visit.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=30)
+
+# --- Info-point queue ----------------------------------------------------------------------------------
+# A called ticket can be marked as missed after this many recalls.
+QUEUE_RECALLS_BEFORE_MISSED = env.int("QUEUE_RECALLS_BEFORE_MISSED", default=2)
+# A checked-in appointment ticket goes first once its time is this close.
+QUEUE_APPOINTMENT_DUE_MINUTES = env.int("QUEUE_APPOINTMENT_DUE_MINUTES", default=10)
+# Minutes per visit for the wait estimate until the day has served visitors of its own.
+QUEUE_DEFAULT_VISIT_MINUTES = env.int("QUEUE_DEFAULT_VISIT_MINUTES", default=8)
+# How long an enrolment link of a kiosk or display works, and how long the enrolled browser stays enrolled.
+QUEUE_ENROLMENT_LINK_HOURS = env.int("QUEUE_ENROLMENT_LINK_HOURS", default=24)
+QUEUE_DEVICE_COOKIE_DAYS = env.int("QUEUE_DEVICE_COOKIE_DAYS", default=5 * 365)
 
 # --- Audit trail ----------------------------------------------------------------------------------------
 # Staff actions (who did what to which booking, case, time, ticket or enquiry) are kept this many days.

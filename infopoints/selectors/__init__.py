@@ -1,0 +1,6 @@
+"""Reads of the information points, one module per domain; this package re-exports the public names."""
+
+from infopoints.selectors.queue import *  # noqa: F403
+from infopoints.selectors.queue import __all__ as _queue_all
+
+__all__ = [*_queue_all]
