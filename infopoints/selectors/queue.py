@@ -28,6 +28,7 @@ __all__ = [
     "queue_places_for",
     "sees_every_place",
     "ticket_for_phone",
+    "ticket_place_id",
     "ticket_position",
     "ticket_for_staff",
     "console",
@@ -58,11 +59,11 @@ def queue_place_for(*, user, slug: str):
 
 
 def desks_for_staff(user) -> list[Desk]:
-    """Desks at the user's places, with their matters and who sits at them (three queries)."""
+    """Desks at the user's places, with their matters and who sits at them (four queries)."""
     return list(
         Desk.objects.filter(place__in=queue_places_for(user).values("pk"))
         .select_related("place", "staff")
-        .prefetch_related("matters")
+        .prefetch_related("matters", "place__queue_matters")
         .order_by("place__order", "place__slug", "number")
     )
 
@@ -143,6 +144,14 @@ def ticket_for_phone(*, token: str, now: datetime | None = None) -> Ticket | Non
         return None
     today = timezone.localdate(now or timezone.now())
     return Ticket.objects.select_related("place", "matter", "desk").filter(token=token, day=today).first()
+
+
+def ticket_place_id(*, token: str, now: datetime | None = None) -> int | None:
+    """The place of a valid phone link (for the poll's version check before the ticket is read)."""
+    if not token or len(token) > 32:
+        return None
+    today = timezone.localdate(now or timezone.now())
+    return Ticket.objects.filter(token=token, day=today).values_list("place_id", flat=True).first()
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def _next_number(*, place_id: int, day, letter: str, limit: int | None) -> int:
     return counter.last_number + 1
 
 
-def _create_ticket(*, device: Device, matter: Matter, press_key: str, now: datetime, **fields) -> Ticket:
+def _create_ticket(*, device, matter: Matter, press_key: str, now: datetime, **fields) -> Ticket:
     day = timezone.localdate(now)
     number = _next_number(place_id=matter.place_id, day=day, letter=matter.letter, limit=fields.pop("limit", None))
     ticket = Ticket.objects.create(
@@ -161,7 +161,7 @@ def _create_ticket(*, device: Device, matter: Matter, press_key: str, now: datet
         letter=matter.letter,
         number=number,
         token=secrets.token_urlsafe(16),
-        device=device,
+        device_id=device.pk,
         press_key=press_key[:40],
         issued_at=now,
         queued_at=now,
@@ -171,14 +171,18 @@ def _create_ticket(*, device: Device, matter: Matter, press_key: str, now: datet
     return ticket
 
 
-def _pressed_before(device: Device, press_key: str) -> Ticket | None:
+def _pressed_before(device, press_key: str) -> Ticket | None:
     if not press_key:
         return None
-    return Ticket.objects.filter(device=device, press_key=press_key[:40]).select_related("matter", "place").first()
+    return (
+        Ticket.objects.filter(device_id=device.pk, press_key=press_key[:40]).select_related("matter", "place").first()
+    )
 
 
-def ticket_issue(*, device: Device, matter_id: int, press_key: str, now: datetime | None = None) -> Ticket:
-    """A walk-in ticket from a kiosk. The same press (same `press_key`) always gives back the same ticket."""
+def ticket_issue(*, device, matter_id: int, press_key: str, now: datetime | None = None) -> Ticket:
+    """A walk-in ticket from a kiosk (`device`: a Device or the request's DeviceInfo).
+
+    The same press (same `press_key`) always gives back the same ticket."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
@@ -205,7 +209,7 @@ def ticket_issue(*, device: Device, matter_id: int, press_key: str, now: datetim
         return existing
 
 
-def ticket_check_in(*, device: Device, code: str, press_key: str, now: datetime | None = None) -> Ticket:
+def ticket_check_in(*, device, code: str, press_key: str, now: datetime | None = None) -> Ticket:
     """A person with a booking for today checks in at the kiosk: the booking is marked arrived (as at the desk)
     and they get a priority ticket in the place's check-in matter, called first once their time is due."""
     now = now or timezone.now()
