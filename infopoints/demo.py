@@ -1,0 +1,7 @@
+"""Demo data of the information points, one module per domain (`load_demo` calls `load` after appointments)."""
+
+from infopoints import demo_queue
+
+
+def load(stdout) -> None:
+    demo_queue.load(stdout)
