@@ -2,7 +2,7 @@
 
 Only an enrolled kiosk of the place gets these pages. Every press carries a fresh key (`press_key`) made when the
 page was drawn, so pressing twice or sending again after a network drop gives back the same ticket. The pages go
-back to the start on their own after a minute without a touch (a meta refresh: no script needed).
+back to the start on their own after a minute without a touch (`static/js/queue.js`).
 """
 
 import uuid

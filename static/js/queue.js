@@ -26,6 +26,19 @@
     });
   });
 
+  // Kiosk: back to the start screen after a while without a touch, so the next person starts afresh.
+  var idleSeconds = parseInt(document.body.getAttribute("data-idle-seconds") || "0", 10);
+  var idleUrl = document.body.getAttribute("data-idle-url");
+  if (idleSeconds > 0 && idleUrl) {
+    var idleTimer = null;
+    var restart = function () {
+      window.clearTimeout(idleTimer);
+      idleTimer = window.setTimeout(function () { window.location.assign(idleUrl); }, idleSeconds * 1000);
+    };
+    ["pointerdown", "keydown", "input"].forEach(function (name) { document.addEventListener(name, restart); });
+    restart();
+  }
+
   // Kiosk ticket: print it on the receipt printer once.
   if (document.querySelector("[data-autoprint]") && window.print) {
     window.setTimeout(function () { window.print(); }, 300);
