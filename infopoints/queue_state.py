@@ -30,3 +30,13 @@ def queue_version(place_id: int) -> str:
 def queue_changed(place_id: int) -> None:
     """Call inside a service's transaction: the version changes once the change is visible to others."""
     transaction.on_commit(lambda: cache.set(_key(place_id), secrets.token_hex(4), VERSION_SECONDS))
+
+
+def device_cache_key(device_id: int) -> str:
+    """Where a registered device's state is cached for half a minute (see `selectors.device_from_cookie`)."""
+    return f"queue:device:{device_id}"
+
+
+def forget_device(device_id: int) -> None:
+    """After a revocation or a new enrolment link: the next request reads the device again."""
+    cache.delete(device_cache_key(device_id))

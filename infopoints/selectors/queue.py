@@ -10,7 +10,8 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from infopoints.models import Desk, Device, Matter, Ticket
-from infopoints.services.queue import AT_DESK, WAITING, call_rank, wait_minutes_about
+from infopoints.queue_rules import AT_DESK, WAITING, call_rank, wait_minutes_about
+from infopoints.queue_state import device_cache_key, forget_device
 from portal.roles import ADMINISTRATOR, COORDINATOR
 
 __all__ = [
@@ -20,7 +21,7 @@ __all__ = [
     "desks_for_staff",
     "device_from_cookie",
     "display_board",
-    "forget_device_cache",
+    "forget_device",
     "kiosk_matters",
     "point_day",
     "points_overview",
@@ -95,28 +96,20 @@ class DeviceInfo:
     revoked: bool
 
 
-def _device_key(device_id: int) -> str:
-    return f"queue:device:{device_id}"
-
-
-def forget_device_cache(device_id: int) -> None:
-    cache.delete(_device_key(device_id))
-
-
 def device_from_cookie(value: str | None) -> DeviceInfo | None:
     """The device named by a (verified) cookie value "<id>:<version>", if it is still enrolled."""
     try:
         device_id, version = (int(part) for part in (value or "").split(":"))
     except ValueError:
         return None
-    info = cache.get(_device_key(device_id))
+    info = cache.get(device_cache_key(device_id))
     if info is None:
         device = Device.objects.select_related("place").filter(pk=device_id).first()
         if device is None:
             return None
         info = DeviceInfo(device.pk, device.place_id, device.place.slug, device.kind, device.secret_version,
                           device.revoked_at is not None or device.enrolled_at is None)
-        cache.set(_device_key(device_id), info, DEVICE_CACHE_SECONDS)
+        cache.set(device_cache_key(device_id), info, DEVICE_CACHE_SECONDS)
     if info.revoked or info.secret_version != version:
         return None
     return info

@@ -10,7 +10,6 @@ Every staff action is recorded in the audit trail inside its transaction.
 """
 
 import logging
-import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -18,13 +17,14 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from appointments import services as appointment_services
 from infopoints.models import DayCounter, Desk, Device, Matter, Ticket
-from infopoints.queue_state import queue_changed
+from infopoints.queue_rules import AT_DESK, WAITING, call_rank, wait_minutes_about
+from infopoints.queue_state import forget_device, queue_changed
 from portal.audit import audit_record
 
 logger = logging.getLogger(__name__)
@@ -62,8 +62,6 @@ __all__ = [
 ]
 
 ENROL_SALT = "infopoints.device-enrol"
-WAITING = Ticket.statuses_in(Ticket.Category.WAITING)
-AT_DESK = Ticket.statuses_in(Ticket.Category.AT_DESK)
 
 MESSAGES = {
     "unknown_matter": _("This matter is not available here. Please choose one of the matters shown."),
@@ -251,17 +249,6 @@ def _my_desk(desk_id: int, user) -> Desk:
     if desk is None or desk.staff_id != user.pk:
         raise QueueError("not_your_desk")
     return desk
-
-
-def call_rank(now: datetime):
-    due = now + timedelta(minutes=settings.QUEUE_APPOINTMENT_DUE_MINUTES)
-    return Case(
-        When(priority=Ticket.Priority.APPOINTMENT, appointment_at__lte=due, then=Value(0)),
-        When(status=Ticket.Status.TRANSFERRED, then=Value(1)),
-        When(~Q(priority="") & ~Q(priority=Ticket.Priority.APPOINTMENT), then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
 
 
 def ticket_call_next(*, desk_id: int, user, now: datetime | None = None) -> Ticket | None:
@@ -490,17 +477,6 @@ def desk_close(*, desk_id: int, user) -> Desk:
     return desk
 
 
-# --- Estimates ---------------------------------------------------------------------------------------------
-
-
-def wait_minutes_about(*, ahead: int, minutes_per_visit: float, desks: int) -> int:
-    """An honest "about N minutes": people ahead (and this one) shared among the open desks, rounded up to 5."""
-    if ahead <= 0:
-        return 0
-    minutes = ahead * minutes_per_visit / max(desks, 1)
-    return max(5, int(math.ceil(minutes / 5.0)) * 5)
-
-
 # --- Devices -----------------------------------------------------------------------------------------------
 
 
@@ -541,7 +517,7 @@ def device_revoke(*, device_id: int, user) -> Device:
     device.enrolment_open = False
     device.save(update_fields=["revoked_at", "secret_version", "enrolment_open"])
     audit_record(actor=user, action="device.revoke", obj=device, place=device.place_id, label=device.name)
-    transaction.on_commit(lambda: _forget_device(device.pk))
+    transaction.on_commit(lambda: forget_device(device.pk))
     return device
 
 
@@ -554,14 +530,8 @@ def device_reopen_enrolment(*, device_id: int, user) -> Device:
     device.revoked_at = None
     device.save(update_fields=["secret_version", "enrolment_open", "revoked_at"])
     audit_record(actor=user, action="device.new_link", obj=device, place=device.place_id, label=device.name)
-    transaction.on_commit(lambda: _forget_device(device.pk))
+    transaction.on_commit(lambda: forget_device(device.pk))
     return device
-
-
-def _forget_device(device_id: int) -> None:
-    from infopoints.selectors.queue import forget_device_cache
-
-    forget_device_cache(device_id)
 
 
 def device_touch(*, device_id: int, now: datetime | None = None) -> None:
