@@ -1,11 +1,15 @@
 """The waiting-room display at `/display/<place>/`: calls now, the last calls, how many wait per matter.
 
-The board is polled every second (htmx) and answers 304 without a query while nothing changed; labels appear in
+The board is polled every second (htmx) and answers 304 without a query while nothing changed (after a change,
+the new board is drawn once and served to every screen from the cache); labels appear in
 Polish and in the other site languages the place's staff speak. Without JavaScript the page reloads itself.
 """
 
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
@@ -15,6 +19,7 @@ from infopoints.queue_state import queue_version
 from infopoints.views_devices import device_required
 
 SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+BOARD_CACHE_SECONDS = 60
 
 
 def _board_context(device) -> dict:
@@ -47,6 +52,12 @@ def board(request, device):
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
-    with translation.override("pl"):
-        response = render(request, "infopoints/display/_board.html", {**_board_context(device), "languages": languages})
-    return with_etag(response, etag)
+    # Every screen of the place asks for the same board after a change: it is drawn once per version.
+    key = f"queue:board:{device.place_id}:{etag}"
+    html = cache.get(key)
+    if html is None:
+        with translation.override("pl"):
+            html = render_to_string("infopoints/display/_board.html",
+                                    {**_board_context(device), "languages": languages}, request=request)
+        cache.set(key, html, BOARD_CACHE_SECONDS)
+    return with_etag(HttpResponse(html), etag)

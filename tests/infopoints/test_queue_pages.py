@@ -240,15 +240,20 @@ def test_the_display_shows_the_call_and_the_waiting_counts(display_client, kiosk
 
 
 @pytest.mark.parametrize("waiting", [1, 15])
-def test_the_board_reads_a_fixed_number_of_queries_and_then_answers_304(
-    display_client, kiosk, queue_place, matters, waiting, django_assert_num_queries
+def test_the_board_reads_a_fixed_number_of_queries_once_per_change_and_then_answers_304(
+    display_client, kiosk, queue_place, matters, waiting, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     for _ in range(waiting):
         issue(kiosk, matters["A"])
     url = reverse("queue_devices:display_board", args=[queue_place.slug]) + "?l=pl,uk"
     display_client.get(url)  # the device and "last seen" are cached from here on
+    with django_capture_on_commit_callbacks(execute=True):
+        issue(kiosk, matters["A"])
     with django_assert_num_queries(2):
         response = display_client.get(url)
+    with django_assert_num_queries(0):
+        other_screen = display_client.get(url)  # the same version, drawn once for every screen
+    assert other_screen.content == response.content
     with django_assert_num_queries(0):
         assert display_client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
