@@ -171,3 +171,43 @@ def test_take_a_ticket_follow_it_on_a_phone_call_it_and_see_it_on_the_display_an
     )
     assert re.search(r"вікна 1", phone.inner_text("#ticket-status"))
     assert not console_errors, console_errors
+
+
+DESK_SCREEN = {"width": 1280, "height": 900}
+
+
+def test_the_desk_console_and_the_points_days_pass_axe_and_the_html_checker(
+    queue, live_site, new_page, axe_script, tmp_path
+):
+    from django.contrib.auth.models import Group, Permission
+
+    from infopoints import services
+    from infopoints.models import Device
+    from portal.roles import COORDINATOR
+    from tests.factories import UserFactory
+
+    kiosk = Device.objects.get(place=queue["place"], kind="kiosk")
+    for number in range(3):
+        services.ticket_issue(device=kiosk, matter_id=queue["desk"].matters.get(letter="A").pk,
+                              press_key=f"sweep-{number}")
+    clerk = queue["clerk"]
+    services.desk_open(desk_id=queue["desk"].pk, user=clerk, matter_ids=[m.pk for m in queue["desk"].matters.all()])
+    services.ticket_call_next(desk_id=queue["desk"].pk, user=clerk)
+    pages_html = []
+    desk = staff_page(new_page, live_site, clerk, viewport=DESK_SCREEN)
+    for path in ("/en/staff/queue/", f"/uk/staff/queue/desks/{queue['desk'].pk}/",
+                 f"/pl/staff/points/{DEMO_PLACE_SLUG}/"):
+        desk.goto(live_site + path)
+        check(desk, new_page, axe_script, pages_html, viewport=DESK_SCREEN)
+    desk.goto(f"{live_site}/en/staff/queue/desks/{queue['desk'].pk}/")
+    desk.fill("#case-number", "WSC-II-S.6151.1.2026")
+    desk.click("form[action$='/case/'] button")
+    pages_html.append((desk.url, desk.content()))
+
+    role, _ = Group.objects.get_or_create(name=COORDINATOR)
+    role.permissions.add(*Permission.objects.filter(content_type__app_label="infopoints", codename="view_ticket"))
+    coordinator = staff_page(new_page, live_site, UserFactory(role=COORDINATOR, with_totp=True), viewport=DESK_SCREEN)
+    coordinator.goto(f"{live_site}/ru/staff/points/")
+    check(coordinator, new_page, axe_script, pages_html, viewport=DESK_SCREEN)
+
+    assert_valid_html(pages_html, tmp_path)
