@@ -288,3 +288,14 @@ def test_a_person_holds_one_desk_at_a_time(desks, clerk, matters):
     services.desk_open(desk_id=desks[0].pk, user=clerk, matter_ids=[])
     services.desk_open(desk_id=desks[1].pk, user=clerk, matter_ids=[matters["A"].pk])
     assert list(Desk.objects.filter(staff=clerk).values_list("number", flat=True)) == [2]
+
+
+def test_no_tickets_on_a_public_holiday_and_the_next_opening_skips_it(kiosk, matters, monkeypatch):
+    noon = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(12)))
+    holiday = noon.date()
+    monkeypatch.setattr("appointments.services.public_holidays", lambda year: {holiday})
+    with pytest.raises(QueueError) as error:
+        issue(kiosk, matters["A"], now=noon)
+    assert error.value.code == "matter_closed"
+    opens = timezone.localtime(services.matter_next_opening(matters["A"], now=noon))
+    assert opens.date() == holiday + timedelta(days=1)
