@@ -1,7 +1,8 @@
-"""Demo data of the information points, one module per domain (load_demo calls `load`)."""
+"""Demo data of the information points, one module per domain (`load_demo` calls `load` after appointments)."""
 
-from infopoints import demo_enquiries
+from infopoints import demo_enquiries, demo_queue
 
 
 def load(stdout) -> None:
+    demo_queue.load(stdout)
     demo_enquiries.load(stdout)

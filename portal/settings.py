@@ -172,6 +172,7 @@ CELERY_BEAT_SCHEDULE = {
     "enquiry-retention": {"task": "infopoints.tasks.enquiries.apply_enquiry_retention", "schedule": 60 * 60 * 6},
     # Each team's overdue enquiries, every morning at 07:30 (crontab(minute, hour)).
     "enquiry-digest": {"task": "infopoints.tasks.enquiries.send_overdue_digests", "schedule": crontab(30, 7)},
+    "queue-close-days": {"task": "infopoints.tasks.close_queue_days", "schedule": 60 * 60},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------
@@ -284,6 +285,16 @@ JSM_EMAIL = env.str("JSM_EMAIL", default="")
 JSM_API_TOKEN = env.str("JSM_API_TOKEN", default="")
 JSM_TIMEOUT_SECONDS = env.float("JSM_TIMEOUT_SECONDS", default=15.0)
 JSM_MAX_ATTEMPTS = env.int("JSM_MAX_ATTEMPTS", default=4)
+# --- Info-point queue ----------------------------------------------------------------------------------
+# A called ticket can be marked as missed after this many recalls.
+QUEUE_RECALLS_BEFORE_MISSED = env.int("QUEUE_RECALLS_BEFORE_MISSED", default=2)
+# A checked-in appointment ticket goes first once its time is this close.
+QUEUE_APPOINTMENT_DUE_MINUTES = env.int("QUEUE_APPOINTMENT_DUE_MINUTES", default=10)
+# Minutes per visit for the wait estimate until the day has served visitors of its own.
+QUEUE_DEFAULT_VISIT_MINUTES = env.int("QUEUE_DEFAULT_VISIT_MINUTES", default=8)
+# How long an enrolment link of a kiosk or display works, and how long the enrolled browser stays enrolled.
+QUEUE_ENROLMENT_LINK_HOURS = env.int("QUEUE_ENROLMENT_LINK_HOURS", default=24)
+QUEUE_DEVICE_COOKIE_DAYS = env.int("QUEUE_DEVICE_COOKIE_DAYS", default=5 * 365)
 
 # --- Audit trail ----------------------------------------------------------------------------------------
 # Staff actions (who did what to which booking, case, time, ticket or enquiry) are kept this many days.

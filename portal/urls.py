@@ -20,6 +20,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("api/cases/status-events/", cases_api.status_events, name="api_case_status_events"),
+    path("", include("infopoints.urls_devices")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -55,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("staff/appointments/", include("appointments.urls_staff")),
     path("ask/", include("infopoints.urls_ask")),
     path("staff/enquiries/", include("infopoints.urls_enquiries")),
+    path("", include("infopoints.urls_queue")),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

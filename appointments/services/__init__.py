@@ -25,6 +25,7 @@ from appointments.services.bookings import (
 from appointments.services.desk import (
     StaffBookingRequest,
     booking_check_in,
+    booking_check_in_by_code,
     booking_complete,
     booking_mark_no_show,
     slot_block,
@@ -85,6 +86,7 @@ __all__ = [
     "booking_staff_refusal",
     "booking_cancel",
     "booking_check_in",
+    "booking_check_in_by_code",
     "booking_complete",
     "booking_confirm",
     "booking_confirm_held",

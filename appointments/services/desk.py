@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from appointments import emails
+from appointments.dates import local_today
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, Schedule, Slot
 from appointments.services.records import (
@@ -62,6 +63,32 @@ def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> B
     booking.checked_in_at = now
     booking.save(update_fields=["status", "checked_in_at"])
     _record(booking, user=user, action="check_in", old_status=old_status)
+    return booking
+
+
+@transaction.atomic
+def booking_check_in_by_code(*, place_id: int, code: str, now: datetime | None = None) -> Booking:
+    """The person checked in themselves at a kiosk of `place_id` with their check-in code: the same as a desk
+    check-in (confirmed, today, this place), recorded without a staff member. Typing the code again returns the
+    already checked-in booking, so a double press at the kiosk is harmless."""
+    now = now or timezone.now()
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    if len(code) != 6:
+        raise BookingError("checkin_unknown")
+    booking = (
+        Booking.objects.select_for_update()
+        .select_related("service", "place")
+        .filter(place=place_id, checkin_code=code, status__in=[Booking.Status.CONFIRMED, Booking.Status.CHECKED_IN])
+        .first()
+    )
+    if booking is None or local_today(booking.starts_at) != local_today(now):
+        raise BookingError("checkin_unknown")
+    if booking.status == Booking.Status.CONFIRMED:
+        old_status = booking.status
+        booking.status = Booking.Status.CHECKED_IN
+        booking.checked_in_at = now
+        booking.save(update_fields=["status", "checked_in_at"])
+        _record(booking, user=None, action="check_in_kiosk", old_status=old_status)
     return booking
 
 

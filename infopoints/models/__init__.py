@@ -1,4 +1,4 @@
-"""Models of the information points, one module per domain (enquiries; the queue adds its own)."""
+"""Models of the information points, one module per domain (the queue, the enquiry desk); re-exported here."""
 
 from infopoints.models.enquiries import (
     STATUS_CATEGORY,
@@ -10,14 +10,20 @@ from infopoints.models.enquiries import (
     StatusCategory,
     SuggestionOpen,
 )
+from infopoints.models.queue import DayCounter, Desk, Device, Matter, Ticket
 
 __all__ = [
     "STATUS_CATEGORY",
     "CannedAnswer",
+    "DayCounter",
+    "Desk",
+    "Device",
     "Enquiry",
     "EnquiryAttachment",
     "EnquiryMessage",
     "EnquiryYearCounter",
+    "Matter",
     "StatusCategory",
     "SuggestionOpen",
+    "Ticket",
 ]

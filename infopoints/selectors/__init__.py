@@ -17,3 +17,4 @@ from infopoints.selectors.enquiries import (  # noqa: F401
     team_members,
     teams_for,
 )
+from infopoints.selectors.queue import *  # noqa: F403, E402

@@ -23,3 +23,4 @@ from infopoints.services.enquiry_retention import (  # noqa: F401
     enquiries_erase_closed,
     enquiry_digests_send,
 )
+from infopoints.services.queue import *  # noqa: F403, E402

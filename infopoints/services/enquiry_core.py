@@ -5,7 +5,6 @@ The public services are in `enquiries` (channels and staff work) and `enquiry_re
 helpers, which are not meant for callers outside `infopoints.services`.
 """
 
-import inspect
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -271,24 +271,15 @@ def _email(
     *, to: str, language: str, subject: str, body: str, dedupe_key: str, headers: dict, automatic: bool,
     attachments_key: str = "",
 ):
-    """Queue one e-mail in the outbox, passing the threading headers and Auto-Submitted once the outbox takes them
-    (`email_enqueue` gains `headers=` and `auto_submitted=`; until then they are stored on our message rows)."""
-    parameters = inspect.signature(email_enqueue).parameters
-    extra: dict = {}
-    if "headers" in parameters:
-        extra["headers"] = headers
-    if "auto_submitted" in parameters:
-        default = parameters["auto_submitted"].default
-        extra["auto_submitted"] = automatic if isinstance(default, bool) else ("auto-generated" if automatic else "")
+    """Queue one e-mail in the outbox with its threading headers; automatic ones carry Auto-Submitted (RFC 3834),
+    a staff member's reply does not."""
     return email_enqueue(
         to_address=to, subject=subject, body_text=body, language=language, dedupe_key=dedupe_key,
-        attachments_key=attachments_key, **extra,
+        attachments_key=attachments_key, headers=headers, auto_submitted=automatic,
     )
 
 
 def _absolute(language: str, name: str, **kwargs) -> str:
-    from django.urls import reverse
-
     with translation.override(language):
         return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
 

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Benchmark: the info-point queue polled by 500 screens and phones while 5 desks call.
+
+    .venv/bin/python bench/queue_bench.py                    # fresh database, gunicorn, three measurements
+    .venv/bin/python bench/queue_bench.py --duration 30      # longer runs
+
+A run: (1) recreates its own PostgreSQL database (kw_queue_bench), migrates it, loads the demo data, then adds at
+the Poznań headquarters 600 waiting tickets, 5 desk clerks with open desks (sessions made directly, TOTP
+enrolled) and an enrolled display (its signed device cookie); (2) starts gunicorn in production mode with Redis
+(database 7) as cache; (3) measures with wrk: the minimal Django view; the unchanged poll (500 connections, each
+request the display's board or one of 480 phone tickets' status part with the current ETag: 304 without a query);
+(4) runs the same poll load again while 5 desk threads call next, wait, and finish, over HTTP like the console,
+with one display thread polling the board every second like the real screen: it records how long after each call
+(the POST's answer) the call is on the board; (5) prints Markdown rows and appends JSON to
+bench/results/<date>.jsonl.
+
+Polls during the desks' run carry the ETag of the start, so after the first call every poll is a full answer: an
+upper bound of the cost (real screens take the new ETag after one 200).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import re
+import secrets
+import statistics
+import sys
+import threading
+import time
+from datetime import datetime
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import run  # noqa: E402 - the shared driver: database, server, wrk
+
+# This benchmark's own database, Redis database and port, so it never disturbs the other benchmarks.
+run.DATABASE_NAME = "kw_queue_bench"
+run.REDIS_URL = f"redis://{run.HOST}:6379/7"
+run.PORT = 8767
+run.BASE_URL = f"http://{run.HOST}:{run.PORT}"
+
+PLACE = "poznan-foreigners-department"
+DESKS = 5
+TICKETS = 600
+PHONES = 480
+DISPLAYS = 20
+POLL_CONNECTIONS = 500
+
+SETUP = r'''
+import json, secrets
+from datetime import timedelta
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.signing import get_cookie_signer
+from django.utils import timezone
+from infopoints import services
+from infopoints.models import DayCounter, Desk, Device, Matter, Ticket
+from infopoints.views_devices import COOKIE, COOKIE_SALT
+from portal.models import Place, User
+from portal.roles import INFO_POINT_STAFF
+
+place = Place.objects.get(slug="%(place)s")
+now = timezone.now()
+today = timezone.localdate(now)
+matters = list(Matter.objects.filter(place=place, is_checkin=False).order_by("letter"))
+tickets = []
+for index in range(%(tickets)d):
+    matter = matters[index %% len(matters)]
+    counter, _ = DayCounter.objects.get_or_create(place=place, day=today, letter=matter.letter)
+    counter.last_number += 1
+    counter.save()
+    issued = now - timedelta(seconds=%(tickets)d - index)
+    tickets.append(Ticket.objects.create(place=place, matter=matter, day=today, letter=matter.letter,
+        number=counter.last_number, token=secrets.token_urlsafe(16), issued_at=issued, queued_at=issued))
+desks = []
+group = Group.objects.get(name=INFO_POINT_STAFF)
+Desk.objects.filter(place=place).update(staff=None)
+for number in range(1, %(desks)d + 1):
+    user, _ = User.objects.get_or_create(email=f"bench-desk-{number}@bench.invalid", defaults={"is_staff": True})
+    user.groups.add(group)
+    user.places.add(place)
+    if not user.authenticator_set.exists():
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    desk, _ = Desk.objects.get_or_create(place=place, number=number)
+    services.desk_open(desk_id=desk.pk, user=user, matter_ids=[m.pk for m in matters])
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    desks.append({"desk": desk.pk, "session": session.session_key})
+display = Device.objects.get(place=place, kind="display")
+display = services.device_enrol(token=services.device_enrolment_token(display)) if display.enrolment_open else display
+cookie = get_cookie_signer(salt=COOKIE + COOKIE_SALT).sign(f"{display.pk}:{display.secret_version}")
+print("QUEUE_BENCH " + json.dumps({"tokens": [t.token for t in tickets[-%(phones)d:]], "desks": desks,
+                                   "display_cookie": f"{COOKIE}={cookie}"}))
+'''
+
+
+def setup(env: dict[str, str]) -> dict:
+    code = SETUP % {"place": PLACE, "tickets": TICKETS, "desks": DESKS, "phones": PHONES}
+    output = run.manage("shell", "-c", code, env={**env, "DEBUG": "1"})
+    line = next(line for line in output.splitlines() if line.startswith("QUEUE_BENCH "))
+    return json.loads(line.removeprefix("QUEUE_BENCH "))
+
+
+def board_path() -> str:
+    return f"/display/{PLACE}/board/?l=pl,uk,ru"
+
+
+def polls_file(data: dict, path: Path) -> int:
+    """The polls with their current ETags (one GET each); returns how many."""
+    lines = []
+    cookie = data["display_cookie"]
+    cookies = dict([cookie.split("=", 1)])
+    status, etag = _get_etag(board_path(), cookies)
+    if status != 200 or not etag:
+        raise run.BenchError(f"the board answered {status} without an ETag: is the display enrolled?")
+    lines += [f"{board_path()}\t{cookie}\t{etag}"] * DISPLAYS
+    for token in data["tokens"]:
+        phone = f"/uk/queue/{token}/status/"
+        status, etag = _get_etag(phone, {})
+        if status != 200 or not etag:
+            raise run.BenchError(f"{phone} answered {status} without an ETag")
+        lines.append(f"{phone}\t-\t{etag}")
+    path.write_text("\n".join(lines) + "\n")
+    return len(lines)
+
+
+def _get_etag(path: str, cookies: dict[str, str]) -> tuple[int, str]:
+    connection = http.client.HTTPConnection(run.HOST, run.PORT, timeout=30)
+    try:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("ETag", "")
+    finally:
+        connection.close()
+
+
+class Desk(threading.Thread):
+    """A clerk: call next, wait a moment (the visitor walks up), finish; over HTTP like the console's buttons."""
+
+    def __init__(self, bench: Bench, desk_id: int, session: str, pause_s: float):
+        super().__init__(daemon=True)
+        self.bench, self.desk_id, self.pause_s = bench, desk_id, pause_s
+        self.cookies = {"sessionid": session}
+        self.connection = http.client.HTTPConnection(run.HOST, run.PORT, timeout=60)
+
+    def exchange(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            form = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **form}
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.update({name: morsel.value for name, morsel in SimpleCookie(header).items()})
+        return response.status, response.read().decode("utf-8", "replace")
+
+    def run(self) -> None:
+        try:
+            self.work()
+        except (OSError, http.client.HTTPException) as exc:  # a timeout on an overloaded machine is a result too
+            self.bench.failures.append(f"desk {self.desk_id}: {type(exc).__name__}")
+
+    def work(self) -> None:
+        console = f"/pl/staff/queue/desks/{self.desk_id}/"
+        status, page = self.exchange("GET", console)
+        if status != 200 or "queue-call" not in page:
+            self.bench.failures.append(f"console answered {status} without the call button")
+            return
+        while not self.bench.stop.is_set():
+            status, _ = self.exchange("POST", console + "call/", {})
+            called_at = time.monotonic()
+            if status != 302:
+                self.bench.failures.append(f"call answered {status}")
+                return
+            status, page = self.exchange("GET", console)
+            code = re.search(r'class="queue-code">([A-Z]\d{3})', page)
+            ticket = re.search(r'name="ticket" value="(\d+)"', page)
+            if not code or not ticket:
+                if "queue-call" not in page:  # not "nobody waiting": something else is on the page
+                    self.bench.failures.append(f"console without a ticket ({status}): {page[:300]!r}")
+                return
+            self.bench.called(code.group(1), called_at)
+            time.sleep(self.pause_s)
+            status, _ = self.exchange("POST", console + "finish/", {"ticket": ticket.group(1), "served": "1"})
+            if status != 302:
+                self.bench.failures.append(f"finish answered {status}")
+                return
+
+
+class Display(threading.Thread):
+    """The waiting-room screen: polls the board every second with its ETag, notes when each call appears."""
+
+    def __init__(self, bench: Bench, cookie: str):
+        super().__init__(daemon=True)
+        self.bench = bench
+        self.cookie = cookie
+        self.connection = http.client.HTTPConnection(run.HOST, run.PORT, timeout=30)
+
+    def run(self) -> None:
+        etag = ""
+        while not self.bench.stop.is_set():
+            began = time.monotonic()
+            headers = {"Cookie": self.cookie, **({"If-None-Match": etag} if etag else {})}
+            try:
+                self.connection.request("GET", board_path(), headers=headers)
+                response = self.connection.getresponse()
+                body = response.read().decode("utf-8", "replace")
+            except (OSError, http.client.HTTPException):
+                self.connection.close()
+                continue
+            if response.status == 200:
+                etag = response.getheader("ETag", "")
+                now_part = body.split('class="board-last"')[0]
+                for code in re.findall(r'board-code">([A-Z]\d{3})<', now_part):
+                    self.bench.seen(code, time.monotonic())
+            time.sleep(max(0.0, 1.0 - (time.monotonic() - began)))
+
+
+class Bench:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.calls: dict[str, float] = {}
+        self.calls_made = 0
+        self.delays: list[float] = []
+        self.failures: list[str] = []
+
+    def called(self, code: str, at: float) -> None:
+        with self.lock:
+            self.calls[code] = at
+            self.calls_made += 1
+
+    def seen(self, code: str, at: float) -> None:
+        with self.lock:
+            called_at = self.calls.pop(code, None)
+            if called_at is not None:
+                self.delays.append(max(0.0, at - called_at) * 1000)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers (default 4)")
+    parser.add_argument("--duration", type=int, default=15, help="seconds of each wrk run")
+    parser.add_argument("--connections", type=int, default=POLL_CONNECTIONS, help="polling clients (500)")
+    parser.add_argument("--reuse-db", action="store_true", help="keep the database of the last run (faster)")
+    parser.add_argument("--desk-pause", type=float, default=2.0, help="seconds between a call and its finish")
+    options = parser.parse_args(argv)
+
+    wrk = run.ensure_wrk()
+    run.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    env = run.base_env(secret_key=secrets.token_urlsafe(48))
+    run.prepare(run.Scenario(name="queue", help="queue polling", targets=[]), env=env,
+                reuse_db=options.reuse_db)
+    data = setup(env)
+    started = datetime.now(run.WARSAW)
+    server = run.start_server(env=env, workers=options.workers, log_path=run.RESULTS_DIR / "gunicorn-queue.log")
+    bench = Bench()
+    poll_target = run.Target("queue poll", "/", wrk_script="queue_poll.lua")
+    try:
+        minimal = run.parse_wrk(run.run_wrk(wrk, run.BASELINE, threads=2, connections=64,
+                                            duration_s=options.duration, script_args=[]))
+        file = run.RESULTS_DIR / "queue-polls.tsv"
+        count = polls_file(data, file)
+        unchanged = run.parse_wrk(run.run_wrk(wrk, poll_target, threads=2, connections=options.connections,
+                                              duration_s=options.duration, script_args=[str(file)]))
+        display = Display(bench, data["display_cookie"])
+        desks = [Desk(bench, d["desk"], d["session"], options.desk_pause) for d in data["desks"]]
+        display.start()
+        for desk in desks:
+            desk.start()
+        busy = run.parse_wrk(run.run_wrk(wrk, poll_target, threads=2, connections=options.connections,
+                                         duration_s=options.duration, script_args=[str(file)]))
+        time.sleep(5)  # the calls made at the end of the poll load reach the display too
+        bench.stop.set()
+        for thread in [display, *desks]:
+            thread.join(timeout=30)
+    finally:
+        run.stop_server(server)
+
+    delays = sorted(bench.delays)
+    row = {
+        "date": started.date().isoformat(),
+        "started_at": started.isoformat(timespec="seconds"),
+        "scenario": "queue",
+        "polls": count,
+        "connections": options.connections,
+        "minimal": minimal,
+        "unchanged_poll": unchanged,
+        "poll_while_calling": busy,
+        "calls_made": bench.calls_made,
+        "calls_seen": len(delays),
+        "call_to_display_ms": {
+            "p50": round(statistics.median(delays), 1) if delays else None,
+            "p99": round(delays[max(0, int(len(delays) * 0.99) - 1)], 1) if delays else None,
+            "max": round(delays[-1], 1) if delays else None,
+        },
+        "failures": bench.failures[:10],
+        "workers": options.workers,
+        "machine": run.machine_facts(),
+    }
+    with (run.RESULTS_DIR / f"{row['date']}.jsonl").open("a", encoding="utf-8") as out:
+        out.write(json.dumps(row) + "\n")
+    base = minimal["requests_per_second"]
+    print("| Requests | Requests/s | p50 (ms) | p99 (ms) | vs minimal view | Errors |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, figures in (("minimal Django view (same run)", minimal), ("unchanged poll (304)", unchanged),
+                           ("poll while 5 desks call (stale ETags: 200)", busy)):
+        errors = (figures["script"] or {}).get("unexpected", 0) + sum(figures["socket_errors"].values())
+        print(f"| {label} | {figures['requests_per_second']:,.0f} | {figures['latency_ms']['p50']:.1f} | "
+              f"{figures['latency_ms']['p99']:.1f} | {figures['requests_per_second'] / base:.0%} | {errors} |")
+    delay = row["call_to_display_ms"]
+    print(f"\nCall → display: {bench.calls_made} calls made, {len(delays)} seen, "
+          f"p50 {delay['p50']} ms, p99 {delay['p99']} ms, max {delay['max']} ms")
+    if bench.failures:
+        print(f"queue: failures: {bench.failures[:5]}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    if Path(sys.prefix).resolve() != run.VENV.resolve():
+        import os
+
+        os.execv(run.PYTHON, [str(run.PYTHON), __file__, *sys.argv[1:]])  # noqa: S606
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,343 @@
+"""Reads of the walk-in queue: who may see which place, the kiosk's matters, a ticket's position and estimate,
+the display's board, the desk console and a point's day. Each read has a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Min, Q, QuerySet
+from django.utils import timezone
+
+from infopoints.models import Desk, Device, Matter, Ticket
+from infopoints.queue_rules import AT_DESK, WAITING, call_rank, wait_minutes_about
+from infopoints.queue_state import device_cache_key, forget_device
+from portal.roles import ADMINISTRATOR, COORDINATOR
+
+__all__ = [
+    "DeviceInfo",
+    "TicketPosition",
+    "desk_for_staff",
+    "desks_for_staff",
+    "device_from_cookie",
+    "display_board",
+    "forget_device",
+    "kiosk_matters",
+    "point_day",
+    "points_overview",
+    "queue_place_for",
+    "queue_places_for",
+    "sees_every_place",
+    "ticket_for_phone",
+    "ticket_place_id",
+    "ticket_position",
+    "ticket_for_staff",
+    "console",
+]
+
+DEVICE_CACHE_SECONDS = 30
+
+
+# --- Who sees which place ----------------------------------------------------------------------------------
+
+
+def sees_every_place(user) -> bool:
+    """Coordinators and administrators work across the office; everybody else at their own places."""
+    return user.is_superuser or user.groups.filter(name__in=[COORDINATOR, ADMINISTRATOR]).exists()
+
+
+def queue_places_for(user) -> QuerySet:
+    from django.apps import apps
+
+    place_model = apps.get_model("portal", "Place")
+    if sees_every_place(user):
+        return place_model.objects.all()
+    return place_model.objects.filter(pk__in=user.places.values("pk"))
+
+
+def queue_place_for(*, user, slug: str):
+    return queue_places_for(user).filter(slug=slug).first()
+
+
+def desks_for_staff(user) -> list[Desk]:
+    """Desks at the user's places, with their matters and who sits at them (four queries)."""
+    return list(
+        Desk.objects.filter(place__in=queue_places_for(user).values("pk"))
+        .select_related("place", "staff")
+        .prefetch_related("matters", "place__queue_matters")
+        .order_by("place__order", "place__slug", "number")
+    )
+
+
+def desk_for_staff(*, user, desk_id: int) -> Desk | None:
+    return (
+        Desk.objects.filter(pk=desk_id, place__in=queue_places_for(user).values("pk"))
+        .select_related("place", "staff")
+        .first()
+    )
+
+
+def ticket_for_staff(*, user, ticket_id: int) -> Ticket | None:
+    return Ticket.objects.filter(pk=ticket_id, place__in=queue_places_for(user).values("pk")).first()
+
+
+# --- Devices -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """What a request from an enrolled browser needs to know, cached for half a minute (no query per poll)."""
+
+    pk: int
+    place_id: int
+    place_slug: str
+    kind: str
+    secret_version: int
+    revoked: bool
+
+
+def device_from_cookie(value: str | None) -> DeviceInfo | None:
+    """The device named by a (verified) cookie value "<id>:<version>", if it is still enrolled."""
+    try:
+        device_id, version = (int(part) for part in (value or "").split(":"))
+    except ValueError:
+        return None
+    info = cache.get(device_cache_key(device_id))
+    if info is None:
+        device = Device.objects.select_related("place").filter(pk=device_id).first()
+        if device is None:
+            return None
+        info = DeviceInfo(device.pk, device.place_id, device.place.slug, device.kind, device.secret_version,
+                          device.revoked_at is not None or device.enrolled_at is None)
+        cache.set(device_cache_key(device_id), info, DEVICE_CACHE_SECONDS)
+    if info.revoked or info.secret_version != version:
+        return None
+    return info
+
+
+# --- The kiosk ---------------------------------------------------------------------------------------------
+
+
+def kiosk_matters(*, place_id: int) -> list[Matter]:
+    """The matters of the place in order, with the place's opening hours for "opens next" (three queries)."""
+    return list(
+        Matter.objects.filter(place=place_id)
+        .select_related("place")
+        .prefetch_related("place__opening_hours")
+        .order_by("order", "letter")
+    )
+
+
+# --- A ticket and its place in the queue -------------------------------------------------------------------
+
+
+def ticket_for_phone(*, token: str, now: datetime | None = None) -> Ticket | None:
+    """The ticket behind a phone link, only on its own day (the link stops working at the end of it)."""
+    if not token or len(token) > 32:
+        return None
+    today = timezone.localdate(now or timezone.now())
+    return Ticket.objects.select_related("place", "matter", "desk").filter(token=token, day=today).first()
+
+
+def ticket_place_id(*, token: str, now: datetime | None = None) -> int | None:
+    """The place of a valid phone link (for the poll's version check before the ticket is read)."""
+    if not token or len(token) > 32:
+        return None
+    today = timezone.localdate(now or timezone.now())
+    return Ticket.objects.filter(token=token, day=today).values_list("place_id", flat=True).first()
+
+
+@dataclass(frozen=True)
+class TicketPosition:
+    ahead: int
+    minutes: int
+    is_next: bool
+
+
+def _minutes_per_visit(*, place_id: int, day) -> float:
+    """The average length of today's finished visits at the place (the last 30), or the default."""
+    rows = list(
+        Ticket.objects.filter(place=place_id, day=day, status=Ticket.Status.SERVED, called_at__isnull=False)
+        .order_by("-finished_at")
+        .values_list("called_at", "finished_at")[:30]
+    )
+    durations = [(end - start).total_seconds() / 60 for start, end in rows if end and start and end > start]
+    if not durations:
+        return float(settings.QUEUE_DEFAULT_VISIT_MINUTES)
+    return sum(durations) / len(durations)
+
+
+def ticket_position(ticket: Ticket, *, now: datetime | None = None) -> TicketPosition:
+    """People before the ticket in its matter and an "about" estimate from today's visits. Three queries."""
+    if ticket.status not in WAITING:
+        return TicketPosition(0, 0, False)
+    before = Q(queued_at__lt=ticket.queued_at) | Q(queued_at=ticket.queued_at, pk__lt=ticket.pk)
+    if not ticket.priority:
+        before |= ~Q(priority="")
+    ahead = Ticket.objects.filter(
+        place=ticket.place_id, day=ticket.day, matter=ticket.matter_id, status__in=WAITING
+    ).filter(before).exclude(pk=ticket.pk).count()
+    desks = Desk.objects.filter(place=ticket.place_id, staff__isnull=False, matters=ticket.matter_id).count()
+    minutes = wait_minutes_about(
+        ahead=ahead + 1, minutes_per_visit=_minutes_per_visit(place_id=ticket.place_id, day=ticket.day),
+        desks=desks,
+    )
+    return TicketPosition(ahead=ahead, minutes=minutes, is_next=ahead == 0)
+
+
+# --- The display -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Board:
+    now_serving: list[Ticket]
+    last_calls: list[Ticket]
+    matters: list[Matter]
+
+
+def display_board(*, place_id: int, now: datetime | None = None, last: int = 6) -> Board:
+    """Calls now (newest first), the calls before them, and how many wait per matter. Two queries."""
+    today = timezone.localdate(now or timezone.now())
+    called = list(
+        Ticket.objects.filter(place=place_id, day=today, called_at__isnull=False)
+        .select_related("desk")
+        .order_by("-called_at")[:30]
+    )
+    now_serving = [t for t in called if t.status in AT_DESK]
+    last_calls = [t for t in called if t.status not in AT_DESK][:last]
+    matters = list(
+        Matter.objects.filter(place=place_id)
+        .annotate(waiting=Count("tickets", filter=Q(tickets__day=today, tickets__status__in=WAITING)))
+        .order_by("order", "letter")
+    )
+    return Board(now_serving[:8], last_calls, matters)
+
+
+# --- The desk console --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Console:
+    desk: Desk
+    current: Ticket | None
+    waiting: list[Ticket]
+    parked: list[Ticket]
+    matters: list[Matter]
+    desks: list[Desk]
+    served_today: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def console(*, desk: Desk, now: datetime | None = None) -> Console:
+    """Everything the desk screen shows (seven queries whatever the length of the queue)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    tickets = Ticket.objects.filter(place=desk.place_id, day=today).select_related("matter", "desk")
+    current = tickets.filter(desk=desk, status__in=AT_DESK).first()
+    matter_ids = [m.pk for m in desk.matters.all()]
+    waiting = list(
+        tickets.filter(status__in=WAITING)
+        .filter(Q(matter__in=matter_ids, target_desk__isnull=True) | Q(target_desk=desk))
+        .annotate(rank=call_rank(now))
+        .order_by("rank", "queued_at", "pk")[:50]
+    )
+    parked = list(tickets.filter(status=Ticket.Status.PARKED).order_by("queued_at"))
+    matters = list(Matter.objects.filter(place=desk.place_id).order_by("order", "letter"))
+    desks = list(Desk.objects.filter(place=desk.place_id).select_related("staff").order_by("number"))
+    served = Ticket.objects.filter(desk=desk, day=today, status=Ticket.Status.SERVED).count()
+    return Console(desk, current, waiting, parked, matters, desks, served)
+
+
+# --- A point's day -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class PointDay:
+    place: object
+    matters: list[Matter]
+    waiting: int
+    at_desk: int
+    served: int
+    no_show: int
+    average_wait: int | None
+    longest_wait: int | None
+    desks: list[Desk]
+
+
+def _waits(rows, now) -> tuple[int | None, int | None]:
+    waits = [((called or now) - issued).total_seconds() / 60 for issued, called in rows]
+    if not waits:
+        return None, None
+    return round(sum(waits) / len(waits)), round(max(waits))
+
+
+def point_day(*, place, now: datetime | None = None) -> PointDay:
+    """A place's day: waiting per matter, at desks, served, average and longest wait, desks. Four queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    matters = list(
+        Matter.objects.filter(place=place.pk)
+        .annotate(
+            waiting=Count("tickets", filter=Q(tickets__day=today, tickets__status__in=WAITING)),
+            at_desk=Count("tickets", filter=Q(tickets__day=today, tickets__status__in=AT_DESK)),
+            served=Count("tickets", filter=Q(tickets__day=today, tickets__status=Ticket.Status.SERVED)),
+            no_show=Count("tickets", filter=Q(tickets__day=today, tickets__status=Ticket.Status.NO_SHOW)),
+        )
+        .order_by("order", "letter")
+    )
+    rows = Ticket.objects.filter(place=place.pk, day=today).filter(
+        Q(called_at__isnull=False) | Q(status__in=WAITING)
+    ).values_list("issued_at", "called_at")
+    average, longest = _waits(list(rows), now)
+    desks = list(Desk.objects.filter(place=place.pk).select_related("staff").prefetch_related("matters"))
+    return PointDay(
+        place=place,
+        matters=matters,
+        waiting=sum(m.waiting for m in matters),
+        at_desk=sum(m.at_desk for m in matters),
+        served=sum(m.served for m in matters),
+        no_show=sum(m.no_show for m in matters),
+        average_wait=average,
+        longest_wait=longest,
+        desks=desks,
+    )
+
+
+@dataclass
+class PointSummary:
+    place: object
+    waiting: int = 0
+    at_desk: int = 0
+    served: int = 0
+    desks_open: int = 0
+    longest_waiting: int | None = None
+
+
+def points_overview(*, places: list, now: datetime | None = None) -> list[PointSummary]:
+    """Every place side by side for coordinators: counts per place in two queries for all places."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    by_place = {p.pk: PointSummary(p) for p in places}
+    counts = (
+        Ticket.objects.filter(place__in=list(by_place), day=today)
+        .values("place")
+        .annotate(
+            waiting=Count("pk", filter=Q(status__in=WAITING)),
+            at_desk=Count("pk", filter=Q(status__in=AT_DESK)),
+            served=Count("pk", filter=Q(status=Ticket.Status.SERVED)),
+        )
+    )
+    for row in counts:
+        summary = by_place[row["place"]]
+        summary.waiting, summary.at_desk, summary.served = row["waiting"], row["at_desk"], row["served"]
+    desks = Desk.objects.filter(place__in=list(by_place), staff__isnull=False).values("place").annotate(n=Count("pk"))
+    for row in desks:
+        by_place[row["place"]].desks_open = row["n"]
+    oldest = (
+        Ticket.objects.filter(place__in=list(by_place), day=today, status__in=WAITING)
+        .values("place")
+        .annotate(first=Min("queued_at"))
+    )
+    for row in oldest:
+        by_place[row["place"]].longest_waiting = max(0, round((now - row["first"]).total_seconds() / 60))
+    return list(by_place.values())

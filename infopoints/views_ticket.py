@@ -1,0 +1,67 @@
+"""The ticket on the visitor's phone at `/<lang>/queue/<token>/`: number, position, an "about" wait, the desk.
+
+No personal data, and the token works only on the ticket's own day. The status part is polled (htmx) and
+answers 304 without a query while the place's queue is unchanged; without JavaScript a refresh link does it.
+"""
+
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from infopoints import selectors
+from infopoints.conditional import etag_for, not_modified, with_etag
+from infopoints.queue_state import queue_version
+
+POLL_SECONDS = 5
+
+
+def _seconds_to_midnight() -> int:
+    now = timezone.localtime()
+    midnight = (now + timezone.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(1, int((midnight - now).total_seconds()))
+
+
+def _known_place(token: str) -> int | None:
+    return cache.get(f"queue:token:{token}:{timezone.localdate().isoformat()}")
+
+
+def _remember_place(token: str, place_id: int) -> None:
+    cache.set(f"queue:token:{token}:{timezone.localdate().isoformat()}", place_id, _seconds_to_midnight())
+
+
+def _context(ticket) -> dict:
+    position = selectors.ticket_position(ticket)
+    return {"ticket": ticket, "position": position, "poll_seconds": POLL_SECONDS}
+
+
+def _not_found(request):
+    return render(request, "infopoints/queue/ticket_not_found.html", status=404)
+
+
+@require_GET
+def ticket(request, token: str):
+    found = selectors.ticket_for_phone(token=token)
+    if found is None:
+        return _not_found(request)
+    _remember_place(token, found.place_id)
+    return render(request, "infopoints/queue/ticket.html", _context(found))
+
+
+@require_GET
+def ticket_status(request, token: str):
+    place_id = _known_place(token)
+    if place_id is None:
+        place_id = selectors.ticket_place_id(token=token)
+        if place_id is None:
+            return render(request, "infopoints/queue/_ticket_gone.html", status=404)
+        _remember_place(token, place_id)
+    # The version is read before the ticket, so a change in between costs one more full answer, never a stale one.
+    etag = etag_for("ticket", token[:8], queue_version(place_id), request.LANGUAGE_CODE, timezone.localdate())
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
+    found = selectors.ticket_for_phone(token=token)
+    if found is None:
+        return render(request, "infopoints/queue/_ticket_gone.html", status=404)
+    return with_etag(render(request, "infopoints/queue/_ticket_status.html", _context(found)), etag)
