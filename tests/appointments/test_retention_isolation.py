@@ -11,7 +11,7 @@ from django.utils import timezone
 from appointments import draws, tasks, waiting_list
 from appointments.models import Booking, WaitingListEntry
 from appointments.services import retention
-from tests.appointments.conftest_docs import confirmed_booking
+from tests.appointments.helpers_docs import booking_confirmed_by_link as confirmed_booking
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from infopoints.attachments import IncomingFile
 from infopoints.models import CannedAnswer, Enquiry
 from portal import roles
 from portal.models import AuditEvent, Category
-from tests.cases.conftest import make_case, place, procedures, statuses  # noqa: F401 (fixtures)
+from tests.cases.conftest import make_case, procedures, statuses  # noqa: F401 (fixtures)
 from tests.factories import PlaceFactory, UserFactory, make_guide, url_in
 from tests.infopoints.enquiry_helpers import (  # noqa: F401 (media_in_tmp: autouse fixture)
     PDF,
