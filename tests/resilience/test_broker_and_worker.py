@@ -13,7 +13,7 @@ from appointments import services as appointment_services
 from appointments.models import Booking
 from portal import services
 from portal.models import OutboundEmail
-from tests.appointments.conftest import consultation, first_bookable_slot, place  # noqa: F401 (fixtures)
+from tests.appointments.conftest import consultation, first_bookable_slot  # noqa: F401 (fixtures)
 from tests.factories import url_in
 from tests.resilience import drill_mail
 from tests.resilience.conftest import Worker, wait_until

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from appointments import services as appointment_services
 from appointments.models import Slot
-from tests.appointments.conftest import consultation, place  # noqa: F401 (fixtures)
+from tests.appointments.conftest import consultation  # noqa: F401 (fixtures)
 from tests.factories import url_in
 from tests.resilience.conftest import free_port, wait_until
 
