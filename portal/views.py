@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -56,6 +56,20 @@ def staff_home(request):
         "places": request.user.places.all(),
     }
     return render(request, "portal/staff_home.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers: the sitemap for the public pages; the admin, staff screens and sign-in pages are not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/staff/",
+        "Disallow: /*/accounts/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @never_cache
