@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from appointments.models import BookableService, Booking, Schedule, Slot
 from appointments.services import LOCAL_TIME, local_today
+from portal import roles
 
 
 def _bookable_slots(*, now: datetime) -> QuerySet[Slot]:
@@ -190,10 +191,10 @@ def booking_for_page(*, booking_id: int) -> Booking | None:
 
 
 def places_for_staff(user) -> QuerySet:
-    """The places whose bookings `user` works with: theirs, or all for administrators (superusers)."""
+    """The places whose bookings `user` works with: theirs, or all for coordinators, administrators and superusers."""
     from portal.models import Place
 
-    if user.is_superuser:
+    if user.is_superuser or user.groups.filter(name__in=[roles.COORDINATOR, roles.ADMINISTRATOR]).exists():
         return Place.objects.all()
     return user.places.all()
 
