@@ -151,9 +151,10 @@ def test_the_day_page_reads_a_fixed_number_of_queries(client, consultation, desk
         staff_book(consultation, desk, slot=slot, name=f"Person {number}")
     Slot.objects.filter(pk=slot.pk).update(is_blocked=True)
     url = day_url(consultation.place, local_today(slot.starts_at))
-    # session, user, TOTP (middleware and view), permissions (user, groups), place, slots, bookings, their seats,
-    # bookings to rearrange (none here, so no seats to fetch for them); the staff layout has no urgent banner
-    with django_assert_num_queries(11):
+    # session, user, TOTP (middleware and view), permissions (user, groups), whether a role sees every place,
+    # place, slots, bookings, their seats, bookings to rearrange (none here, so no seats to fetch for them); the
+    # staff layout has no urgent banner
+    with django_assert_num_queries(12):
         response = client.get(url)
     assert response.content.decode().count('class="staff-booking"') == count
 
