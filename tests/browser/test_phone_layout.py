@@ -4,6 +4,7 @@ their content whole (stacked on a phone), with no word broken letter by letter a
 import pytest
 
 from tests.browser.conftest import PUBLIC_PAGES
+from tests.browser.test_appointments import bookable  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +112,23 @@ def test_a_fee_on_a_phone_is_a_block_with_each_part_named(live_site, new_page, v
     assert labels.strip('"') == "Сума"
     assert min(widths) > 250, f"The parts of a fee are side by side on a phone: {widths}"
     page.screenshot(path=str(tmp_path / "fees.png"))
+
+
+@pytest.mark.usefixtures("bookable")
+def test_the_booking_check_page_stacks_each_label_over_its_value_on_a_phone(live_site, new_page, visit):
+    page = new_page(viewport=PHONE_SCREEN, java_script_enabled=False)
+    visit(page, f"{live_site}/uk/appointments/")
+    page.click("main .service-list a")
+    page.click("main .place-choices a.button")
+    page.click("main .booking-calendar td.free a")
+    page.check("main input[name=slot] >> nth=0")
+    page.click("main #times button[type=submit]")
+    page.wait_for_url(f"{live_site}/uk/appointments/details/")
+    page.fill("#id_name", "Olena Kovalenko")
+    page.fill("#id_email", "olena@example.org")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(f"{live_site}/uk/appointments/check/")
+
+    widths = page.evaluate("[...document.querySelectorAll('main .booking-summary dd')].map(dd => dd.clientWidth)")
+
+    assert widths and min(widths) > 250, f"Values squeezed beside their labels on a phone: {widths}px wide"
