@@ -101,7 +101,12 @@ def staff_pages(site: str) -> dict[str, list[str]]:
             change(Place, place),
             change(Partner, Partner.objects.order_by("pk").first()),
         ],
-        CASE_OFFICER: [site + "/uk/staff/", change(Case, case)],
+        CASE_OFFICER: [
+            site + "/uk/staff/",
+            site + "/uk/accounts/2fa/",
+            site + "/uk/accounts/password/change/",
+            change(Case, case),
+        ],
         INFO_POINT: [
             site + "/pl/staff/",
             site + "/pl/staff/appointments/",
