@@ -57,3 +57,14 @@ def test_a_faq_answer_found_in_the_readers_language_has_no_polish_note(client):
 
     assert 'class="search-snippet"' in content
     assert "appear only in the Polish text" not in content
+
+
+def test_the_admins_translation_tabs_load_jquery_ui_from_our_own_static_files():
+    from django.contrib import admin
+
+    from portal.models import Guide
+
+    scripts = [str(path) for path in admin.site._registry[Guide].media._js]
+
+    assert any(path.endswith("vendor/jquery-ui/jquery-ui.min.js") for path in scripts), scripts
+    assert not any("//" in path for path in scripts), "The CSP refuses scripts from other sites: " + str(scripts)
