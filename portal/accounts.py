@@ -3,9 +3,11 @@
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import LoginForm
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from portal.outbox import email_enqueue
 
@@ -34,3 +36,12 @@ class StaffAccountAdapter(DefaultAccountAdapter):
             language=get_language() or "pl",
             dedupe_key=f"account-{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4()}",
         )
+
+
+class StaffLoginForm(LoginForm):
+    """allauth's login form with its e-mail label in our catalogue: allauth's own "Email" has no Ukrainian entry
+    that wins over other catalogues, so the Ukrainian login page said "Email:"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("E-mail address")

@@ -334,6 +334,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # --- Accounts (staff only; migrants never need an account) ---------------------------------------------
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 ACCOUNT_ADAPTER = "portal.accounts.StaffAccountAdapter"
+ACCOUNT_FORMS = {"login": "portal.accounts.StaffLoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -435,7 +436,8 @@ if SENTRY_DSN:
 PORTAL_NAME = _("Kierunek Wielkopolska")
 # Two-factor secret of the demo staff accounts; load_demo refuses to run in production, so they never exist there.
 DEMO_TOTP_SECRET = "KIERUNEKDEMOTOTPSECRETAAAAAAAAAA"  # noqa: S105
-# The tabbed translation fields in the admin use jQuery UI, served from static/ like everything else.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# The tabbed translation fields in the admin use jQuery UI, served from static/ like everything else (the CSP
+# refuses other sites). django-modeltranslation reads this setting as JQUERY_UI_URL, without its usual prefix.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, chosen now

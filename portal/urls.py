@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("api/cases/status-events/", cases_api.status_events, name="api_case_status_events"),
     path("", include("infopoints.urls_devices")),
 ]

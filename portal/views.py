@@ -63,6 +63,20 @@ def staff_home(request):
     return render(request, "portal/staff_home.html", context)
 
 
+@require_GET
+def robots_txt(request):
+    """Crawlers: the sitemap for the public pages; the admin, staff screens and sign-in pages are not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/staff/",
+        "Disallow: /*/accounts/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
 @never_cache
 @require_GET
 def healthz(request):

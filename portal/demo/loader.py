@@ -59,6 +59,17 @@ DEMO_STAFF = [
         roles.HOTLINE_CONSULTANT,
         ["poznan-foreigners-department"],
     ),
+    # One info-point account for each other place, so every desk can be tried as its own staff would see it.
+    (
+        "punkt.obywatelskie@demo.kierunek.invalid",
+        "Iryna Obywatelska",
+        roles.INFO_POINT_STAFF,
+        ["poznan-civic-affairs-department"],
+    ),
+    ("punkt.kalisz@demo.kierunek.invalid", "Tomasz Kaliski", roles.INFO_POINT_STAFF, ["kalisz-branch-office"]),
+    ("punkt.konin@demo.kierunek.invalid", "Natalia Konińska", roles.INFO_POINT_STAFF, ["konin-branch-office"]),
+    ("punkt.leszno@demo.kierunek.invalid", "Marta Leszczyńska", roles.INFO_POINT_STAFF, ["leszno-branch-office"]),
+    ("punkt.pila@demo.kierunek.invalid", "Oleh Pilski", roles.INFO_POINT_STAFF, ["pila-branch-office"]),
     ("koordynator@demo.kierunek.invalid", "Ewa Koordynatorka", roles.COORDINATOR, []),
     ("admin@demo.kierunek.invalid", "Jan Administrator", roles.ADMINISTRATOR, []),
 ]

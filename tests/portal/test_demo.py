@@ -10,7 +10,7 @@ from tests.factories import has_totp
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_data_creates_the_seven_places_and_one_enrolled_user_per_role_and_can_run_twice(settings):
+def test_demo_data_creates_the_seven_places_and_enrolled_users_of_every_role_and_can_run_twice(settings):
     settings.DEBUG = True
     for _run in range(2):
         out = io.StringIO()
@@ -20,9 +20,24 @@ def test_demo_data_creates_the_seven_places_and_one_enrolled_user_per_role_and_c
     assert OpeningHours.objects.filter(place__slug="poznan-foreigners-department").exists()
     assert all(place.name_uk and place.name_ru and place.name_en for place in Place.objects.all())
     staff = User.objects.all()
-    assert sorted(user.groups.get().name for user in staff) == sorted(roles.ALL_ROLES)
+    assert {user.groups.get().name for user in staff} == set(roles.ALL_ROLES)
     assert all(has_totp(user) for user in staff)
     assert "admin@demo.kierunek.invalid" in out.getvalue()
+
+
+def test_demo_data_gives_every_place_an_info_point_account_and_coordinators_every_day(settings):
+    from appointments.selectors import places_for_staff
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    info_point_staff = User.objects.filter(groups__name=roles.INFO_POINT_STAFF)
+    for place in Place.objects.all():
+        assert info_point_staff.filter(places=place).exists(), place.slug
+    for email in ["koordynator@demo.kierunek.invalid", "admin@demo.kierunek.invalid"]:
+        user = User.objects.get(email=email)
+        assert set(places_for_staff(user)) == set(Place.objects.all()), email
+    kalisz = User.objects.get(email="punkt.kalisz@demo.kierunek.invalid")
+    assert [place.slug for place in places_for_staff(kalisz)] == ["kalisz-branch-office"]
 
 
 def test_demo_data_refuses_to_run_in_production_mode(settings):
