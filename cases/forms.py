@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases import codes
+from portal.text_validation import PlainTextFormMixin
 
 
-class LookupForm(forms.Form):
+class LookupForm(PlainTextFormMixin, forms.Form):
     number = forms.CharField(
         label=_("Case number"),
         max_length=60,
@@ -34,7 +35,7 @@ class LookupForm(forms.Form):
         return code
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(PlainTextFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail"),
         max_length=254,
@@ -44,7 +45,7 @@ class SubscriptionForm(forms.Form):
     )
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(PlainTextFormMixin, forms.Form):
     """Who signs the ponaglenie. Nothing here is stored: it is printed into the PDF and forgotten."""
 
     full_name = forms.CharField(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from infopoints.attachments import AttachmentRefused, IncomingFile, check_files
 from infopoints.models import Enquiry
+from portal.text_validation import PlainTextFormMixin
 
 QUESTION_MAX = 5000
 
@@ -58,7 +59,7 @@ def topic_choices():
             ("other", _("Something else"))]
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(PlainTextFormMixin, forms.Form):
     """The first step: the question alone, so that guides and answers can be suggested before anything is sent."""
 
     question = forms.CharField(
@@ -95,7 +96,7 @@ class AskForm(QuestionForm):
         self.fields["topic"].choices = topic_choices()
 
 
-class PersonReplyForm(forms.Form):
+class PersonReplyForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Your message"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 6}))
     files = FilesField(label=_("Attachments"))
 
@@ -117,22 +118,22 @@ class DeskFilterForm(forms.Form):
         self.fields["view"].choices = [("", "")] + [(v, v) for v in views]
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Answer to the person"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
     files = FilesField(label=_("Attachments"))
     wait_for_person = forms.BooleanField(label=_("We need something from the person: wait for their answer"),
                                          required=False)
 
 
-class NoteForm(forms.Form):
+class NoteForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Internal note"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class MergeForm(forms.Form):
+class MergeForm(PlainTextFormMixin, forms.Form):
     into = forms.CharField(label=_("Reference of the enquiry to keep"), max_length=20)
 
 
-class CallLogForm(forms.Form):
+class CallLogForm(PlainTextFormMixin, forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=())
     language = forms.ChoiceField(label=_("Language"), choices=Enquiry.Language.choices)
     summary = forms.CharField(label=_("What was asked, in one line"), max_length=200)

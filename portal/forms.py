@@ -3,8 +3,10 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.text_validation import PlainTextFormMixin
 
-class MistakeReportForm(forms.Form):
+
+class MistakeReportForm(PlainTextFormMixin, forms.Form):
     page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
     message = forms.CharField(
         label=_("What is wrong on this page?"),
@@ -22,7 +24,7 @@ class MistakeReportForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
 
-class NoticeSubscriptionForm(forms.Form):
+class NoticeSubscriptionForm(PlainTextFormMixin, forms.Form):
     email = forms.EmailField(label=_("Your e-mail"), max_length=254)
     places = forms.TypedMultipleChoiceField(
         label=_("Only notices about these places"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
