@@ -68,17 +68,23 @@ def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> B
 
 @transaction.atomic
 def booking_check_in_by_code(*, place_id: int, code: str, now: datetime | None = None) -> Booking:
-    """The person checked in themselves at a kiosk of `place_id` with their check-in code: the same as a desk
+    """The person checked in themselves at a kiosk of `place_id` with their check-in code (or the booking's QR
+    code, which holds its reference): the same as a desk
     check-in (confirmed, today, this place), recorded without a staff member. Typing the code again returns the
     already checked-in booking, so a double press at the kiosk is harmless."""
     now = now or timezone.now()
-    code = "".join(ch for ch in (code or "") if ch.isdigit())
-    if len(code) != 6:
+    typed = "".join((code or "").split()).upper()
+    if len(typed) == 6 and typed.isdigit():
+        which = {"checkin_code": typed}
+    elif len(typed) == 8 and typed.isalnum():
+        # The QR code on the confirmation holds the booking's reference; a kiosk's scanner types it in.
+        which = {"reference": typed}
+    else:
         raise BookingError("checkin_unknown")
     booking = (
         Booking.objects.select_for_update()
         .select_related("service", "place")
-        .filter(place=place_id, checkin_code=code, status__in=[Booking.Status.CONFIRMED, Booking.Status.CHECKED_IN])
+        .filter(place=place_id, status__in=[Booking.Status.CONFIRMED, Booking.Status.CHECKED_IN], **which)
         .first()
     )
     if booking is None or local_today(booking.starts_at) != local_today(now):
