@@ -17,3 +17,7 @@ from infopoints.selectors.enquiries import (  # noqa: F401
     team_members,
     teams_for,
 )
+from infopoints.selectors.enquiry_jsm import (  # noqa: F401
+    enquiry_for_jsm,
+    enquiry_ids_to_sync_with_jsm,
+)

@@ -1,3 +1,3 @@
 """Celery tasks of the information points, one module per domain (imported here so the worker finds them)."""
 
-from infopoints.tasks import enquiries  # noqa: F401
+from infopoints.tasks import enquiries, mail  # noqa: F401
