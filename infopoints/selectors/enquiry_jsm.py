@@ -39,7 +39,7 @@ def enquiry_for_jsm(enquiry_id: int) -> jsm.EnquiryForJsm | None:
     pending = [m for m in messages[1:] if not m.jsm_comment_id and m.body.strip()]
     return jsm.EnquiryForJsm(
         reference=enquiry.reference,
-        topic=enquiry.topic.slug if enquiry.topic_id else "other",
+        topic=enquiry.topic.slug if enquiry.topic is not None else "other",
         summary=enquiry.subject or enquiry.reference,
         description=(first.body if first else "") or enquiry.subject,
         issue_key=enquiry.jsm_issue_key,

@@ -8,7 +8,9 @@ import logging
 from celery import shared_task
 from django.core.cache import cache
 
-from infopoints import imap_poll, jsm, selectors, services
+from infopoints import imap_poll, jsm
+from infopoints.selectors import enquiry_jsm as selectors
+from infopoints.services import enquiry_jsm as services
 
 logger = logging.getLogger(__name__)
 
