@@ -325,9 +325,9 @@ def comments_since(issue_key: str, since: datetime | None) -> list[JsmComment]:
 def sync_enquiry(
     enquiry: EnquiryForJsm,
     *,
-    on_issue_created: Callable[[str], None],
-    on_comment_sent: Callable[[int | str, str], None],
-    on_comment_received: Callable[[JsmComment], None],
+    on_issue_created: Callable[[str], object],
+    on_comment_sent: Callable[[int | str, str], object],
+    on_comment_received: Callable[[JsmComment], object],
 ) -> SyncResult:
     """Bring one enquiry and its JSM request level: create the request if needed, mirror comments both ways.
 

@@ -173,6 +173,8 @@ CELERY_BEAT_SCHEDULE = {
     # Each team's overdue enquiries, every morning at 07:30 (crontab(minute, hour)).
     "enquiry-digest": {"task": "infopoints.tasks.enquiries.send_overdue_digests", "schedule": crontab(30, 7)},
     "queue-close-days": {"task": "infopoints.tasks.close_queue_days", "schedule": 60 * 60},
+    "enquiry-mailbox": {"task": "infopoints.tasks.poll_enquiry_mailbox", "schedule": 120},
+    "enquiry-jsm-sync": {"task": "infopoints.tasks.jsm_sync_open_enquiries", "schedule": 60 * 10},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------

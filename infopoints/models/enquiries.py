@@ -240,6 +240,12 @@ class EnquiryMessage(models.Model):
         db_index=True,
         help_text=_("For threading replies: the Message-ID of the e-mail this message came in or went out as."),
     )
+    jsm_comment_id = models.CharField(
+        _("JIRA Service Management comment"),
+        max_length=40,
+        blank=True,
+        help_text=_("The JSM comment this message was mirrored to, or came from; empty: not mirrored yet."),
+    )
     attachment_count = models.PositiveSmallIntegerField(_("attachments"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -247,6 +253,19 @@ class EnquiryMessage(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("enquiry message")
         verbose_name_plural = _("enquiry messages")
+        constraints = [
+            # Mail is delivered at least once (the mail server retries, an IMAP poll may die before marking a
+            # message seen): the same e-mail from the person is stored once, whatever races.
+            models.UniqueConstraint(
+                fields=["email_message_id"],
+                condition=models.Q(kind="incoming") & ~models.Q(email_message_id=""),
+                name="enquiry_message_incoming_email_once",
+            ),
+            # A JSM comment is mirrored to one message, once (both ways).
+            models.UniqueConstraint(
+                fields=["jsm_comment_id"], condition=~models.Q(jsm_comment_id=""), name="enquiry_message_jsm_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enquiry_id}:{self.kind}"

@@ -17,4 +17,8 @@ from infopoints.selectors.enquiries import (  # noqa: F401
     team_members,
     teams_for,
 )
+from infopoints.selectors.enquiry_jsm import (  # noqa: F401
+    enquiry_for_jsm,
+    enquiry_ids_to_sync_with_jsm,
+)
 from infopoints.selectors.queue import *  # noqa: F403, E402

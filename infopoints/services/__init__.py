@@ -18,6 +18,11 @@ from infopoints.services.enquiries import (  # noqa: F401
     suggestion_open_record,
     thread_headers,
 )
+from infopoints.services.enquiry_jsm import (  # noqa: F401
+    enquiry_jsm_comment_receive,
+    enquiry_jsm_key_set,
+    enquiry_message_jsm_mirrored,
+)
 from infopoints.services.enquiry_retention import (  # noqa: F401
     enquiries_auto_close,
     enquiries_erase_closed,

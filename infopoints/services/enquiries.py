@@ -8,12 +8,13 @@ and are de-duplicated by key, so a retried task or a double click never sends tw
 """
 
 import enum
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -35,6 +36,7 @@ from infopoints.services.enquiry_core import (  # noqa: F401 (re-exported)
     _save,
     _status_move,
     _thread_of,
+    jsm_sync_later,
     language_of,
     new_message_id,
     reference_in,
@@ -177,20 +179,53 @@ def _person_writes(
         changes={"status": (old, enquiry.status)} if old and old != enquiry.status else None,
         label=enquiry.reference,
     )
+    jsm_sync_later(enquiry)
     return enquiry
 
 
-@transaction.atomic
+def stable_message_id(message: EmailLike) -> str:
+    """The message's Message-ID, or one derived from what it says when it has none (mail intake derives one from
+    the raw bytes already; this is the desk's own guard), so that a second delivery is still recognised."""
+    if message.message_id:
+        return message.message_id.strip()[:250]
+    source = "\n".join([message.from_address or "", message.subject or "", message.text or ""])
+    source += "".join(f"\n{a.filename}:{hashlib.sha256(a.data).hexdigest()}" for a in message.attachments or [])
+    return f"<{hashlib.sha256(source.encode()).hexdigest()[:32]}@no-message-id.invalid>"
+
+
+def _received_already(message_id: str) -> Enquiry | None:
+    known = (
+        EnquiryMessage.objects.filter(email_message_id=message_id, kind=EnquiryMessage.Kind.INCOMING)
+        .select_related("enquiry")
+        .first()
+    )
+    return known.enquiry if known is not None else None
+
+
 def enquiry_receive_email(*, message: EmailLike) -> Enquiry:
     """An e-mail from a person: it joins its enquiry (the reference in the subject, or In-Reply-To/References
-    matching a message we stored), else it opens a new enquiry of the helpline. The same Message-ID twice is
-    stored once."""
-    if message.message_id:
-        known = EnquiryMessage.objects.filter(
-            email_message_id=message.message_id[:250], kind=EnquiryMessage.Kind.INCOMING
-        ).select_related("enquiry").first()
-        if known is not None:
-            return known.enquiry
+    matching a message we stored), else it opens a new enquiry of the helpline.
+
+    Mail is delivered at least once, so a second delivery of the same Message-ID is "already received": the
+    enquiry holding it is returned and nothing is stored or sent again (two deliveries racing each other are
+    settled by the database's unique constraint on incoming Message-IDs). Mail without a Message-ID gets a stable
+    one. It raises only when storing failed for now (the database), so the mail server or the IMAP poll retries;
+    bad files are left out with a note, never a reason to refuse the text."""
+    message_id = stable_message_id(message)
+    known = _received_already(message_id)
+    if known is not None:
+        return known
+    try:
+        return _email_store(message=message, message_id=message_id)
+    except IntegrityError:
+        known = _received_already(message_id)
+        if known is None:
+            raise
+        return known
+
+
+@transaction.atomic
+def _email_store(*, message: EmailLike, message_id: str) -> Enquiry:
     files = [IncomingFile(a.filename, a.data, a.content_type) for a in (message.attachments or [])]
     checked, refused = _usable_files(files)
     body = (message.text or "").strip()
@@ -201,9 +236,7 @@ def enquiry_receive_email(*, message: EmailLike) -> Enquiry:
         if not enquiry.requester_email and message.from_address:
             enquiry.requester_email = message.from_address.strip().lower()[:254]
             enquiry.search_text = search_text_append(enquiry.search_text, enquiry.requester_email)
-        return _person_writes(
-            enquiry, body=body, checked=checked, email_message_id=message.message_id or "", refused=refused
-        )
+        return _person_writes(enquiry, body=body, checked=checked, email_message_id=message_id, refused=refused)
     enquiry = _enquiry_create(
         channel=Enquiry.Channel.EMAIL,
         language=message.language_hint,
@@ -212,7 +245,7 @@ def enquiry_receive_email(*, message: EmailLike) -> Enquiry:
         name=message.from_name or "",
         email=message.from_address or "",
         checked=checked,
-        email_message_id=message.message_id or "",
+        email_message_id=message_id,
     )
     if refused:
         _message_add(enquiry, kind=EnquiryMessage.Kind.NOTE, body="\n".join(refused))
@@ -325,16 +358,38 @@ def enquiry_reply(
     if not body:
         raise EnquiryError("empty")
     enquiry = _locked(user=user, enquiry_id=enquiry_id)
+    checked = check_files(list(files))
+    message, old = reply_send(enquiry, body=body, author=user, checked=checked, wait_for_person=wait_for_person)
+    audit_record(actor=user, action="enquiry.reply", obj=enquiry, place=enquiry.place_id,
+                 changes={"status": (old, enquiry.status)}, label=enquiry.reference)
+    jsm_sync_later(enquiry)
+    return message
+
+
+def reply_send(
+    enquiry: Enquiry,
+    *,
+    body: str,
+    author: User | None,
+    checked: Sequence[tuple[IncomingFile, str]] = (),
+    wait_for_person: bool = False,
+    jsm_comment_id: str = "",
+) -> tuple[EnquiryMessage, str]:
+    """The body of every answer to the person (from the desk, or from JSM): store it, move the status, and e-mail it
+    after commit when the person gave an address. `enquiry` is row-locked by the caller; returns the message and
+    the old status. Raises EnquiryError for merged or erased enquiries."""
     if enquiry.merged_into_id:
         raise EnquiryError("merged")
     if enquiry.erased_at:
         raise EnquiryError("erased")
-    checked = check_files(list(files))
     now = timezone.now()
     in_reply_to, references = _thread_of(enquiry)
     message_id = new_message_id() if enquiry.requester_email else ""
-    message = _message_add(enquiry, kind=EnquiryMessage.Kind.OUTGOING, body=body, author=user, checked=checked,
+    message = _message_add(enquiry, kind=EnquiryMessage.Kind.OUTGOING, body=body, author=author, checked=checked,
                            email_message_id=message_id)
+    if jsm_comment_id:
+        message.jsm_comment_id = jsm_comment_id
+        message.save(update_fields=["jsm_comment_id"])
     if enquiry.first_responded_at is None:
         enquiry.first_responded_at = now
     old = _status_move(enquiry, Enquiry.Status.WAITING if wait_for_person else Enquiry.Status.ANSWERED, now=now)
@@ -353,9 +408,7 @@ def enquiry_reply(
                 headers=thread_headers(message_id=message_id, in_reply_to=in_reply_to, references=references),
                 automatic=False,  # a person's answer: no Auto-Submitted, so auto-replies may answer it
             )
-    audit_record(actor=user, action="enquiry.reply", obj=enquiry, place=enquiry.place_id,
-                 changes={"status": (old, enquiry.status)}, label=enquiry.reference)
-    return message
+    return message, old
 
 
 @transaction.atomic

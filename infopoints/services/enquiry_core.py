@@ -19,13 +19,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from infopoints import sla
+from infopoints import jsm, sla
 from infopoints.attachments import IncomingFile
 from infopoints.models import Enquiry, EnquiryAttachment, EnquiryMessage, EnquiryYearCounter
 from infopoints.models.enquiries import STATUS_CATEGORY, StatusCategory
 from infopoints.selectors import enquiries as enquiry_selectors
 from portal.audit import audit_record
 from portal.models import Category, Place, User
+from portal.queue import task_enqueue
 from portal.services import email_enqueue
 
 logger = logging.getLogger(__name__)
@@ -163,6 +164,14 @@ def _save(enquiry: Enquiry) -> None:
     enquiry.save()
 
 
+def jsm_sync_later(enquiry: Enquiry) -> None:
+    """After commit, mirror the enquiry to JIRA Service Management (only when the connector is configured).
+
+    By task name: services never import task modules (the tasks import the services)."""
+    if jsm.is_configured():
+        task_enqueue("infopoints.tasks.jsm_sync_enquiry", enquiry.pk)
+
+
 def _locked(*, user, enquiry_id: int) -> Enquiry:
     """The enquiry, row-locked, if `user` may work on it; else EnquiryError("not_found")."""
     if not user.has_perm("infopoints.change_enquiry"):
@@ -231,6 +240,7 @@ def _enquiry_create(
         changes={"status": (None, enquiry.status), "channel": (None, channel)},
         label=enquiry.reference,
     )
+    jsm_sync_later(enquiry)
     return enquiry
 
 
