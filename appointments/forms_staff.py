@@ -99,7 +99,7 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
 
     def clean_family_names(self):
         value = self.cleaned_data.get("family_names", "")
-        longest = BookingSeat._meta.get_field("person_name").max_length
+        longest = cast(int, BookingSeat._meta.get_field("person_name").max_length)  # a CharField: it has one
         if any(len(line.strip()) > longest for line in value.splitlines()):
             raise forms.ValidationError(
                 _("Each name can have at most %(limit)d characters.") % {"limit": longest}

@@ -10,6 +10,8 @@ waiting list or back to the pool at a random moment (`SeatReturn.returns_at`), s
 a visit over by cancelling at an agreed minute.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -316,6 +318,11 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    def hold_over(self, now: datetime) -> bool:
+        """Whether the time to confirm (or to claim an offer) has run out at `now`; a booking made without a
+        hold (at the desk, in a draw) has no such time, and counts as over."""
+        return self.hold_expires_at is None or self.hold_expires_at <= now
 
 
 class BookingSeat(models.Model):

@@ -72,7 +72,7 @@ def places_for_service(*, service: BookableService, now: datetime | None = None)
     return [PlaceChoice(schedule, schedule.next_free) for schedule in schedules]
 
 
-def schedules_public(**filters) -> QuerySet[Schedule]:
+def schedules_public(**filters: object) -> QuerySet[Schedule]:
     """Every schedule (service × place) the public may see: active, of an active service, at a published place."""
     return (
         Schedule.objects.filter(is_active=True, service__is_active=True, place__is_published=True, **filters)
@@ -81,7 +81,7 @@ def schedules_public(**filters) -> QuerySet[Schedule]:
     )
 
 
-def schedule_public_get(*, service_code: str, place_slug: str, **filters) -> Schedule | None:
+def schedule_public_get(*, service_code: str, place_slug: str, **filters: object) -> Schedule | None:
     if not service_code or not place_slug:
         return None
     return schedules_public(service__code=service_code, place__slug=place_slug, **filters).first()
@@ -202,7 +202,7 @@ def next_release(*, schedule: Schedule, now: datetime | None = None) -> datetime
 class DayTimes:
     """The free times of a chosen day, or why there are none (a `BookingError` code)."""
 
-    times: list
+    times: list[TimeChoice]
     problem: str = ""
 
 
@@ -235,7 +235,7 @@ def hold_slot_ids(booking: Booking) -> list[int]:
     return list(booking.seats.filter(released=False).order_by("position").values_list("slot_id", flat=True))
 
 
-def booking_for_check_in(*, place, code: str, now: datetime | None = None) -> Booking | None:
+def booking_for_check_in(*, place: "Place | int", code: str, now: datetime | None = None) -> Booking | None:
     """Today's confirmed booking at `place` with the six-digit check-in `code`, for the info-point queue or a desk.
 
     Only a booking that `services.booking_check_in` would accept today: confirmed, at this place, on today's date.
@@ -272,7 +272,7 @@ def booking_for_page(*, booking_id: int) -> Booking | None:
 # --- Staff: a place's day, the bookings to rearrange -----------------------------------------------------------
 
 
-def places_for_staff(user) -> QuerySet:
+def places_for_staff(user: "User") -> "QuerySet[Place]":
     """The places whose bookings `user` works with: theirs, or all for coordinators and administrators."""
     return portal_selectors.places_for_staff(user)
 
@@ -286,7 +286,7 @@ def bookings_visible_to(user: "User") -> QuerySet[Booking]:
     return Booking.objects.filter(place__in=places_for_staff(user))
 
 
-def slots_visible_to(user) -> QuerySet[Slot]:
+def slots_visible_to(user: "User") -> QuerySet[Slot]:
     return Slot.objects.filter(place__in=places_for_staff(user))
 
 

@@ -53,7 +53,7 @@ def confirm(request, token: str):
             return _confirm_failed(request, booking, exc.code)
         messages.success(request, _("Your visit is booked. We have sent the confirmation to your e-mail."))
         return redirect(_manage_url(booking))
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= timezone.now():
+    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_over(timezone.now()):
         ended = booking.status in (Booking.Status.CANCELLED_BY_PERSON, Booking.Status.CANCELLED_BY_STAFF)
         return _confirm_failed(request, booking, "not_active" if ended else "expired")
     return render(request, "appointments/confirm.html", {"booking": booking, "token": token})

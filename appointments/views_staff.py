@@ -88,7 +88,7 @@ class BadDay(Exception):
 def _day(request) -> date:
     form = DayForm({"day": request.GET.get("day") or request.POST.get("day") or ""})
     if not form.is_valid():
-        raise BadDay(" ".join(form.errors["day"]))
+        raise BadDay(" ".join(str(message) for message in form.errors["day"]))
     return form.cleaned_data["day"] or local_today()
 
 
@@ -154,7 +154,8 @@ ACTION_LABELS = {
 
 def _with_actions(booking: Booking, *, now) -> Booking:
     """The buttons the booking allows now, by the same rule the services refuse the others with."""
-    booking.staff_actions = [
+    # An attribute for the template only (not a field of the model), hence unknown to the type checker.
+    booking.staff_actions = [  # type: ignore[attr-defined]
         (action, ACTION_LABELS[action]) for action in services.booking_staff_actions(booking, now=now)
     ]
     return booking

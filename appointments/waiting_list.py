@@ -163,7 +163,7 @@ def offer_from_token(token: str) -> Booking | None:
 
 def offer_claimable(booking: Booking, *, now: datetime | None = None) -> bool:
     """Whether the offered booking can still be claimed (HELD for the person, its claim time not over)."""
-    return booking.status == Booking.Status.HELD and booking.hold_expires_at > (now or timezone.now())
+    return booking.status == Booking.Status.HELD and not booking.hold_over(now or timezone.now())
 
 
 @transaction.atomic
@@ -176,7 +176,7 @@ def waiting_claim(*, token: str, now: datetime | None = None) -> Booking:
     booking = Booking.objects.select_for_update().select_related("service", "place").get(pk=offered.pk)
     if booking.status in Booking.UPCOMING:
         return booking  # a second click
-    if booking.status != Booking.Status.HELD or booking.hold_expires_at <= now:
+    if booking.status != Booking.Status.HELD or booking.hold_over(now):
         raise BookingError("expired")
     services.booking_confirm_held(booking, now=now)
     WaitingListEntry.objects.filter(offer=booking).update(status=WaitingListEntry.Status.BOOKED)

@@ -5,6 +5,7 @@ sends the same notifications as the imports and the API.
 """
 
 from datetime import timedelta
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -71,8 +72,8 @@ class SubscriptionInline(admin.TabularInline):
 
     model = Subscription
     extra = 0
-    fields = ["email", "language", "created_at", "confirmed_at"]
-    readonly_fields = fields
+    readonly_fields = ("email", "language", "created_at", "confirmed_at")
+    fields = readonly_fields
     verbose_name_plural = gettext_lazy("e-mail updates")
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -375,8 +376,9 @@ class IntegrationTokenForm(forms.ModelForm):
         model = IntegrationToken
         fields = ["name", "office_wide", "places"]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()  # a ModelForm's clean answers its cleaned_data, and marks it for the uniqueness checks
+        cleaned = self.cleaned_data
         if cleaned.get("office_wide") and cleaned.get("places"):
             self.add_error("places", _("An office-wide token needs no places: choose places or office-wide."))
         elif not cleaned.get("office_wide") and not cleaned.get("places"):

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
-from cases.models import Case, CaseStatus, ProcessingTime, Stage, StatusEvent
+from cases.models import Case, CaseStatus, IntegrationToken, ProcessingTime, Stage, StatusEvent
 
 if TYPE_CHECKING:
     from portal.models import User
@@ -169,7 +169,7 @@ def _current_stage_since(case: Case, events: list[StatusEvent]) -> date | None:
     return since
 
 
-def works_office_wide(user) -> bool:
+def works_office_wide(user: "User") -> bool:
     """Whether `user` acts on cases of every place: superusers only.
 
     The `administrator` role manages accounts, catalogues and integration tokens but has no right to change
@@ -180,7 +180,7 @@ def works_office_wide(user) -> bool:
     return bool(user.is_superuser)
 
 
-def cases_visible_to(user) -> QuerySet[Case]:
+def cases_visible_to(user: "User") -> QuerySet[Case]:
     """Staff see the cases of the places they work at; administrators (superusers) see all."""
     if works_office_wide(user):
         return Case.objects.all()
@@ -201,13 +201,13 @@ class PlaceScope:
         return self.office_wide or place_id in self.place_ids
 
 
-def place_scope_of_user(user) -> PlaceScope:
+def place_scope_of_user(user: "User") -> PlaceScope:
     if works_office_wide(user):
         return PlaceScope(office_wide=True)
     return PlaceScope(place_ids=frozenset(user.places.values_list("pk", flat=True)))
 
 
-def place_scope_of_token(token) -> PlaceScope:
+def place_scope_of_token(token: IntegrationToken) -> PlaceScope:
     """An integration token changes the cases of its places, or of every place if it is marked office-wide."""
     if token.office_wide:
         return PlaceScope(office_wide=True)

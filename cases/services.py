@@ -9,7 +9,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
@@ -20,12 +20,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from cases import codes
-from cases.integrations import (  # noqa: F401  (public names of the app's writes)
-    integration_token_authenticate,
-    integration_token_create,
-    integration_token_revoke,
-    integration_token_scope_set,
-)
+
+# The `name as name` imports re-export writes that live in modules of their own: callers import them from here.
+from cases.integrations import integration_token_authenticate as integration_token_authenticate
+from cases.integrations import integration_token_create as integration_token_create
+from cases.integrations import integration_token_revoke as integration_token_revoke
+from cases.integrations import integration_token_scope_set as integration_token_scope_set
 from cases.models import (
     Case,
     CaseStatus,
@@ -35,13 +35,11 @@ from cases.models import (
     StatusEvent,
     Subscription,
 )
-from cases.processing_times import processing_times_refresh  # noqa: F401  (public name of the app's writes)
-from cases.retention import (  # noqa: F401  (public names of the app's writes)
-    cases_retention_apply,
-    lookup_records_purge,
-    subscriptions_current,
-    subscriptions_purge_unconfirmed,
-)
+from cases.processing_times import processing_times_refresh as processing_times_refresh
+from cases.retention import cases_retention_apply as cases_retention_apply
+from cases.retention import lookup_records_purge as lookup_records_purge
+from cases.retention import subscriptions_current as subscriptions_current
+from cases.retention import subscriptions_purge_unconfirmed as subscriptions_purge_unconfirmed
 from portal import ratelimit
 from portal.audit import audit_record
 from portal.queue import task_enqueue
@@ -68,8 +66,8 @@ def case_create(
     access_code: str = "",
     note_to_applicant: str = "",
     internal_note: str = "",
-    changed_by=None,
-    integration=None,
+    changed_by: "User | None" = None,
+    integration: IntegrationToken | None = None,
     contact_email: str = "",
     contact_language: str = "pl",
     contact_consent: bool = False,
@@ -102,7 +100,7 @@ def case_create(
     return case
 
 
-def contact_fields(*, email: str, language: str, consent: bool, consent_at: datetime | None) -> dict:
+def contact_fields(*, email: str, language: str, consent: bool, consent_at: datetime | None) -> dict[str, Any]:
     """The consent rule: an e-mail address is kept only with the applicant's consent, dated when first given.
 
     Without consent the address is dropped (the database refuses an address without a consent date too).
@@ -119,13 +117,13 @@ def contact_fields(*, email: str, language: str, consent: bool, consent_at: date
 def case_details_update(
     *,
     case: Case,
-    procedure,
-    place,
+    procedure: Procedure,
+    place: "Place",
     filed_on: date,
     contact_email: str,
     contact_language: str,
     contact_consent: bool,
-    changed_by=None,
+    changed_by: "User | None" = None,
 ) -> Case:
     """An officer corrects a case's details or its contact address; recorded in the audit trail.
 
@@ -224,7 +222,15 @@ def case_audit_label(case: Case) -> str:
     return "…" + codes.last_digits(case.number)
 
 
-def _status_change_audit(case, previous_status, status, event, changed_by, integration, channel) -> None:
+def _status_change_audit(
+    case: Case,
+    previous_status: CaseStatus | None,
+    status: CaseStatus,
+    event: StatusEvent,
+    changed_by: "User | None",
+    integration: IntegrationToken | None,
+    channel: str,
+) -> None:
     # An integration has no user: the trail names the token's system in the note.
     audit_record(
         actor=changed_by,
@@ -239,7 +245,7 @@ def _status_change_audit(case, previous_status, status, event, changed_by, integ
 
 
 @transaction.atomic
-def access_code_issue(*, case: Case, issued_by=None) -> str:
+def access_code_issue(*, case: Case, issued_by: "User | None" = None) -> str:
     """A new access code for the case (the old one stops working); the caller shows or sends it once."""
     code = codes.access_code_new()
     Case.objects.filter(pk=case.pk).update(access_code_hash=codes.access_code_hash(code))
@@ -255,7 +261,7 @@ def access_code_issue(*, case: Case, issued_by=None) -> str:
 
 
 @transaction.atomic
-def access_code_send(*, case: Case, issued_by=None) -> bool:
+def access_code_send(*, case: Case, issued_by: "User | None" = None) -> bool:
     """E-mail a new access code to the case's contact address (given with consent); False if there is none."""
     if not case.contact_email:
         return False
@@ -426,7 +432,7 @@ def subscription_cancel(*, subscription: Subscription) -> None:
 
 
 @transaction.atomic
-def subscription_remove(*, subscription: Subscription, removed_by) -> bool:
+def subscription_remove(*, subscription: Subscription, removed_by: "User") -> bool:
     """An officer removes an address from a case's e-mail updates; the trail keeps that it happened, not the
     address. Returns False if it was gone already."""
     case = Case.objects.only("pk", "number", "place_id").get(pk=subscription.case_id)

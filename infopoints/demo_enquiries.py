@@ -4,7 +4,9 @@ answers in four languages. Made through the services, so the audit trail is fill
 again creates nothing twice."""
 
 import random
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +19,15 @@ from portal.models import Category, Guide, Place, User
 DEMO_DOMAIN = "demo.kierunek.invalid"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
-CANNED = [
+
+class _Canned(TypedDict):
+    title: dict[str, str]  # by language
+    topic: str  # a guide category's slug, or "" for none
+    guides: list[str]  # slugs
+    body: dict[str, str]  # by language
+
+
+CANNED: list[_Canned] = [
     {
         "title": {"pl": "Odbiór karty pobytu", "en": "Residence card collection",
                   "uk": "Отримання карти побиту", "ru": "Получение карты побыту"},
@@ -128,11 +138,11 @@ def _enquiries() -> int:
         topic = topics.get(topic_slug)
         kind = number % 6
         if kind == 0:
-            enquiry = services.enquiry_submit_web(
+            enquiry = _taken_in(services.enquiry_submit_web(
                 language=language, question=question, email=f"osoba{number}@{DEMO_DOMAIN}", topic=topic,
                 client_key=f"demo-{number}", suggestions_shown=rng.choice([0, 1, 3]),
                 files=[IncomingFile("skan.pdf", PDF)] if number % 4 == 0 else [],
-            ).enquiry
+            ).enquiry)
         elif kind == 1:
             enquiry = services.enquiry_receive_email(message=_Mail(
                 message_id=f"<demo-{number}@{DEMO_DOMAIN}>", from_address=f"osoba{number}@{DEMO_DOMAIN}",
@@ -151,10 +161,10 @@ def _enquiries() -> int:
                 language=language, summary=question[:200],
             )
         elif kind == 4:
-            enquiry = services.enquiry_submit_web(
+            enquiry = _taken_in(services.enquiry_submit_web(
                 language=language, question=question, email=f"osoba{number}@{DEMO_DOMAIN}", topic=topic,
                 client_key=f"demo-{number}", case_number=_demo_case_number(number),
-            ).enquiry
+            ).enquiry)
             services.enquiry_assign(user=coordinator, enquiry_id=enquiry.pk, assignee_id=consultant.pk)
             answer = CannedAnswer.objects.order_by("order").first()
             if answer is not None:
@@ -179,10 +189,27 @@ def _enquiries() -> int:
     return made
 
 
+@dataclass
 class _Mail:
-    def __init__(self, **fields):
-        self.in_reply_to, self.references, self.attachments = "", [], []
-        self.__dict__.update(fields)
+    """A demo e-mail as e-mail intake hands it over (see `services.enquiry_receive_email`)."""
+
+    message_id: str
+    from_address: str
+    from_name: str
+    subject: str
+    text: str
+    language_hint: str
+    in_reply_to: str = ""
+    references: list[str] = field(default_factory=list)
+    attachments: list[Any] = field(default_factory=list)
+
+
+def _taken_in(enquiry: Enquiry | None) -> Enquiry:
+    """The enquiry a demo question opened. Each has its own client key and no honeypot, so none is refused;
+    if one were, the demo stops here rather than later on a missing enquiry."""
+    if enquiry is None:
+        raise RuntimeError("A demo question was not taken in.")
+    return enquiry
 
 
 def _demo_case_number(number: int) -> str:

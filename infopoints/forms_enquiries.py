@@ -1,5 +1,7 @@
 """Forms of the enquiry desk: the public question form, the person's reply, and the staff desk's forms."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,9 @@ from infopoints.models import Enquiry
 from portal.text_validation import PlainTextFormMixin
 
 QUESTION_MAX = 5000
+# FILES_FIELD_NOTE: the forms with attachments have a field named `files`, as the page's <input> is. To the type
+# checker that clashes with `BaseForm.files` (the uploaded files); at run time the form's metaclass moves declared
+# fields into `base_fields`, so `form.files` stays the uploads and `form["files"]` is the field.
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -86,19 +91,19 @@ class AskForm(QuestionForm):
         max_length=254,
         help_text=_("We send the answer and a private link to this address. We delete it after the enquiry is closed."),
     )
-    files = FilesField(label=_("Attachments"))
+    files = FilesField(label=_("Attachments"))  # type: ignore[assignment]  # see FILES_FIELD_NOTE
     suggestions_shown = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=100)
     # Left empty by people; bots fill every field. Hidden from view and from assistive technology.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = topic_choices()
+        cast(forms.ChoiceField, self.fields["topic"]).choices = topic_choices()
 
 
 class PersonReplyForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Your message"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 6}))
-    files = FilesField(label=_("Attachments"))
+    files = FilesField(label=_("Attachments"))  # type: ignore[assignment]  # see FILES_FIELD_NOTE
 
 
 # --- Staff ---------------------------------------------------------------------------------------------------
@@ -115,12 +120,12 @@ class DeskFilterForm(forms.Form):
 
     def __init__(self, *args, views=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["view"].choices = [("", "")] + [(v, v) for v in views]
+        cast(forms.ChoiceField, self.fields["view"]).choices = [("", "")] + [(v, v) for v in views]
 
 
 class ReplyForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Answer to the person"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
-    files = FilesField(label=_("Attachments"))
+    files = FilesField(label=_("Attachments"))  # type: ignore[assignment]  # see FILES_FIELD_NOTE
     wait_for_person = forms.BooleanField(label=_("We need something from the person: wait for their answer"),
                                          required=False)
 
@@ -148,10 +153,11 @@ class CallLogForm(PlainTextFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = topic_choices()
+        cast(forms.ChoiceField, self.fields["topic"]).choices = topic_choices()
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()  # a form's own clean answers its cleaned_data
+        data = self.cleaned_data
         if data.get("outcome") == "follow_up" and not data.get("callback_phone", "").strip():
             self.add_error("callback_phone", _("A call-back needs the number to call."))
         return data

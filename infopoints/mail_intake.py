@@ -204,7 +204,7 @@ def _tree_too_big(message: Message) -> str:
         if part.is_multipart():
             payload = part.get_payload()
             if isinstance(payload, list):
-                stack.extend((child, depth + 1) for child in payload)
+                stack.extend((child, depth + 1) for child in payload if isinstance(child, Message))
     return ""
 
 
@@ -294,7 +294,7 @@ def _body_and_attachments(message: Message) -> tuple[Message | None, list[Messag
 
 def _decode_text(part: Message) -> str:
     """The text of a part, whatever its transfer encoding and charset (declared, missing or wrong)."""
-    payload = part.get_payload(decode=True) or b""
+    payload = _payload_bytes(part)
     declared = (part.get_content_charset() or "").strip().strip('"').lower()
     candidates = [c for c in (declared, "utf-8") if c and c not in ("unknown-8bit", "x-unknown")]
     for charset in candidates:
@@ -309,6 +309,12 @@ def _decode_text(part: Message) -> str:
     return payload.decode("cp1250", errors="replace")
 
 
+def _payload_bytes(part: Message) -> bytes:
+    """The decoded content of a part that is not multipart (bytes for every such part; b"" when empty)."""
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -320,7 +326,7 @@ def _attachments(parts: list[Message]) -> tuple[list[ParsedAttachment], list[str
     dropped: list[str] = []
     for index, part in enumerate(parts, start=1):
         name = _safe_filename(part.get_filename() or "")
-        data = part.get_payload(decode=True) or b""
+        data = _payload_bytes(part)
         kind = next(((content_type, ext) for magic, content_type, ext in MAGIC if data.startswith(magic)), None)
         shown = name or f"attachment-{index}"
         if kind is None:

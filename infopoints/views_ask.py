@@ -109,13 +109,14 @@ def ask_suggestions(request):
 @require_safe
 def ask_open(request, kind: str, pk: int):
     """Count that a suggestion was opened, then go to it."""
+    url = None
     if kind == "guide":
-        target = guides_published().filter(pk=pk).first()
+        guide = guides_published().filter(pk=pk).first()
+        url = guide.get_absolute_url() if guide is not None else None
     elif kind == "faq":
-        target = faq_published().filter(pk=pk).first()
-    else:
-        target = None
-    if target is None:
+        faq = faq_published().filter(pk=pk).first()
+        url = faq.get_absolute_url() if faq is not None else None
+    if url is None:
         raise Http404
     draft = request.GET.get("d", "")
     if draft.isalnum() and 16 <= len(draft) <= 32:
@@ -123,7 +124,7 @@ def ask_open(request, kind: str, pk: int):
             draft_key=draft, language=get_language(), guide_id=pk if kind == "guide" else None,
             faq_id=pk if kind == "faq" else None,
         )
-    return redirect(target.get_absolute_url())
+    return redirect(url)
 
 
 @never_cache

@@ -153,8 +153,8 @@ def _render_detail(request, enquiry: Enquiry, forms: dict, status: int = 200):
     return render(request, "infopoints/enquiries/detail.html", context, status=status)
 
 
-def _int_or_none(value: str) -> int | None:
-    return int(value) if (value or "").isdigit() else None
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 @desk_required("infopoints.change_enquiry")
@@ -163,8 +163,9 @@ def action(request, pk: int, act: str):
     user = request.user
     try:
         if act == "assign":
-            assignee = "me" if request.POST.get("assignee") == "me" else _int_or_none(request.POST.get("assignee"))
-            services.enquiry_assign(user=user, enquiry_id=pk, assignee_id=user.pk if assignee == "me" else assignee)
+            assignee = request.POST.get("assignee")
+            assignee_id = user.pk if assignee == "me" else _int_or_none(assignee)
+            services.enquiry_assign(user=user, enquiry_id=pk, assignee_id=assignee_id)
             messages.success(request, _("Assignment saved."))
         elif act == "status":
             services.enquiry_status_set(user=user, enquiry_id=pk, status=request.POST.get("status", ""))
@@ -188,16 +189,16 @@ def action(request, pk: int, act: str):
                                    wait_for_person=form.cleaned_data["wait_for_person"])
             messages.success(request, _("Your answer was saved and, where we have an e-mail address, sent."))
         elif act == "note":
-            form = NoteForm(request.POST)
-            if not form.is_valid():
-                return _detail_with_errors(request, pk, note_form=form)
-            services.enquiry_note_add(user=user, enquiry_id=pk, body=form.cleaned_data["body"])
+            note_form = NoteForm(request.POST)
+            if not note_form.is_valid():
+                return _detail_with_errors(request, pk, note_form=note_form)
+            services.enquiry_note_add(user=user, enquiry_id=pk, body=note_form.cleaned_data["body"])
             messages.success(request, _("Note added."))
         elif act == "merge":
-            form = MergeForm(request.POST)
-            if not form.is_valid():
-                return _detail_with_errors(request, pk, merge_form=form)
-            kept = services.enquiry_merge(user=user, duplicate_id=pk, into_reference=form.cleaned_data["into"])
+            merge_form = MergeForm(request.POST)
+            if not merge_form.is_valid():
+                return _detail_with_errors(request, pk, merge_form=merge_form)
+            kept = services.enquiry_merge(user=user, duplicate_id=pk, into_reference=merge_form.cleaned_data["into"])
             messages.success(request, _("Merged: the messages are now in this enquiry."))
             return redirect("enquiries:detail", pk=kept.pk)
         else:

@@ -5,6 +5,7 @@ transaction, so the event exists exactly when the change does. Apps to the right
 this module imports none of them.
 """
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -35,7 +36,7 @@ def audit_record(
     action: str,
     obj: models.Model,
     place: Place | int | None = None,
-    changes: dict[str, tuple[Any, Any] | list[Any]] | None = None,
+    changes: Mapping[str, tuple[Any, Any] | list[Any]] | None = None,
     label: str = "",
     note: str = "",
 ) -> AuditEvent:

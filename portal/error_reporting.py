@@ -9,8 +9,11 @@ cookies before they leave.
 import logging
 from copy import copy
 from email.utils import parseaddr
+from typing import Any
 
+from django.utils.html import escape
 from django.utils.log import AdminEmailHandler
+from django.utils.safestring import SafeString, mark_safe
 from django.views.debug import ExceptionReporter
 
 logger = logging.getLogger(__name__)
@@ -37,13 +40,13 @@ def _scrub_event(event, hint):
     return event
 
 
-def sentry_init(*, dsn: str, release: str, environment: str) -> dict:
+def sentry_init(*, dsn: str, release: str, environment: str) -> dict[str, Any]:
     """Start Sentry with no personal data; returns the options used (for tests and the start-up line)."""
     import sentry_sdk
     from sentry_sdk.integrations.celery import CeleryIntegration
     from sentry_sdk.integrations.django import DjangoIntegration
 
-    options = {
+    options: dict[str, Any] = {
         "dsn": dsn,
         "release": release,
         "environment": environment,
@@ -81,7 +84,9 @@ def log_channels(settings) -> None:
 class PrivateExceptionReporter(ExceptionReporter):
     """The ADMINS e-mail: where it broke, never with what data."""
 
-    def get_traceback_text(self) -> str:
+    def get_traceback_text(self) -> SafeString:
+        # Django's reporter renders a template, hence SafeString; this text goes only into the plain-text e-mail
+        # body, and `get_traceback_html` escapes it again (`escape` ignores the mark).
         lines = [f"{self.exc_type.__name__ if self.exc_type else 'Error'} (message withheld: it may hold data)"]
         if self.request is not None:
             match = getattr(self.request, "resolver_match", None)
@@ -90,12 +95,10 @@ class PrivateExceptionReporter(ExceptionReporter):
         lines.append("Stack (most recent call last):")
         for frame in self.get_traceback_frames():
             lines.append(f'  File "{frame["filename"]}", line {frame["lineno"]}, in {frame["function"]}')
-        return "\n".join(lines) + "\n"
+        return mark_safe("\n".join(lines) + "\n")  # noqa: S308 (plain text, see above)
 
-    def get_traceback_html(self) -> str:
-        from django.utils.html import escape
-
-        return "<pre>" + escape(self.get_traceback_text()) + "</pre>"
+    def get_traceback_html(self) -> SafeString:
+        return mark_safe("<pre>" + escape(self.get_traceback_text()) + "</pre>")  # noqa: S308 (escaped)
 
 
 class PrivateAdminEmailHandler(AdminEmailHandler):

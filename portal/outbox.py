@@ -18,6 +18,7 @@ import hmac
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -153,7 +154,7 @@ def email_enqueue(
     now = timezone.now()
     digest = recipient_hash(to_address)
     all_headers = {**(AUTO_SUBMITTED_HEADERS if auto_submitted else {}), **(headers or {})}
-    fields = {
+    fields: dict[str, Any] = {
         "dedupe_key": dedupe_key,
         "kind": str(dedupe_key).split(":", 1)[0][:60] if ":" in str(dedupe_key) else "",
         "recipient_hash": digest,

@@ -23,6 +23,7 @@ from portal.models import (
     PartnerTopic,
     Place,
     SpokenLanguage,
+    User,
 )
 from portal.roles import ADMINISTRATOR, COORDINATOR
 from portal.translation_state import TRANSLATED_LANGUAGES, State, translation_states
@@ -182,7 +183,7 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def places_for_staff(user) -> QuerySet[Place]:
+def places_for_staff(user: User) -> QuerySet[Place]:
     """The places whose desks `user` works with: every place for administrators (superusers and the
     administrator role) and coordinators, who oversee all of them; otherwise the places they work at."""
     if user.is_superuser or user.groups.filter(name__in=[COORDINATOR, ADMINISTRATOR]).exists():
@@ -284,7 +285,7 @@ def notice_subscribers(notice: Notice) -> QuerySet[NoticeSubscription]:
 # --- FAQ ----------------------------------------------------------------------------------------------------
 
 
-def faq_published() -> QuerySet:
+def faq_published() -> QuerySet[FaqEntry]:
     return FaqEntry.objects.filter(status=FaqEntry.Status.PUBLISHED).select_related("category")
 
 
@@ -296,7 +297,7 @@ def faq_by_category() -> list[tuple[Category, list[FaqEntry]]]:
     return list(groups.values())
 
 
-def faq_for_page(*, slug: str, include_drafts: bool = False):
+def faq_for_page(*, slug: str, include_drafts: bool = False) -> FaqEntry:
     entries = FaqEntry.objects.select_related("category") if include_drafts else faq_published()
     return entries.get(slug=slug)
 

@@ -25,23 +25,21 @@ from portal.models import (
     NoticeSubscription,
     Place,
 )
+
+# The e-mail outbox lives in its own module; these names stay importable from here (re-exported).
+from portal.outbox import MAX_EMAIL_ATTEMPTS as MAX_EMAIL_ATTEMPTS
+from portal.outbox import Attachment as Attachment
+from portal.outbox import _attachment_builders as _attachment_builders
+from portal.outbox import email_enqueue as email_enqueue
+from portal.outbox import email_send as email_send
+from portal.outbox import emails_due as emails_due
+from portal.outbox import emails_purge_old as emails_purge_old
+from portal.outbox import register_attachment_builder as register_attachment_builder
 from portal.queue import task_enqueue
 from portal.retention import process_in_batches
 from portal.text import content_version_bump
 
 logger = logging.getLogger(__name__)
-
-# The e-mail outbox lives in its own module; these names stay importable from here.
-from portal.outbox import (  # noqa: E402, F401 (re-exported)
-    MAX_EMAIL_ATTEMPTS,
-    Attachment,
-    _attachment_builders,
-    email_enqueue,
-    email_send,
-    emails_due,
-    emails_purge_old,
-    register_attachment_builder,
-)
 
 # --- Guides ---------------------------------------------------------------------------------------------------
 
@@ -68,7 +66,7 @@ def _page_view_count(key: str) -> None:
 
 def _page_views_flush(model: type[Model], key_template: str) -> int:
     """Move the view counts kept in the cache to `model.views`, by slug; one cache round trip for all keys."""
-    keys = {key_template.format(slug=slug): slug for slug in model.objects.values_list("slug", flat=True)}
+    keys = {key_template.format(slug=slug): slug for slug in model._default_manager.values_list("slug", flat=True)}
     updated = 0
     for key, count in cache.get_many(list(keys)).items():
         if count:
@@ -150,7 +148,7 @@ def subscription_unsubscribe_token(*, subscription_id: int) -> str:
     return signing.dumps({"s": subscription_id}, salt=UNSUBSCRIBE_SALT)
 
 
-def _absolute(language: str, name: str, **kwargs) -> str:
+def _absolute(language: str, name: str, **kwargs: object) -> str:
     with translation.override(language):
         return str(settings.SITE_URL) + reverse(name, kwargs=kwargs or None)
 

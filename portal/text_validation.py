@@ -11,6 +11,7 @@ and `PlainTextFormMixin` applies them to every text field of a form.
 """
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -50,17 +51,29 @@ def validate_plain_lines(value: str) -> None:
         raise ValidationError(MESSAGE, code="control_characters")
 
 
-class PlainTextFormMixin:
+def _has_plain_text_check(field: forms.Field) -> bool:
+    return validate_plain_text in field.validators or validate_plain_lines in field.validators
+
+
+# The mixin goes before `forms.Form` in a form's bases; to the type checker it is a form (it uses `fields` and
+# calls the form's `full_clean`), at run time a plain class, so the form's method order stays Django's.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class PlainTextFormMixin(_FormBase):
     """Adds the plain-text check to every `CharField` of the form (a textarea may keep its line breaks).
 
     Put it before `forms.Form` in the bases. Fields added in `__init__` after `super().__init__()` get the check
     too, because it is applied when the form is cleaned.
     """
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         for field in self.fields.values():
-            if isinstance(field, forms.CharField) and not getattr(field, "_plain_text_checked", False):
-                multiline = isinstance(field.widget, forms.Textarea)
-                field.validators.append(validate_plain_lines if multiline else validate_plain_text)
-                field._plain_text_checked = True
+            if not isinstance(field, forms.CharField) or _has_plain_text_check(field):
+                continue
+            multiline = isinstance(field.widget, forms.Textarea)
+            field.validators.append(validate_plain_lines if multiline else validate_plain_text)
         super().full_clean()

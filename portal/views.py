@@ -87,7 +87,7 @@ def healthz(request):
     """
     checks = {"database": _check_database(), "cache": _check_cache(), "broker": _check_broker()}
     healthy = all(result in ("ok", "not configured") for result in checks.values())
-    body = {"status": "ok" if healthy else "unavailable"}
+    body: dict[str, object] = {"status": "ok" if healthy else "unavailable"}
     if _healthz_detail_allowed(request):
         body["checks"] = checks
     return JsonResponse(body, status=200 if healthy else 503)

@@ -1,6 +1,7 @@
 """The public booking after the hold: details, the confirmation e-mail and link, cancelling and moving."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -24,6 +25,9 @@ from cases import selectors as case_selectors
 from cases import services as case_services
 from portal.audit import audit_record
 from portal.services import over_hourly_limit
+
+if TYPE_CHECKING:
+    from portal.models import User
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def details_set(*, booking_id: int, details: Details, client_key: str) -> Bookin
         .filter(pk=booking_id, status=Booking.Status.HELD)
         .first()
     )
-    if booking is None or booking.hold_expires_at <= now:
+    if booking is None or booking.hold_over(now):
         raise BookingError("expired")
     seats = list(booking.seats.order_by("position"))
     if len(details.family_names) != len(seats) - 1:
@@ -120,7 +124,7 @@ def booking_submit(*, booking_id: int) -> Booking:
     """The person checked their details: e-mail them the link that confirms the booking (within the hold)."""
     now = timezone.now()
     booking = Booking.objects.select_for_update().select_related("service", "place").filter(pk=booking_id).first()
-    if booking is None or booking.status != Booking.Status.HELD or booking.hold_expires_at <= now:
+    if booking is None or booking.status != Booking.Status.HELD or booking.hold_over(now):
         if booking is not None and booking.status == Booking.Status.AWAITING_CONFIRMATION:
             return booking  # a second click on "send": the e-mail went already
         raise BookingError("expired")
@@ -146,7 +150,7 @@ def booking_confirm(*, token: str) -> Booking:
     if booking.status in Booking.UPCOMING:
         return booking
     now = timezone.now()
-    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_expires_at <= now:
+    if booking.status != Booking.Status.AWAITING_CONFIRMATION or booking.hold_over(now):
         raise BookingError("expired")
     booking_confirm_held(booking, now=now)
     emails.send_confirmed(booking)
@@ -154,7 +158,7 @@ def booking_confirm(*, token: str) -> Booking:
 
 
 @transaction.atomic
-def booking_cancel(*, booking_id: int, by_staff=None) -> Booking:
+def booking_cancel(*, booking_id: int, by_staff: "User | None" = None) -> Booking:
     """Cancel a booking (by the person through their link, or by staff); its seats are given up.
 
     A cancellation by the office is recorded in the audit trail; one by the person is not a staff action.

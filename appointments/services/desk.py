@@ -8,6 +8,7 @@ Which action a booking allows is decided in `transitions`, which the day page us
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -29,6 +30,9 @@ from appointments.services.transitions import booking_staff_refusal
 from cases import selectors as case_selectors
 from portal.audit import audit_record
 
+if TYPE_CHECKING:
+    from portal.models import User
+
 
 def _staff_booking_locked(booking_id: int, action: str, *, now: datetime) -> Booking:
     booking = Booking.objects.select_for_update().select_related("service", "place").get(pk=booking_id)
@@ -38,7 +42,9 @@ def _staff_booking_locked(booking_id: int, action: str, *, now: datetime) -> Boo
     return booking
 
 
-def _record(booking: Booking, *, user, action: str, old_status: str, **changes) -> None:
+def _record(
+    booking: Booking, *, user: "User", action: str, old_status: str, **changes: tuple[object, object]
+) -> None:
     audit_record(
         actor=user,
         action=f"booking.{action}",
@@ -50,7 +56,7 @@ def _record(booking: Booking, *, user, action: str, old_status: str, **changes) 
 
 
 @transaction.atomic
-def booking_check_in(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+def booking_check_in(*, booking_id: int, user: "User", now: datetime | None = None) -> Booking:
     """The person arrived on the day of their visit. Only a confirmed booking, only on its day.
 
     The info-point queue checks people in through this service too (with a booking found by
@@ -99,7 +105,7 @@ def booking_check_in_by_code(*, place_id: int, code: str, now: datetime | None =
 
 
 @transaction.atomic
-def booking_mark_no_show(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+def booking_mark_no_show(*, booking_id: int, user: "User", now: datetime | None = None) -> Booking:
     """The person did not come: only once their time has started. The seats stay taken (the time is gone)."""
     now = now or timezone.now()
     booking = _staff_booking_locked(booking_id, "no_show", now=now)
@@ -111,7 +117,7 @@ def booking_mark_no_show(*, booking_id: int, user, now: datetime | None = None) 
 
 
 @transaction.atomic
-def booking_complete(*, booking_id: int, user, now: datetime | None = None) -> Booking:
+def booking_complete(*, booking_id: int, user: "User", now: datetime | None = None) -> Booking:
     """The visit took place (after check-in)."""
     booking = _staff_booking_locked(booking_id, "complete", now=now or timezone.now())
     old_status = booking.status
@@ -122,7 +128,7 @@ def booking_complete(*, booking_id: int, user, now: datetime | None = None) -> B
 
 
 @transaction.atomic
-def slot_block(*, slot_id: int, user, blocked: bool) -> Slot:
+def slot_block(*, slot_id: int, user: "User", blocked: bool) -> Slot:
     """Close a time to new bookings (or open it again). People already booked keep their seats.
 
     A time that left the schedule stays blocked: it exists only so that its bookings are not lost.
@@ -174,7 +180,7 @@ def _case_for_staff_booking(service: BookableService, case_number: str) -> int |
 
 
 @transaction.atomic
-def staff_booking_create(*, request: StaffBookingRequest, user, now: datetime | None = None) -> Booking:
+def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: datetime | None = None) -> Booking:
     """Book for a phone caller or a walk-in: the seats are taken like any other and the booking is confirmed at once.
 
     The same rules hold as online: one active booking per e-mail and per case, no double booking. If an e-mail

@@ -39,7 +39,7 @@ def holds_expire(*, now: datetime | None = None, slot_ids: list[int] | None = No
                 .filter(pk=booking_id, status__in=[Booking.Status.HELD, Booking.Status.AWAITING_CONFIRMATION])
                 .first()
             )
-            if booking is None or booking.hold_expires_at >= now:
+            if booking is None or (booking.hold_expires_at is not None and booking.hold_expires_at >= now):
                 continue
             booking.status = Booking.Status.EXPIRED
             booking.save(update_fields=["status"])

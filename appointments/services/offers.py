@@ -82,7 +82,9 @@ def offer_seat(*, slot: Slot, now: datetime) -> bool:
     return False
 
 
-def _offer_booking(*, entry: WaitingListEntry, service, slot: Slot, claim_until: datetime) -> Booking | None:
+def _offer_booking(
+    *, entry: WaitingListEntry, service: BookableService, slot: Slot, claim_until: datetime
+) -> Booking | None:
     """A booking HELD for the person on the transferred seat; None if the person has one of this service."""
     try:
         with transaction.atomic():

@@ -5,25 +5,30 @@ A seat is taken only by `seats_take`, a conditional UPDATE that the database ser
 """
 
 import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import CharField, F, Model
 
 from appointments.errors import BookingError
-from appointments.models import Booking, BookingSeat, Slot
+from appointments.models import BookableService, Booking, BookingSeat, Slot
 from portal.services import over_hourly_limit
 from portal.text_validation import text_problem
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 
 
-def _max_length(model, field: str) -> int:
-    return model._meta.get_field(field).max_length
+def _max_length(model: type[Model], field: str) -> int:
+    column = model._meta.get_field(field)
+    assert isinstance(column, CharField) and column.max_length is not None  # text columns all have a length
+    return column.max_length
 
 
 def details_problem(
-    *, name: str = "", email: str = "", phone: str = "", case_number: str = "", family_names=()
+    *, name: str = "", email: str = "", phone: str = "", case_number: str = "", family_names: Sequence[str] = ()
 ) -> str | None:
     """Why the person's details cannot be stored (a BookingError code), or None.
 
@@ -77,7 +82,14 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 def booking_create(
-    *, service, place_id: int, slots: list[Slot], language: str, hold_expires_at, names=(), **fields
+    *,
+    service: BookableService,
+    place_id: int,
+    slots: list[Slot],
+    language: str,
+    hold_expires_at: datetime | None,
+    names: Sequence[str] = (),
+    **fields: Any,
 ) -> Booking:
     """A booking with one seat per slot, in order, for seats the caller has already taken (or transfers).
 
@@ -107,7 +119,7 @@ def _checkin_code() -> str:
     return f"{secrets.randbelow(10**6):06d}"
 
 
-def booking_confirm_held(booking: Booking, *, now) -> None:
+def booking_confirm_held(booking: Booking, *, now: datetime) -> None:
     """Make a held booking confirmed, with a check-in code unique among upcoming bookings."""
     booking.status = Booking.Status.CONFIRMED
     booking.confirmed_at = now

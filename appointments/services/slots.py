@@ -10,7 +10,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from appointments.dates import LOCAL_TIME, local_datetime, local_today, public_holidays
-from appointments.models import Draw, Schedule, ScheduleException, Slot
+from appointments.models import Draw, Schedule, ScheduleException, ScheduleHours, Slot
 
 
 def release_moment(schedule: Schedule, day: date) -> datetime | None:
@@ -22,12 +22,22 @@ def release_moment(schedule: Schedule, day: date) -> datetime | None:
     return local_datetime(day - timedelta(days=schedule.horizon_days), time(0, 0))
 
 
-def _periods(schedule: Schedule, day: date, hours_by_weekday, exceptions) -> list[tuple[time, time, int, int]]:
+def _periods(
+    schedule: Schedule,
+    day: date,
+    hours_by_weekday: dict[int, list[ScheduleHours]],
+    exceptions: list[ScheduleException],
+) -> list[tuple[time, time, int, int]]:
     """The (start, end, slot minutes, desks) periods of `day`, after holidays, closures and extra hours."""
     if any(e.is_closed for e in exceptions):
         return []
     periods = [(h.starts, h.ends, h.slot_minutes, h.desks) for h in hours_by_weekday.get(day.weekday(), [])]
-    periods += [(e.starts, e.ends, e.slot_minutes, e.desks) for e in exceptions if not e.is_closed]
+    # Extra hours always have both ends (a constraint of ScheduleException); the checks tell the type checker.
+    periods += [
+        (e.starts, e.ends, e.slot_minutes, e.desks)
+        for e in exceptions
+        if not e.is_closed and e.starts is not None and e.ends is not None
+    ]
     return periods
 
 
@@ -62,14 +72,14 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
         ):
             exceptions.setdefault(exception.date, []).append(exception)
         # A drawn week is open to the public from the moment of its draw (leftovers): keep it so.
-        drawn_weeks: dict[date, datetime] = {}
+        drawn_weeks: dict[date, datetime | None] = {}  # never None: only drawn weeks are read
         if schedule.release_policy == Schedule.ReleasePolicy.DRAW:
             drawn_weeks = dict(
                 Draw.objects.filter(
                     schedule=schedule, drawn_at__isnull=False, week_starts_on__gte=today - timedelta(days=7)
                 ).values_list("week_starts_on", "drawn_at")
             )
-        hours_by_weekday: dict[int, list] = {}
+        hours_by_weekday: dict[int, list[ScheduleHours]] = {}
         for hours in schedule.hours.all():
             hours_by_weekday.setdefault(hours.weekday, []).append(hours)
 

@@ -192,7 +192,7 @@ class Enquiry(models.Model):
 
     @property
     def team_label(self) -> str:
-        return self.place.name if self.place_id else str(_("helpline"))
+        return self.place.name if self.place is not None else str(_("helpline"))
 
 
 class StatusCategory:
@@ -201,7 +201,7 @@ class StatusCategory:
     DONE = "done"  # answered or closed
 
 
-STATUS_CATEGORY = {
+STATUS_CATEGORY: dict[str, str] = {
     Enquiry.Status.NEW: StatusCategory.OPEN,
     Enquiry.Status.IN_PROGRESS: StatusCategory.OPEN,
     Enquiry.Status.WAITING: StatusCategory.PAUSED,
@@ -271,7 +271,7 @@ class EnquiryMessage(models.Model):
         return f"{self.enquiry_id}:{self.kind}"
 
 
-def attachment_path(instance, filename: str) -> str:
+def attachment_path(instance: "EnquiryAttachment", filename: str) -> str:
     # A random name: the person's file name is kept in a field, never in the storage path.
     return f"enquiries/{secrets.token_hex(16)}"
 
@@ -313,6 +313,8 @@ class CannedAnswer(models.Model):
 
     title = models.CharField(_("title"), max_length=150)
     body = models.TextField(_("text"))
+    # One column per language, added by django-modeltranslation (translation.py); named for the type checker.
+    body_pl: str
     topic = models.ForeignKey(
         "portal.Category",
         on_delete=models.SET_NULL,

@@ -8,6 +8,7 @@ and administrators see all.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -29,13 +30,13 @@ HELPLINE = "helpline"
 VIEWS = ("all", "mine", "unassigned", "due_soon", "overdue", "waiting", "done")
 
 
-def sees_every_team(user) -> bool:
+def sees_every_team(user: User) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name__in=[roles.COORDINATOR, roles.ADMINISTRATOR]).exists()
 
 
-def enquiries_visible_to(user) -> QuerySet[Enquiry]:
+def enquiries_visible_to(user: User) -> QuerySet[Enquiry]:
     """The enquiries `user` may see and work on: their team's (helpline, their places), or all for coordinators."""
     if not user.is_authenticated or not user.has_perm("infopoints.view_enquiry"):
         return Enquiry.objects.none()
@@ -58,7 +59,7 @@ class DeskFilters:
     q: str = ""
 
 
-def _apply_view(queryset: QuerySet[Enquiry], view: str, *, user, now: datetime) -> QuerySet[Enquiry]:
+def _apply_view(queryset: QuerySet[Enquiry], view: str, *, user: User, now: datetime) -> QuerySet[Enquiry]:
     if view == "mine":
         return queryset.filter(assignee=user).exclude(status=Enquiry.Status.CLOSED)
     if view == "unassigned":
@@ -102,7 +103,7 @@ def _search(queryset: QuerySet[Enquiry], q: str) -> QuerySet[Enquiry]:
     return queryset.filter(reference | text)
 
 
-def enquiry_list(*, user, filters: DeskFilters, now: datetime | None = None) -> QuerySet[Enquiry]:
+def enquiry_list(*, user: User, filters: DeskFilters, now: datetime | None = None) -> QuerySet[Enquiry]:
     """One view of the desk, filtered and searched, oldest deadline first (one query whatever the page size)."""
     now = now or timezone.now()
     queryset = _apply_view(enquiries_visible_to(user), filters.view, user=user, now=now)
@@ -128,7 +129,7 @@ def enquiry_list(*, user, filters: DeskFilters, now: datetime | None = None) -> 
     return queryset.select_related("topic", "place", "assignee").order_by(*order, "pk")
 
 
-def desk_counts(*, user, now: datetime | None = None) -> dict[str, int]:
+def desk_counts(*, user: User, now: datetime | None = None) -> dict[str, int]:
     """How many enquiries each view holds for `user` (one query)."""
     now = now or timezone.now()
     open_q = Q(status__in=OPEN_STATUSES)
@@ -143,7 +144,7 @@ def desk_counts(*, user, now: datetime | None = None) -> dict[str, int]:
     return counts
 
 
-def enquiry_for_staff(*, user, enquiry_id: int) -> Enquiry | None:
+def enquiry_for_staff(*, user: User, enquiry_id: int) -> Enquiry | None:
     """One enquiry with its thread and files, if `user` may see it (three queries)."""
     return (
         enquiries_visible_to(user)
@@ -161,7 +162,7 @@ def enquiry_for_staff(*, user, enquiry_id: int) -> Enquiry | None:
     )
 
 
-def attachment_for_staff(*, user, attachment_id: int) -> EnquiryAttachment | None:
+def attachment_for_staff(*, user: User, attachment_id: int) -> EnquiryAttachment | None:
     return (
         EnquiryAttachment.objects.filter(pk=attachment_id, message__enquiry__in=enquiries_visible_to(user))
         .select_related("message")
@@ -181,7 +182,7 @@ def team_members(enquiry: Enquiry) -> QuerySet[User]:
     )
 
 
-def teams_for(user) -> list[tuple[str, str]]:
+def teams_for(user: User) -> list[tuple[str, str]]:
     """(value, label) of the teams the user can filter by."""
     from django.utils.translation import gettext
 
@@ -256,10 +257,10 @@ def enquiry_for_link(*, token: str) -> tuple[str, Enquiry | None]:
 @dataclass(frozen=True)
 class LearningReport:
     since: datetime
-    topics: list[dict]  # language, topic name, count
+    topics: list[dict[str, Any]]  # language, topic name, count
     unmatched: list[Enquiry]  # web questions for which the form suggested nothing
-    guides_opened: list[dict]  # guide title, opens, opens after which the question was not sent
-    faq_opened: list[dict]
+    guides_opened: list[dict[str, Any]]  # guide title, opens, opens after which the question was not sent
+    faq_opened: list[dict[str, Any]]
     opened_not_sent: int  # drafts in which a suggestion was opened and no question was sent
     drafts_with_opens: int
 

@@ -48,6 +48,18 @@ def test_opening_a_suggestion_is_counted_and_redirects_to_the_guide(client, guid
     assert SuggestionOpen.objects.get().question_sent is False
 
 
+def test_opening_a_suggested_faq_entry_is_counted_and_redirects_to_it_and_other_kinds_are_not_found(client):
+    from tests.portal.test_faq import make_entry
+
+    entry = make_entry("collecting-the-card")
+    response = client.get(url_in("pl", "ask_open", kind="faq", pk=entry.pk) + "?d=" + "e" * 32)
+    assert response.status_code == 302 and response.url == entry.get_absolute_url()
+    assert SuggestionOpen.objects.get().faq_id == entry.pk
+    assert client.get(url_in("pl", "ask_open", kind="page", pk=entry.pk)).status_code == 404
+    draft = make_entry("draft-entry", status=entry.Status.DRAFT)
+    assert client.get(url_in("pl", "ask_open", kind="faq", pk=draft.pk)).status_code == 404
+
+
 def test_sending_the_question_marks_the_opened_suggestions_as_followed_by_a_question(client, guide):
     client.get(url_in("pl", "ask_open", kind="guide", pk=guide.pk) + "?d=" + "d" * 32)
     topic = Category.objects.first()
