@@ -101,16 +101,17 @@ def _morning(place) -> int:
         if state in ("served", "no_show", "parked", "called"):
             desk = desks[1 + index % (len(desks) - 1)] if state != "called" else desks[0]
             ticket.desk = desk
-            ticket.called_at = issued + timedelta(minutes=rng.randint(3, 20))
-            ticket.served_at = ticket.called_at + timedelta(minutes=1) if state != "no_show" else None
-        if state in ("served", "no_show"):
-            ticket.finished_at = (ticket.served_at or ticket.called_at) + timedelta(minutes=rng.randint(4, 12))
+            called_at = issued + timedelta(minutes=rng.randint(3, 20))
+            ticket.called_at = called_at
+            ticket.served_at = called_at + timedelta(minutes=1) if state != "no_show" else None
+            if state in ("served", "no_show"):
+                ticket.finished_at = (ticket.served_at or called_at) + timedelta(minutes=rng.randint(4, 12))
+            if state == "called" and called_at > now:
+                ticket.called_at = now
         if state == "served":
             ticket.topic = rng.choice(Ticket.Topic.values)
             ticket.language = rng.choice(["pl", "uk", "uk", "ru", "en"])
             ticket.resolved = rng.random() < 0.8
-        if state == "called" and ticket.called_at > now:
-            ticket.called_at = now
         ticket.save()
         made += 1
     for letter, last in numbers.items():

@@ -1,5 +1,7 @@
 """Forms of the desk console: opening a desk, finishing a visit, transferring a ticket."""
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,7 @@ class OpenDeskForm(forms.Form):
     def __init__(self, *args, desk, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(m.pk, str(m)) for m in desk.place.queue_matters.all()]
-        self.fields["matters"].choices = choices
+        cast(forms.ChoiceField, self.fields["matters"]).choices = choices
         self.initial.setdefault("matters", [m.pk for m in desk.matters.all()] or [c[0] for c in choices])
 
 
@@ -56,5 +58,7 @@ class TransferForm(forms.Form):
             self.fields["matter"] = forms.IntegerField(required=False)
             self.fields["desk"] = forms.IntegerField(required=False)
             return
-        self.fields["matter"].choices = [("", _("— same matter —")), *[(m.pk, str(m)) for m in matters]]
-        self.fields["desk"].choices = [("", _("— any desk —")), *[(d.pk, str(d)) for d in desks]]
+        matter_field = cast(forms.ChoiceField, self.fields["matter"])
+        matter_field.choices = [("", _("— same matter —")), *[(m.pk, str(m)) for m in matters]]
+        desk_field = cast(forms.ChoiceField, self.fields["desk"])
+        desk_field.choices = [("", _("— any desk —")), *[(d.pk, str(d)) for d in desks]]

@@ -84,18 +84,19 @@ def _poll(connection: imaplib.IMAP4, limit: int) -> PollResult:
         raise imaplib.IMAP4.error("cannot open the enquiry folder")
     capabilities = _capabilities(connection)
     status, data = connection.uid("SEARCH", "UNSEEN")
-    uids = data[0].split() if status == "OK" and data and data[0] else []
+    # UIDs are ASCII digits; imaplib's commands take them as text.
+    uids = [uid.decode("ascii") for uid in data[0].split()] if status == "OK" and data and data[0] else []
     for uid in uids[:limit]:
         raw = _fetch(connection, uid)
         if raw is None:
-            logger.info("enquiry mail rejected: %s (IMAP uid %s, not downloaded)", mail_intake.OVERSIZE, uid.decode())
+            logger.info("enquiry mail rejected: %s (IMAP uid %s, not downloaded)", mail_intake.OVERSIZE, uid)
             result.rejected += 1
         else:
             try:
                 outcome = mail_intake.receive(raw)
             except Exception:
                 # Temporary failure (e.g. the database): leave it unseen, stop, and let the next poll retry.
-                logger.exception("enquiry mail not stored; IMAP uid %s stays unseen for the next poll", uid.decode())
+                logger.exception("enquiry mail not stored; IMAP uid %s stays unseen for the next poll", uid)
                 result.failed += 1
                 break
             if isinstance(outcome, mail_intake.Rejected):
@@ -113,7 +114,7 @@ def _capabilities(connection: imaplib.IMAP4) -> set[str]:
     return set(data[0].decode("ascii", "replace").upper().split())
 
 
-def _fetch(connection: imaplib.IMAP4, uid: bytes) -> bytes | None:
+def _fetch(connection: imaplib.IMAP4, uid: str) -> bytes | None:
     """The message's bytes, or None when it is larger than the intake accepts (then it is not downloaded)."""
     status, data = connection.uid("FETCH", uid, "(RFC822.SIZE)")
     size = None
@@ -133,7 +134,7 @@ def _fetch(connection: imaplib.IMAP4, uid: bytes) -> bytes | None:
     raise imaplib.IMAP4.error("fetch returned no message")
 
 
-def _mark_handled(connection: imaplib.IMAP4, uid: bytes, capabilities: set[str]) -> None:
+def _mark_handled(connection: imaplib.IMAP4, uid: str, capabilities: set[str]) -> None:
     done = settings.ENQUIRY_IMAP_DONE_FOLDER
     connection.uid("STORE", uid, "+FLAGS", "(\\Seen)")
     if not done:

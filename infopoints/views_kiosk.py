@@ -6,6 +6,8 @@ back to the start on their own after a minute without a touch (`static/js/queue.
 """
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 
 import segno
 from django.conf import settings
@@ -17,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from infopoints import selectors, services
+from infopoints.models import Matter
 from infopoints.services import QueueError
 from infopoints.views_devices import device_required
 
@@ -39,17 +42,41 @@ def start(request, device):
     return render(request, "infopoints/kiosk/start.html", {"device": device, "languages": languages})
 
 
+@dataclass(frozen=True)
+class KioskChoice:
+    """A matter as the kiosk shows it: why no ticket can be taken now, if so, and when tickets are issued again."""
+
+    matter: Matter
+    problem: str | None
+    opens_next: datetime | None
+
+    @property
+    def pk(self) -> int:
+        return self.matter.pk
+
+    @property
+    def letter(self) -> str:
+        return self.matter.letter
+
+    @property
+    def name(self) -> str:
+        return self.matter.name
+
+
+def _kiosk_choice(matter: Matter, *, now: datetime) -> KioskChoice:
+    problem = services.matter_problem(matter, now=now)
+    opens_next = services.matter_next_opening(matter, now=now) if problem else None
+    return KioskChoice(matter=matter, problem=problem, opens_next=opens_next)
+
+
 def _matters_page(request, device, language: str, *, error: str = "", status: int = 200):
     now = timezone.now()
     matters = selectors.kiosk_matters(place_id=device.place_id)
-    for matter in matters:
-        matter.problem = services.matter_problem(matter, now=now)
-        matter.opens_next = services.matter_next_opening(matter, now=now) if matter.problem else None
     context = {
         "device": device,
         "language": language,
         "place": matters[0].place if matters else None,
-        "walk_in": [m for m in matters if not m.is_checkin],
+        "walk_in": [_kiosk_choice(m, now=now) for m in matters if not m.is_checkin],
         "has_checkin": any(m.is_checkin for m in matters),
         "press_key": uuid.uuid4().hex,
         "error": error,

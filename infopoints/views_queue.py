@@ -6,6 +6,7 @@ htmx every few seconds. Beside the ticket: the booking behind an appointment tic
 the visitor gives its number (typed by staff, sent by POST, never in an address).
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
 from allauth.mfa.models import Authenticator
@@ -22,8 +23,9 @@ from appointments import selectors as appointment_selectors
 from cases import selectors as case_selectors
 from infopoints import selectors, services
 from infopoints.forms_queue import FinishForm, OpenDeskForm, TransferForm
-from infopoints.models import Ticket
+from infopoints.models import Desk, Ticket
 from infopoints.services import QueueError
+from portal.models import Place, User
 
 PANEL_SECONDS = 5
 
@@ -54,15 +56,38 @@ def _desk(request, desk_id: int):
     return desk
 
 
+@dataclass(frozen=True)
+class DeskChoice:
+    """A desk on the "choose a desk" page, with its form of matters."""
+
+    desk: Desk
+    form: OpenDeskForm
+
+    @property
+    def pk(self) -> int:
+        return self.desk.pk
+
+    @property
+    def number(self) -> int:
+        return self.desk.number
+
+    @property
+    def place(self) -> Place:
+        return self.desk.place
+
+    @property
+    def staff(self) -> User | None:
+        return self.desk.staff
+
+
 @staff_required("infopoints.change_ticket")
 @require_GET
 def desks(request):
     """Choose a desk and the matters it serves."""
     all_desks = selectors.desks_for_staff(request.user)
-    for desk in all_desks:
-        desk.form = OpenDeskForm(desk=desk, prefix=f"desk-{desk.pk}")
+    choices = [DeskChoice(desk=desk, form=OpenDeskForm(desk=desk, prefix=f"desk-{desk.pk}")) for desk in all_desks]
     mine = next((d for d in all_desks if d.staff_id == request.user.pk), None)
-    return render(request, "infopoints/queue/desks.html", {"desks": all_desks, "mine": mine})
+    return render(request, "infopoints/queue/desks.html", {"desks": choices, "mine": mine})
 
 
 @staff_required("infopoints.change_ticket")
@@ -135,17 +160,20 @@ def _perform(request, desk, action: str):
                                      priority=request.POST.get("priority", ""))
         return _("Priority saved.")
     if action == "finish":
-        form = FinishForm(request.POST)
-        if not form.is_valid():
+        finish_form = FinishForm(request.POST)
+        if not finish_form.is_valid():
             raise QueueError("wrong_status")
-        services.ticket_finish(ticket_id=ticket_id, user=request.user, outcome=form.outcome())
+        services.ticket_finish(ticket_id=ticket_id, user=request.user, outcome=finish_form.outcome())
         return _("Finished.")
     if action == "transfer":
-        form = TransferForm(request.POST, matters=None, desks=None)
-        if not form.is_valid() or not (form.cleaned_data["matter"] or form.cleaned_data["desk"]):
+        transfer_form = TransferForm(request.POST, matters=None, desks=None)
+        if not transfer_form.is_valid() or not (
+            transfer_form.cleaned_data["matter"] or transfer_form.cleaned_data["desk"]
+        ):
             raise QueueError("wrong_status")
-        services.ticket_transfer(ticket_id=ticket_id, user=request.user, matter_id=form.cleaned_data["matter"],
-                                 desk_id=form.cleaned_data["desk"])
+        services.ticket_transfer(ticket_id=ticket_id, user=request.user,
+                                 matter_id=transfer_form.cleaned_data["matter"],
+                                 desk_id=transfer_form.cleaned_data["desk"])
         return _("Transferred.")
     raise Http404
 

@@ -4,6 +4,8 @@ No personal data, and the token works only on the ticket's own day. The status p
 answers 304 without a query while the place's queue is unchanged; without JavaScript a refresh link does it.
 """
 
+from datetime import timedelta
+
 from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,7 +20,7 @@ POLL_SECONDS = 5
 
 def _seconds_to_midnight() -> int:
     now = timezone.localtime()
-    midnight = (now + timezone.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return max(1, int((midnight - now).total_seconds()))
 
 

@@ -173,7 +173,7 @@ class Ticket(models.Model):
         DONE = "done", _("done")
 
     # Every rule that asks "is it waiting, at a desk, done?" reads this mapping, never a list of statuses.
-    CATEGORY = {
+    CATEGORY: dict[str, str] = {
         Status.WAITING: Category.WAITING,
         Status.TRANSFERRED: Category.WAITING,
         Status.CALLED: Category.AT_DESK,

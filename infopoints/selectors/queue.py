@@ -1,8 +1,10 @@
 """Reads of the walk-in queue: who may see which place, the kiosk's matters, a ticket's position and estimate,
 the display's board, the desk console and a point's day. Each read has a fixed number of queries."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,6 +14,7 @@ from django.utils import timezone
 from infopoints.models import Desk, Device, Matter, Ticket
 from infopoints.queue_rules import AT_DESK, WAITING, call_rank, wait_minutes_about
 from infopoints.queue_state import device_cache_key, forget_device
+from portal.models import Place, User
 from portal.roles import ADMINISTRATOR, COORDINATOR
 
 __all__ = [
@@ -41,25 +44,22 @@ DEVICE_CACHE_SECONDS = 30
 # --- Who sees which place ----------------------------------------------------------------------------------
 
 
-def sees_every_place(user) -> bool:
+def sees_every_place(user: User) -> bool:
     """Coordinators and administrators work across the office; everybody else at their own places."""
     return user.is_superuser or user.groups.filter(name__in=[COORDINATOR, ADMINISTRATOR]).exists()
 
 
-def queue_places_for(user) -> QuerySet:
-    from django.apps import apps
-
-    place_model = apps.get_model("portal", "Place")
+def queue_places_for(user: User) -> QuerySet[Place]:
     if sees_every_place(user):
-        return place_model.objects.all()
-    return place_model.objects.filter(pk__in=user.places.values("pk"))
+        return Place.objects.all()
+    return Place.objects.filter(pk__in=user.places.values("pk"))
 
 
-def queue_place_for(*, user, slug: str):
+def queue_place_for(*, user: User, slug: str) -> Place | None:
     return queue_places_for(user).filter(slug=slug).first()
 
 
-def desks_for_staff(user) -> list[Desk]:
+def desks_for_staff(user: User) -> list[Desk]:
     """Desks at the user's places, with their matters and who sits at them (four queries)."""
     return list(
         Desk.objects.filter(place__in=queue_places_for(user).values("pk"))
@@ -69,7 +69,7 @@ def desks_for_staff(user) -> list[Desk]:
     )
 
 
-def desk_for_staff(*, user, desk_id: int) -> Desk | None:
+def desk_for_staff(*, user: User, desk_id: int) -> Desk | None:
     return (
         Desk.objects.filter(pk=desk_id, place__in=queue_places_for(user).values("pk"))
         .select_related("place", "staff")
@@ -77,7 +77,7 @@ def desk_for_staff(*, user, desk_id: int) -> Desk | None:
     )
 
 
-def ticket_for_staff(*, user, ticket_id: int) -> Ticket | None:
+def ticket_for_staff(*, user: User, ticket_id: int) -> Ticket | None:
     return Ticket.objects.filter(pk=ticket_id, place__in=queue_places_for(user).values("pk")).first()
 
 
@@ -102,7 +102,7 @@ def device_from_cookie(value: str | None) -> DeviceInfo | None:
         device_id, version = (int(part) for part in (value or "").split(":"))
     except ValueError:
         return None
-    info = cache.get(device_cache_key(device_id))
+    info: DeviceInfo | None = cache.get(device_cache_key(device_id))
     if info is None:
         device = Device.objects.select_related("place").filter(pk=device_id).first()
         if device is None:
@@ -154,7 +154,7 @@ class TicketPosition:
     is_next: bool
 
 
-def _minutes_per_visit(*, place_id: int, day) -> float:
+def _minutes_per_visit(*, place_id: int, day: date) -> float:
     """The average length of today's finished visits at the place (the last 30), or the default."""
     rows = list(
         Ticket.objects.filter(place=place_id, day=day, status=Ticket.Status.SERVED, called_at__isnull=False)
@@ -192,7 +192,7 @@ def ticket_position(ticket: Ticket, *, now: datetime | None = None) -> TicketPos
 class Board:
     now_serving: list[Ticket]
     last_calls: list[Ticket]
-    matters: list[Matter]
+    matters: Sequence[Matter]  # each annotated with `waiting`
 
 
 def display_board(*, place_id: int, now: datetime | None = None, last: int = 6) -> Board:
@@ -220,12 +220,12 @@ def display_board(*, place_id: int, now: datetime | None = None, last: int = 6) 
 class Console:
     desk: Desk
     current: Ticket | None
-    waiting: list[Ticket]
+    waiting: Sequence[Ticket]  # each annotated with `rank`
     parked: list[Ticket]
     matters: list[Matter]
     desks: list[Desk]
     served_today: int = 0
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def console(*, desk: Desk, now: datetime | None = None) -> Console:
@@ -253,8 +253,8 @@ def console(*, desk: Desk, now: datetime | None = None) -> Console:
 
 @dataclass
 class PointDay:
-    place: object
-    matters: list[Matter]
+    place: Place
+    matters: Sequence[Matter]  # each annotated with the day's counts
     waiting: int
     at_desk: int
     served: int
@@ -264,14 +264,14 @@ class PointDay:
     desks: list[Desk]
 
 
-def _waits(rows, now) -> tuple[int | None, int | None]:
+def _waits(rows: list[tuple[datetime, datetime | None]], now: datetime) -> tuple[int | None, int | None]:
     waits = [((called or now) - issued).total_seconds() / 60 for issued, called in rows]
     if not waits:
         return None, None
     return round(sum(waits) / len(waits)), round(max(waits))
 
 
-def point_day(*, place, now: datetime | None = None) -> PointDay:
+def point_day(*, place: Place, now: datetime | None = None) -> PointDay:
     """A place's day: waiting per matter, at desks, served, average and longest wait, desks. Four queries."""
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -305,7 +305,7 @@ def point_day(*, place, now: datetime | None = None) -> PointDay:
 
 @dataclass
 class PointSummary:
-    place: object
+    place: Place
     waiting: int = 0
     at_desk: int = 0
     served: int = 0
@@ -313,7 +313,7 @@ class PointSummary:
     longest_waiting: int | None = None
 
 
-def points_overview(*, places: list, now: datetime | None = None) -> list[PointSummary]:
+def points_overview(*, places: Sequence[Place], now: datetime | None = None) -> list[PointSummary]:
     """Every place side by side for coordinators: counts per place in two queries for all places."""
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -331,13 +331,14 @@ def points_overview(*, places: list, now: datetime | None = None) -> list[PointS
         summary = by_place[row["place"]]
         summary.waiting, summary.at_desk, summary.served = row["waiting"], row["at_desk"], row["served"]
     desks = Desk.objects.filter(place__in=list(by_place), staff__isnull=False).values("place").annotate(n=Count("pk"))
-    for row in desks:
-        by_place[row["place"]].desks_open = row["n"]
+    for desk_row in desks:
+        by_place[desk_row["place"]].desks_open = desk_row["n"]
     oldest = (
         Ticket.objects.filter(place__in=list(by_place), day=today, status__in=WAITING)
         .values("place")
         .annotate(first=Min("queued_at"))
     )
-    for row in oldest:
-        by_place[row["place"]].longest_waiting = max(0, round((now - row["first"]).total_seconds() / 60))
+    for oldest_row in oldest:
+        first = oldest_row["first"]
+        by_place[oldest_row["place"]].longest_waiting = max(0, round((now - first).total_seconds() / 60))
     return list(by_place.values())

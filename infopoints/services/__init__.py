@@ -1,31 +1,25 @@
 """Writes of the information points, one module per domain; the public names are re-exported here."""
 
-from infopoints.services.enquiries import (  # noqa: F401
-    AskOutcome,
-    EnquiryError,
-    enquiry_assign,
-    enquiry_call_log,
-    enquiry_merge,
-    enquiry_note_add,
-    enquiry_priority_set,
-    enquiry_receive_email,
-    enquiry_record_in_person,
-    enquiry_reply,
-    enquiry_reply_from_person,
-    enquiry_status_set,
-    enquiry_submit_web,
-    enquiry_team_set,
-    suggestion_open_record,
-    thread_headers,
-)
-from infopoints.services.enquiry_jsm import (  # noqa: F401
-    enquiry_jsm_comment_receive,
-    enquiry_jsm_key_set,
-    enquiry_message_jsm_mirrored,
-)
-from infopoints.services.enquiry_retention import (  # noqa: F401
-    enquiries_auto_close,
-    enquiries_erase_closed,
-    enquiry_digests_send,
-)
+from infopoints.services.enquiries import AskOutcome as AskOutcome
+from infopoints.services.enquiries import enquiry_assign as enquiry_assign
+from infopoints.services.enquiries import enquiry_call_log as enquiry_call_log
+from infopoints.services.enquiries import enquiry_merge as enquiry_merge
+from infopoints.services.enquiries import enquiry_note_add as enquiry_note_add
+from infopoints.services.enquiries import enquiry_priority_set as enquiry_priority_set
+from infopoints.services.enquiries import enquiry_receive_email as enquiry_receive_email
+from infopoints.services.enquiries import enquiry_record_in_person as enquiry_record_in_person
+from infopoints.services.enquiries import enquiry_reply as enquiry_reply
+from infopoints.services.enquiries import enquiry_reply_from_person as enquiry_reply_from_person
+from infopoints.services.enquiries import enquiry_status_set as enquiry_status_set
+from infopoints.services.enquiries import enquiry_submit_web as enquiry_submit_web
+from infopoints.services.enquiries import enquiry_team_set as enquiry_team_set
+from infopoints.services.enquiries import suggestion_open_record as suggestion_open_record
+from infopoints.services.enquiry_core import EnquiryError as EnquiryError
+from infopoints.services.enquiry_core import thread_headers as thread_headers
+from infopoints.services.enquiry_jsm import enquiry_jsm_comment_receive as enquiry_jsm_comment_receive
+from infopoints.services.enquiry_jsm import enquiry_jsm_key_set as enquiry_jsm_key_set
+from infopoints.services.enquiry_jsm import enquiry_message_jsm_mirrored as enquiry_message_jsm_mirrored
+from infopoints.services.enquiry_retention import enquiries_auto_close as enquiries_auto_close
+from infopoints.services.enquiry_retention import enquiries_erase_closed as enquiries_erase_closed
+from infopoints.services.enquiry_retention import enquiry_digests_send as enquiry_digests_send
 from infopoints.services.queue import *  # noqa: F403, E402

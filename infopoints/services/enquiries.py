@@ -25,6 +25,7 @@ from infopoints.selectors import enquiries as enquiry_selectors
 from infopoints.services.enquiry_core import (  # noqa: F401 (re-exported)
     SEARCH_TEXT_LIMIT,
     EnquiryError,
+    Topic,
     _confirmation_send,
     _deadlines_set,
     _email,
@@ -69,7 +70,7 @@ def enquiry_submit_web(
     language: str,
     question: str,
     email: str,
-    topic=None,
+    topic: Topic = None,
     case_number: str = "",
     name: str = "",
     files: Sequence[IncomingFile] = (),
@@ -103,9 +104,13 @@ def enquiry_submit_web(
 
 
 class EmailAttachmentLike(Protocol):
-    filename: str
-    content_type: str
-    data: bytes
+    # Read-only, so that frozen dataclasses (`infopoints.mail_intake.ParsedAttachment`) qualify.
+    @property
+    def filename(self) -> str: ...
+    @property
+    def content_type(self) -> str: ...
+    @property
+    def data(self) -> bytes: ...
 
 
 class EmailLike(Protocol):
@@ -119,7 +124,9 @@ class EmailLike(Protocol):
     subject: str
     text: str
     language_hint: str
-    attachments: list
+
+    @property
+    def attachments(self) -> Sequence[EmailAttachmentLike]: ...
 
 
 def _enquiry_for_email(message: EmailLike) -> Enquiry | None:
@@ -268,7 +275,9 @@ def enquiry_reply_from_person(*, token: str, body: str, files: Sequence[Incoming
     return _person_writes(enquiry, body=body.strip(), checked=checked)
 
 
-def suggestion_open_record(*, draft_key: str, language: str, guide_id: int | None = None, faq_id: int | None = None):
+def suggestion_open_record(
+    *, draft_key: str, language: str, guide_id: int | None = None, faq_id: int | None = None
+) -> SuggestionOpen | None:
     """A suggestion of the web form was opened (for "learning from questions"); nothing personal is kept."""
     if not draft_key or (guide_id is None) == (faq_id is None):
         return None
@@ -293,7 +302,7 @@ def enquiry_assign(*, user: User, enquiry_id: int, assignee_id: int | None) -> E
     if assignee is not None and enquiry.status == Enquiry.Status.NEW:
         _status_move(enquiry, Enquiry.Status.IN_PROGRESS, now=timezone.now())
     _save(enquiry)
-    changes = {"assignee": (old_assignee, enquiry.assignee_id)}
+    changes: dict[str, tuple[object, object]] = {"assignee": (old_assignee, enquiry.assignee_id)}
     if old_status != enquiry.status:
         changes["status"] = (old_status, enquiry.status)
     audit_record(actor=user, action="enquiry.assign", obj=enquiry, place=enquiry.place_id, changes=changes,
@@ -466,7 +475,7 @@ def enquiry_merge(*, user: User, duplicate_id: int, into_reference: str) -> Enqu
 def enquiry_call_log(
     *,
     user: User,
-    topic,
+    topic: Topic,
     language: str,
     summary: str,
     answered: bool,
@@ -505,7 +514,9 @@ def enquiry_call_log(
 
 
 @transaction.atomic
-def enquiry_record_in_person(*, user: User, place: Place | int, topic, language: str, summary: str) -> Enquiry:
+def enquiry_record_in_person(
+    *, user: User, place: Place | int, topic: Topic, language: str, summary: str
+) -> Enquiry:
     """One step for info-point staff (e.g. from the queue console): a question answered at the desk of `place`."""
     place_obj = place if isinstance(place, Place) else Place.objects.get(pk=place)
     summary = (summary or "").strip()

@@ -25,7 +25,7 @@ from infopoints.models import Enquiry, EnquiryAttachment, EnquiryMessage, Enquir
 from infopoints.models.enquiries import STATUS_CATEGORY, StatusCategory
 from infopoints.selectors import enquiries as enquiry_selectors
 from portal.audit import audit_record
-from portal.models import Category, Place, User
+from portal.models import Category, OutboundEmail, Place, User
 from portal.queue import task_enqueue
 from portal.services import email_enqueue
 
@@ -67,7 +67,11 @@ def language_of(code: str) -> str:
     return code if code in LANGUAGES else "pl"
 
 
-def _topic_id(topic) -> int | None:
+# A topic as the forms and callers give it: a category, its id (also as text), or nothing.
+Topic = Category | int | str | None
+
+
+def _topic_id(topic: Topic) -> int | None:
     if topic is None or topic == "":
         return None
     if isinstance(topic, Category):
@@ -172,7 +176,7 @@ def jsm_sync_later(enquiry: Enquiry) -> None:
         task_enqueue("infopoints.tasks.jsm_sync_enquiry", enquiry.pk)
 
 
-def _locked(*, user, enquiry_id: int) -> Enquiry:
+def _locked(*, user: User, enquiry_id: int) -> Enquiry:
     """The enquiry, row-locked, if `user` may work on it; else EnquiryError("not_found")."""
     if not user.has_perm("infopoints.change_enquiry"):
         raise EnquiryError("not_found")
@@ -189,7 +193,7 @@ def _enquiry_create(
     language: str,
     body: str,
     subject: str = "",
-    topic=None,
+    topic: Topic = None,
     case_number: str = "",
     name: str = "",
     email: str = "",
@@ -278,9 +282,9 @@ def _thread_of(enquiry: Enquiry) -> tuple[str, list[str]]:
 
 
 def _email(
-    *, to: str, language: str, subject: str, body: str, dedupe_key: str, headers: dict, automatic: bool,
+    *, to: str, language: str, subject: str, body: str, dedupe_key: str, headers: dict[str, str], automatic: bool,
     attachments_key: str = "",
-):
+) -> OutboundEmail:
     """Queue one e-mail in the outbox with its threading headers; automatic ones carry Auto-Submitted (RFC 3834),
     a staff member's reply does not."""
     return email_enqueue(
@@ -289,9 +293,10 @@ def _email(
     )
 
 
-def _absolute(language: str, name: str, **kwargs) -> str:
+def _absolute(language: str, name: str, **kwargs: str | int) -> str:
+    site_url: str = settings.SITE_URL
     with translation.override(language):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+        return site_url + reverse(name, kwargs=kwargs or None)
 
 
 def _person_link(enquiry: Enquiry) -> str:

@@ -2,10 +2,13 @@
 daily digest of overdue enquiries. Run by Celery beat (`infopoints.tasks.enquiries`); safe to run twice."""
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -53,6 +56,11 @@ def enquiries_auto_close(*, now: datetime | None = None) -> int:
     return closed
 
 
+def _files_delete(files: Iterable[FieldFile]) -> None:
+    for file in files:
+        file.delete(save=False)
+
+
 def enquiries_erase_closed(*, now: datetime | None = None) -> int:
     """Erase the personal data of enquiries closed more than ENQUIRY_RETENTION_DAYS ago: contact, case number,
     subject, message texts and files. Channel, language, topic, team, times and message counts stay."""
@@ -72,7 +80,7 @@ def enquiries_erase_closed(*, now: datetime | None = None) -> int:
                 requester_name="", requester_email="", requester_phone="", case_number="", subject="",
                 search_text="", link_key="", erased_at=now,
             )
-            transaction.on_commit(lambda files=files: [f.delete(save=False) for f in files])
+            transaction.on_commit(partial(_files_delete, files))
     if ids:
         logger.info("Erased the personal data of %d closed enquiries.", len(ids))
     return len(ids)
