@@ -43,7 +43,7 @@ def _staff_booking_locked(booking_id: int, action: str, *, now: datetime) -> Boo
 
 
 def _record(
-    booking: Booking, *, user: "User", action: str, old_status: str, **changes: tuple[object, object]
+    booking: Booking, *, user: "User | None", action: str, old_status: str, **changes: tuple[object, object]
 ) -> None:
     audit_record(
         actor=user,
