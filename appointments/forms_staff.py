@@ -85,15 +85,6 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
             for name in ["slot", "name", "family_names", "email", "phone", "case_number", "language"]:
                 del self.fields[name]
 
-    def full_clean(self):
-        """Each field with an error names it (and its help) in `aria-describedby`, as `cases/_field.html` shows them."""
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                ids = [f"id_{name}_helptext"] if field.help_text else []
-                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
-
     def clean_day(self):
         return _clean_day(self.cleaned_data.get("day"))
 

@@ -1,6 +1,7 @@
 """Forms of the enquiry desk: the public question form, the person's reply, and the staff desk's forms."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from infopoints.attachments import AttachmentRefused, IncomingFile, check_files
@@ -65,7 +66,17 @@ class QuestionForm(forms.Form):
         label=_("Your question"),
         max_length=QUESTION_MAX,
         min_length=10,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        # While the person types, htmx asks for guides and answers that may already answer the question.
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                "data-hx-get": reverse_lazy("ask_suggestions"),
+                "data-hx-trigger": "input changed delay:600ms",
+                "data-hx-target": "#ask-suggestions",
+                "data-hx-include": "[name=draft]",
+                "data-hx-sync": "this:replace",
+            }
+        ),
         help_text=_("Write in your language. Please do not write your case number or personal data here."),
     )
     draft = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
@@ -79,10 +90,13 @@ class AskForm(QuestionForm):
         max_length=40,
         help_text=_("If your question is about an application you have already submitted."),
     )
-    name = forms.CharField(label=_("Your name"), required=False, max_length=200)
+    name = forms.CharField(
+        label=_("Your name"), required=False, max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         label=_("Your e-mail"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send the answer and a private link to this address. We delete it after the enquiry is closed."),
     )
     files = FilesField(label=_("Attachments"))

@@ -16,6 +16,7 @@ class MistakeReportForm(forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail"),
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Only if you would like an answer. We delete it when the report is handled."),
     )
     # Left empty by people; bots fill every field. Hidden from view and from assistive technology.
@@ -23,7 +24,9 @@ class MistakeReportForm(forms.Form):
 
 
 class NoticeSubscriptionForm(forms.Form):
-    email = forms.EmailField(label=_("Your e-mail"), max_length=254)
+    email = forms.EmailField(
+        label=_("Your e-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     places = forms.TypedMultipleChoiceField(
         label=_("Only notices about these places"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
