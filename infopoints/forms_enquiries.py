@@ -10,6 +10,10 @@ from infopoints.models import Enquiry
 QUESTION_MAX = 5000
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -149,14 +153,16 @@ class MergeForm(forms.Form):
 class CallLogForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=())
     language = forms.ChoiceField(label=_("Language"), choices=Enquiry.Language.choices)
-    summary = forms.CharField(label=_("What was asked, in one line"), max_length=200)
+    summary = forms.CharField(
+        label=_("What was asked, in one line"), max_length=200, widget=forms.TextInput(attrs={"autofocus": True})
+    )
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[("answered", _("Answered on the phone")), ("follow_up", _("Needs a call-back"))],
         widget=forms.RadioSelect,
         initial="answered",
     )
-    callback_phone = forms.CharField(label=_("Call-back number"), required=False, max_length=40)
+    callback_phone = forms.CharField(label=_("Call-back number"), required=False, max_length=40, widget=TelInput)
     case_number = forms.CharField(label=_("Case number"), required=False, max_length=40)
 
     def __init__(self, *args, **kwargs):
