@@ -141,9 +141,17 @@ class ReplyForm(forms.Form):
     wait_for_person = forms.BooleanField(label=_("We need something from the person: wait for their answer"),
                                          required=False)
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_reply_%s")  # the canned-answer fragment replaces #id_reply_body
+        super().__init__(*args, **kwargs)
+
 
 class NoteForm(forms.Form):
     body = forms.CharField(label=_("Internal note"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_note_%s")  # distinct from the answer's fields on the same page
+        super().__init__(*args, **kwargs)
 
 
 class MergeForm(forms.Form):
