@@ -139,7 +139,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Answer to the person"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
     files = FilesField(label=_("Attachments"))
     wait_for_person = forms.BooleanField(label=_("We need something from the person: wait for their answer"),
-                                         required=False)
+                                         required=False, widget=forms.CheckboxInput(attrs={"id": "id_wait_for_person"}))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_reply_%s")  # the canned-answer fragment replaces #id_reply_body

@@ -48,7 +48,7 @@ def test_a_field_with_an_error_names_its_help_and_its_error_and_is_marked_invali
     assert re.search(r'<textarea[^>]*aria-invalid="true"[^>]*id="id_message"', html)
     assert re.search(r'<input type="email"[^>]*aria-invalid="true"[^>]*id="id_email"', html)
     assert '<span class="errorlist" id="id_message_error">' in html
-    assert '<span class="help" id="id_message_helptext">' in html
+    assert '<div class="help" id="id_message_helptext">' in html
     assert '<label for="id_email">Your e-mail <span class="optional">(optional)</span></label>' in html
 
 
