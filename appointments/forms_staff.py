@@ -34,7 +34,9 @@ def slot_choices(times) -> list[tuple[int, str]]:
 class DayForm(forms.Form):
     """The day a staff page shows; a malformed day or one more than DAY_RANGE_DAYS away is an error (400)."""
 
-    day = forms.DateField(label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=_("Day"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
 
     def clean_day(self):
         return _clean_day(self.cleaned_data.get("day"))
@@ -46,7 +48,7 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
     """Step one (GET) picks the service and the day; step two (POST) adds the time and the person."""
 
     service = forms.TypedChoiceField(label=_("Service"), coerce=int, choices=())
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     slot = forms.TypedChoiceField(label=_("Time"), coerce=int, choices=(), widget=forms.RadioSelect)
     name = forms.CharField(
         label=_("Name of the person"),
@@ -84,15 +86,6 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
         if step == 1:
             for name in ["slot", "name", "family_names", "email", "phone", "case_number", "language"]:
                 del self.fields[name]
-
-    def full_clean(self):
-        """Each field with an error names it (and its help) in `aria-describedby`, as `cases/_field.html` shows them."""
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                ids = [f"id_{name}_helptext"] if field.help_text else []
-                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
 
     def clean_day(self):
         return _clean_day(self.cleaned_data.get("day"))

@@ -3,6 +3,7 @@
 from typing import Any, cast
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from infopoints.attachments import AttachmentRefused, IncomingFile, check_files
@@ -13,6 +14,10 @@ QUESTION_MAX = 5000
 # FILES_FIELD_NOTE: the forms with attachments have a field named `files`, as the page's <input> is. To the type
 # checker that clashes with `BaseForm.files` (the uploaded files); at run time the form's metaclass moves declared
 # fields into `base_fields`, so `form.files` stays the uploads and `form["files"]` is the field.
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -71,7 +76,17 @@ class QuestionForm(PlainTextFormMixin, forms.Form):
         label=_("Your question"),
         max_length=QUESTION_MAX,
         min_length=10,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        # While the person types, htmx asks for guides and answers that may already answer the question.
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                "data-hx-get": reverse_lazy("ask_suggestions"),
+                "data-hx-trigger": "input changed delay:600ms",
+                "data-hx-target": "#ask-suggestions",
+                "data-hx-include": "[name=draft]",
+                "data-hx-sync": "this:replace",
+            }
+        ),
         help_text=_("Write in your language. Please do not write your case number or personal data here."),
     )
     draft = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
@@ -85,10 +100,13 @@ class AskForm(QuestionForm):
         max_length=40,
         help_text=_("If your question is about an application you have already submitted."),
     )
-    name = forms.CharField(label=_("Your name"), required=False, max_length=200)
+    name = forms.CharField(
+        label=_("Your name"), required=False, max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         label=_("Your e-mail"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send the answer and a private link to this address. We delete it after the enquiry is closed."),
     )
     files = FilesField(label=_("Attachments"))  # type: ignore[assignment]  # see FILES_FIELD_NOTE
@@ -127,11 +145,19 @@ class ReplyForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Answer to the person"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
     files = FilesField(label=_("Attachments"))  # type: ignore[assignment]  # see FILES_FIELD_NOTE
     wait_for_person = forms.BooleanField(label=_("We need something from the person: wait for their answer"),
-                                         required=False)
+                                         required=False, widget=forms.CheckboxInput(attrs={"id": "id_wait_for_person"}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_reply_%s")  # the canned-answer fragment replaces #id_reply_body
+        super().__init__(*args, **kwargs)
 
 
 class NoteForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(label=_("Internal note"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_note_%s")  # distinct from the answer's fields on the same page
+        super().__init__(*args, **kwargs)
 
 
 class MergeForm(PlainTextFormMixin, forms.Form):
@@ -141,14 +167,16 @@ class MergeForm(PlainTextFormMixin, forms.Form):
 class CallLogForm(PlainTextFormMixin, forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=())
     language = forms.ChoiceField(label=_("Language"), choices=Enquiry.Language.choices)
-    summary = forms.CharField(label=_("What was asked, in one line"), max_length=200)
+    summary = forms.CharField(
+        label=_("What was asked, in one line"), max_length=200, widget=forms.TextInput(attrs={"autofocus": True})
+    )
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[("answered", _("Answered on the phone")), ("follow_up", _("Needs a call-back"))],
         widget=forms.RadioSelect,
         initial="answered",
     )
-    callback_phone = forms.CharField(label=_("Call-back number"), required=False, max_length=40)
+    callback_phone = forms.CharField(label=_("Call-back number"), required=False, max_length=40, widget=TelInput)
     case_number = forms.CharField(label=_("Case number"), required=False, max_length=40)
 
     def __init__(self, *args, **kwargs):

@@ -18,6 +18,7 @@ class MistakeReportForm(PlainTextFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail"),
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Only if you would like an answer. We delete it when the report is handled."),
     )
     # Left empty by people; bots fill every field. Hidden from view and from assistive technology.
@@ -25,7 +26,9 @@ class MistakeReportForm(PlainTextFormMixin, forms.Form):
 
 
 class NoticeSubscriptionForm(PlainTextFormMixin, forms.Form):
-    email = forms.EmailField(label=_("Your e-mail"), max_length=254)
+    email = forms.EmailField(
+        label=_("Your e-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     places = forms.TypedMultipleChoiceField(
         label=_("Only notices about these places"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )

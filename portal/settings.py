@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # the form renderer reads form templates through TEMPLATES
     "django.contrib.sitemaps",
     "django_htmx",
     "csp",
@@ -442,4 +443,5 @@ DEMO_TOTP_SECRET = "KIERUNEKDEMOTOTPSECRETAAAAAAAAAA"  # noqa: S105
 # refuses other sites). django-modeltranslation reads this setting as JQUERY_UI_URL, without its usual prefix.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+FORM_RENDERER = "portal.form_rendering.PortalFormRenderer"  # one field template: templates/forms/field.html
 FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, chosen now

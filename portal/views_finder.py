@@ -64,6 +64,7 @@ class FinderStepForm(forms.Form):
 
     title: "str | StrPromise" = ""
     use_required_attribute = False  # the server's messages, in the reader's language, not the browser's
+    field_group_class = fieldset_class = "finder-question"  # read by templates/forms/field.html
 
 
 class AboutYouForm(FinderStepForm):

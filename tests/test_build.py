@@ -159,3 +159,28 @@ def test_every_compose_command_in_the_comments_names_the_env_file():
 
     assert commands
     assert all("--env-file .env.production" in command for command in commands)
+
+
+MODULE_LINE_LIMIT = 500
+
+
+def _is_demo_data(path: Path) -> bool:
+    return "demo" in path.parts or path.name.startswith("demo")
+
+
+def test_no_module_of_the_apps_passes_500_lines_outside_migrations_and_demo_data():
+    """A module that grows past this is split by concern into a package (see CONTRIBUTING.md)."""
+    too_long = {
+        str(path.relative_to(ROOT)): length
+        for app in APPS
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if "migrations" not in path.parts and not _is_demo_data(path)
+        if (length := len(path.read_text().splitlines())) > MODULE_LINE_LIMIT
+    }
+    assert too_long == {}
+
+
+def test_the_length_rule_skips_only_migrations_and_demo_data():
+    assert _is_demo_data(ROOT / "portal/demo/places_data.py") and _is_demo_data(ROOT / "cases/demo_catalogue.py")
+    assert not _is_demo_data(ROOT / "portal/search/ranking.py")
+    assert not _is_demo_data(ROOT / "infopoints/services/queue/desk.py")

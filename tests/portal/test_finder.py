@@ -134,7 +134,8 @@ def test_a_missing_answer_shows_the_step_again_with_a_message_tied_to_the_questi
     assert "Step 1 of 3" in content
     assert 'role="alert"' in content and 'href="#id_purpose_0"' in content
     assert '<fieldset class="finder-question" aria-describedby="id_purpose_error">' in content
-    assert '<ul class="errorlist" id="id_purpose_error"><li>Choose one of the answers.</li></ul>' in content
+    assert '<span class="errorlist" id="id_purpose_error">Choose one of the answers.</span>' in content
+    assert 'value="work" id="id_purpose_0" aria-invalid="true"' in content
     assert 'value="other" id="id_citizenship_2" checked' in content
 
 
