@@ -8,6 +8,7 @@ the visitor gives its number (typed by staff, sent by POST, never in an address)
 
 from dataclasses import dataclass
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -25,7 +26,9 @@ from infopoints import selectors, services
 from infopoints.forms_queue import FinishForm, OpenDeskForm, TransferForm
 from infopoints.models import Desk, Ticket
 from infopoints.services import QueueError
-from portal.models import Place, User
+
+if TYPE_CHECKING:  # type names only: views read other apps through their selectors
+    from portal.models import Place, User
 
 PANEL_SECONDS = 5
 
@@ -72,11 +75,11 @@ class DeskChoice:
         return self.desk.number
 
     @property
-    def place(self) -> Place:
+    def place(self) -> "Place":
         return self.desk.place
 
     @property
-    def staff(self) -> User | None:
+    def staff(self) -> "User | None":
         return self.desk.staff
 
 

@@ -152,10 +152,6 @@ def guide_url_in(guide: Guide, language: str) -> str:
 
 def guide_public_links(guide: Guide | None, language: str) -> dict[str, str]:
     """Absolute links to a published guide and its checklist PDF in `language` (empty for a draft or no guide)."""
-    from django.conf import settings
-    from django.urls import reverse
-    from django.utils import translation
-
     if guide is None or guide.status != Guide.Status.PUBLISHED:
         return {}
     with translation.override(language):

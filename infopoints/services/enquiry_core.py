@@ -318,3 +318,31 @@ def _confirmation_send(enquiry: Enquiry) -> None:
             headers=thread_headers(message_id=new_message_id(), in_reply_to=in_reply_to, references=references),
             automatic=True,
         )
+
+
+def _person_writes(
+    enquiry: Enquiry,
+    *,
+    body: str,
+    checked: Sequence[tuple[IncomingFile, str]],
+    email_message_id: str = "",
+    refused: Sequence[str] = (),
+) -> Enquiry:
+    """The person wrote again: the message joins the thread; a waiting, answered or closed enquiry is reopened."""
+    now = timezone.now()
+    _message_add(enquiry, kind=EnquiryMessage.Kind.INCOMING, body=body, checked=checked,
+                 email_message_id=email_message_id)
+    if refused:
+        _message_add(enquiry, kind=EnquiryMessage.Kind.NOTE, body="\n".join(refused))
+    old = _status_move(enquiry, Enquiry.Status.IN_PROGRESS, now=now) if enquiry.status != Enquiry.Status.NEW else None
+    _save(enquiry)
+    audit_record(
+        actor=None,
+        action="enquiry.person_wrote",
+        obj=enquiry,
+        place=enquiry.place_id,
+        changes={"status": (old, enquiry.status)} if old and old != enquiry.status else None,
+        label=enquiry.reference,
+    )
+    jsm_sync_later(enquiry)
+    return enquiry

@@ -146,7 +146,7 @@ def test_a_bad_file_is_left_out_with_a_note_and_the_text_is_kept():
 
 def test_a_database_failure_is_a_temporary_failure_for_the_mail_server():
     with (
-        mock.patch("infopoints.services.enquiries._email_store", side_effect=OperationalError("db down")),
+        mock.patch("infopoints.services.enquiry_mail._email_store", side_effect=OperationalError("db down")),
         pytest.raises(CommandError) as failure,
     ):
         receive_file("utf8_polish_quoted_printable.eml")
