@@ -3,6 +3,7 @@ opening and closing a desk; each is recorded in the audit trail inside its trans
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -15,21 +16,24 @@ from infopoints.queue_state import queue_changed
 from infopoints.services.queue.errors import QueueError
 from portal.audit import audit_record
 
+if TYPE_CHECKING:
+    from portal.models import User
+
 # --- The desk ----------------------------------------------------------------------------------------------
 
 
-def _audit(ticket: Ticket, user, action: str, changes: dict) -> None:
+def _audit(ticket: Ticket, user: "User", action: str, changes: dict[str, Any]) -> None:
     audit_record(actor=user, action=action, obj=ticket, place=ticket.place_id, changes=changes, label=ticket.code)
 
 
-def _my_desk(desk_id: int, user) -> Desk:
+def _my_desk(desk_id: int, user: "User") -> Desk:
     desk = Desk.objects.select_for_update().filter(pk=desk_id).first()
     if desk is None or desk.staff_id != user.pk:
         raise QueueError("not_your_desk")
     return desk
 
 
-def ticket_call_next(*, desk_id: int, user, now: datetime | None = None) -> Ticket | None:
+def ticket_call_next(*, desk_id: int, user: "User", now: datetime | None = None) -> Ticket | None:
     """Call the next visitor to the desk: appointments due now, then priority tickets, then first come, first
     served across the desk's matters (and tickets transferred to this desk). None when nobody is waiting."""
     now = now or timezone.now()
@@ -71,14 +75,16 @@ def _ticket_at(ticket_id: int, statuses: list[str]) -> Ticket:
     return ticket
 
 
-def _ticket_at_my_desk(ticket_id: int, user, statuses: list[str]) -> Ticket:
+def _ticket_at_my_desk(ticket_id: int, user: "User", statuses: list[str]) -> Ticket:
     ticket = _ticket_at(ticket_id, statuses)
     if ticket.desk_id is None or not Desk.objects.filter(pk=ticket.desk_id, staff=user).exists():
         raise QueueError("ticket_taken")
     return ticket
 
 
-def _save(ticket: Ticket, user, action: str, old_status: str, fields: list[str], **extra_changes) -> Ticket:
+def _save(
+    ticket: Ticket, user: "User", action: str, old_status: str, fields: list[str], **extra_changes: tuple[Any, Any]
+) -> Ticket:
     ticket.save(update_fields=fields)
     _audit(ticket, user, action, {"status": (old_status, ticket.status), **extra_changes})
     queue_changed(ticket.place_id)
@@ -86,7 +92,7 @@ def _save(ticket: Ticket, user, action: str, old_status: str, fields: list[str],
 
 
 @transaction.atomic
-def ticket_recall(*, ticket_id: int, user) -> Ticket:
+def ticket_recall(*, ticket_id: int, user: "User") -> Ticket:
     """Call the same ticket again (the display and the phone show it as a new call)."""
     ticket = _ticket_at_my_desk(ticket_id, user, [Ticket.Status.CALLED])
     ticket.recalls += 1
@@ -96,7 +102,7 @@ def ticket_recall(*, ticket_id: int, user) -> Ticket:
 
 
 @transaction.atomic
-def ticket_mark_missed(*, ticket_id: int, user) -> Ticket:
+def ticket_mark_missed(*, ticket_id: int, user: "User") -> Ticket:
     """The visitor did not come after the configured number of recalls."""
     ticket = _ticket_at_my_desk(ticket_id, user, [Ticket.Status.CALLED])
     if ticket.recalls < settings.QUEUE_RECALLS_BEFORE_MISSED:
@@ -108,7 +114,7 @@ def ticket_mark_missed(*, ticket_id: int, user) -> Ticket:
 
 
 @transaction.atomic
-def ticket_start(*, ticket_id: int, user) -> Ticket:
+def ticket_start(*, ticket_id: int, user: "User") -> Ticket:
     """The visitor is at the desk: the service time starts."""
     ticket = _ticket_at_my_desk(ticket_id, user, [Ticket.Status.CALLED])
     old = ticket.status
@@ -118,7 +124,7 @@ def ticket_start(*, ticket_id: int, user) -> Ticket:
 
 
 @transaction.atomic
-def ticket_park(*, ticket_id: int, user) -> Ticket:
+def ticket_park(*, ticket_id: int, user: "User") -> Ticket:
     """The visitor steps aside (to fetch a document); the desk is free for the next one meanwhile."""
     ticket = _ticket_at_my_desk(ticket_id, user, AT_DESK)
     old = ticket.status
@@ -127,7 +133,7 @@ def ticket_park(*, ticket_id: int, user) -> Ticket:
 
 
 @transaction.atomic
-def ticket_unpark(*, ticket_id: int, desk_id: int, user) -> Ticket:
+def ticket_unpark(*, ticket_id: int, desk_id: int, user: "User") -> Ticket:
     """Bring a parked ticket back to the user's desk (which must be free)."""
     desk = _my_desk(desk_id, user)
     ticket = _ticket_at(ticket_id, [Ticket.Status.PARKED])
@@ -145,7 +151,9 @@ def ticket_unpark(*, ticket_id: int, desk_id: int, user) -> Ticket:
 
 
 @transaction.atomic
-def ticket_transfer(*, ticket_id: int, user, matter_id: int | None = None, desk_id: int | None = None) -> Ticket:
+def ticket_transfer(
+    *, ticket_id: int, user: "User", matter_id: int | None = None, desk_id: int | None = None
+) -> Ticket:
     """Send the visitor to another matter or desk; they keep their place in the queue (the original time)."""
     ticket = _ticket_at_my_desk(ticket_id, user, [*AT_DESK, Ticket.Status.PARKED])
     changes = {}
@@ -161,7 +169,7 @@ def ticket_transfer(*, ticket_id: int, user, matter_id: int | None = None, desk_
         target = Desk.objects.filter(pk=desk_id, place=ticket.place_id).first()
         if target is None:
             raise QueueError("wrong_place")
-        changes["target_desk"] = (None, target.number)
+        changes["target_desk"] = (None, target.number)  # type: ignore[assignment]  # no desk before
     if not changes:
         raise QueueError("wrong_status")
     old = ticket.status
@@ -183,7 +191,7 @@ class Outcome:
 
 
 @transaction.atomic
-def ticket_finish(*, ticket_id: int, user, outcome: Outcome) -> Ticket:
+def ticket_finish(*, ticket_id: int, user: "User", outcome: Outcome) -> Ticket:
     """End the visit: served (with topic, language, resolved) or the visitor did not come to the desk."""
     ticket = _ticket_at_my_desk(ticket_id, user, AT_DESK)
     now = timezone.now()
@@ -201,7 +209,7 @@ def ticket_finish(*, ticket_id: int, user, outcome: Outcome) -> Ticket:
 
 
 @transaction.atomic
-def ticket_set_priority(*, ticket_id: int, user, priority: str) -> Ticket:
+def ticket_set_priority(*, ticket_id: int, user: "User", priority: str) -> Ticket:
     """Staff mark a waiting ticket as a priority (disability, pregnancy, a small child), or take the mark off."""
     if priority not in Ticket.Priority.values or priority == Ticket.Priority.APPOINTMENT:
         raise QueueError("wrong_status")
@@ -217,7 +225,7 @@ def ticket_set_priority(*, ticket_id: int, user, priority: str) -> Ticket:
 
 
 @transaction.atomic
-def desk_open(*, desk_id: int, user, matter_ids: list[int]) -> Desk:
+def desk_open(*, desk_id: int, user: "User", matter_ids: list[int]) -> Desk:
     """Sit at a desk and choose the matters it serves; a person holds one desk at a time."""
     desk = Desk.objects.select_for_update().filter(pk=desk_id).first()
     if desk is None:
@@ -243,7 +251,7 @@ def desk_open(*, desk_id: int, user, matter_ids: list[int]) -> Desk:
 
 
 @transaction.atomic
-def desk_close(*, desk_id: int, user) -> Desk:
+def desk_close(*, desk_id: int, user: "User") -> Desk:
     desk = _my_desk(desk_id, user)
     if Ticket.objects.filter(desk=desk, status__in=AT_DESK).exists():
         raise QueueError("desk_busy")

@@ -1,6 +1,7 @@
 """Kiosks and displays: enrolment by a signed link, revocation, re-enrolment and the last-seen mark."""
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -12,6 +13,9 @@ from infopoints.models import Device
 from infopoints.queue_state import forget_device
 from infopoints.services.queue.errors import QueueError
 from portal.audit import audit_record
+
+if TYPE_CHECKING:
+    from portal.models import User
 
 ENROL_SALT = "infopoints.device-enrol"
 
@@ -48,7 +52,7 @@ def device_enrol(*, token: str, now: datetime | None = None) -> Device:
 
 
 @transaction.atomic
-def device_revoke(*, device_id: int, user) -> Device:
+def device_revoke(*, device_id: int, user: "User") -> Device:
     """The device stops working at once: its cookie names an old key version."""
     device = Device.objects.select_for_update().get(pk=device_id)
     device.revoked_at = timezone.now()
@@ -61,7 +65,7 @@ def device_revoke(*, device_id: int, user) -> Device:
 
 
 @transaction.atomic
-def device_reopen_enrolment(*, device_id: int, user) -> Device:
+def device_reopen_enrolment(*, device_id: int, user: "User") -> Device:
     """A new enrolment link for the device (a replaced browser); the old cookie stops working."""
     device = Device.objects.select_for_update().get(pk=device_id)
     device.secret_version += 1

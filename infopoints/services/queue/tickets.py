@@ -2,21 +2,25 @@
 the check-in of visitors who booked."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from appointments import services as appointment_services
-from infopoints.models import DayCounter, Matter, Ticket
+from infopoints.models import DayCounter, Device, Matter, Ticket
 from infopoints.queue_state import queue_changed
 from infopoints.services.queue.errors import QueueError
+
+if TYPE_CHECKING:
+    from portal.models import Place
 
 # --- Opening of matters ------------------------------------------------------------------------------------
 
 
-def _opening_days(place) -> set[int]:
+def _opening_days(place: "Place") -> set[int]:
     return {hours.weekday for hours in place.opening_hours.all()}
 
 
@@ -55,7 +59,7 @@ def matter_next_opening(matter: Matter, *, now: datetime | None = None) -> datet
 # --- Issuing tickets ---------------------------------------------------------------------------------------
 
 
-def _next_number(*, place_id: int, day, letter: str, limit: int | None) -> int:
+def _next_number(*, place_id: int, day: date, letter: str, limit: int | None) -> int:
     """The next number for `letter` today, from the day's counter row locked until the ticket is saved."""
     DayCounter.objects.get_or_create(place_id=place_id, day=day, letter=letter)
     counter = DayCounter.objects.select_for_update().get(place_id=place_id, day=day, letter=letter)
@@ -65,7 +69,7 @@ def _next_number(*, place_id: int, day, letter: str, limit: int | None) -> int:
     return counter.last_number + 1
 
 
-def _create_ticket(*, device, matter: Matter, press_key: str, now: datetime, **fields) -> Ticket:
+def _create_ticket(*, device: Device, matter: Matter, press_key: str, now: datetime, **fields: Any) -> Ticket:
     day = timezone.localdate(now)
     number = _next_number(place_id=matter.place_id, day=day, letter=matter.letter, limit=fields.pop("limit", None))
     ticket = Ticket.objects.create(
@@ -85,7 +89,7 @@ def _create_ticket(*, device, matter: Matter, press_key: str, now: datetime, **f
     return ticket
 
 
-def _pressed_before(device, press_key: str) -> Ticket | None:
+def _pressed_before(device: Device, press_key: str) -> Ticket | None:
     if not press_key:
         return None
     return (
@@ -93,7 +97,7 @@ def _pressed_before(device, press_key: str) -> Ticket | None:
     )
 
 
-def ticket_issue(*, device, matter_id: int, press_key: str, now: datetime | None = None) -> Ticket:
+def ticket_issue(*, device: Device, matter_id: int, press_key: str, now: datetime | None = None) -> Ticket:
     """A walk-in ticket from a kiosk (`device`: a Device or the request's DeviceInfo).
 
     The same press (same `press_key`) always gives back the same ticket."""
@@ -123,7 +127,7 @@ def ticket_issue(*, device, matter_id: int, press_key: str, now: datetime | None
         return existing
 
 
-def ticket_check_in(*, device, code: str, press_key: str, now: datetime | None = None) -> Ticket:
+def ticket_check_in(*, device: Device, code: str, press_key: str, now: datetime | None = None) -> Ticket:
     """A person with a booking for today checks in at the kiosk: the booking is marked arrived (as at the desk)
     and they get a priority ticket in the place's check-in matter, called first once their time is due."""
     now = now or timezone.now()
