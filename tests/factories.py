@@ -73,6 +73,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
+            if not Group.objects.filter(name=extracted).exists():
+                roles_restore()  # a transactional test before this one emptied the tables
             self.groups.add(Group.objects.get(name=extracted))
         self.save()
 
@@ -190,3 +192,17 @@ def make_guide(slug: str = "temporary-residence-work", *, status: str = "publish
     source_revision_record(item=guide, significance=2)
     translation_mark_current(item=guide, languages=["en", "uk", "ru"])
     return guide
+
+
+def roles_restore() -> None:
+    """The roles and their permissions, as the data migrations give them: a transactional test (a live server, a
+    concurrency test) empties every table when it ends, the migrations' rows with them."""
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for key in sorted(loader.disk_migrations):
+        for operation in loader.disk_migrations[key].operations:
+            if isinstance(operation, RunPython) and "grant_role_permissions" in operation.code.__code__.co_names:
+                operation.code(apps, None)

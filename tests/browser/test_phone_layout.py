@@ -30,6 +30,9 @@ BROKEN_WORDS = """() => {
     for (const cell of document.querySelectorAll("main td, main th")) {
         // Cells not shown, or shown only to screen readers (a stacked table's 1-px heading row), have no lines.
         if (cell.getBoundingClientRect().width < 2) continue;
+        const hiddenRow = cell.closest("thead, tr");
+        if (hiddenRow && [hiddenRow, hiddenRow.parentElement].some(
+            box => box && (box.getBoundingClientRect().width < 2 || getComputedStyle(box).clip !== "auto"))) continue;
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             for (const match of node.textContent.matchAll(/[\\p{L}\\p{N}]+/gu)) {

@@ -15,6 +15,7 @@ import pytest
 
 from tests.browser.conftest import DEMO_PLACE_SLUG, VNU_JAR
 from tests.browser.test_accessibility import RUN_AXE, WCAG_21_AA, _describe
+from tests.factories import roles_restore
 
 pytestmark = pytest.mark.browser
 
@@ -32,25 +33,11 @@ def staff_site(live_site):
     from cases import demo as cases_demo
     from portal.demo.loader import load_staff
 
-    roles_grant()
+    roles_restore()
     load_staff()
     cases_demo.load(io.StringIO())
     appointments_demo.load(io.StringIO())
     return live_site
-
-
-def roles_grant() -> None:
-    """The roles and their permissions, as the data migrations give them: an earlier test on the live server
-    emptied every table, the migrations' rows with them."""
-    from django.apps import apps
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations import RunPython
-
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    for key in sorted(loader.disk_migrations):
-        for operation in loader.disk_migrations[key].operations:
-            if isinstance(operation, RunPython) and "grant_role_permissions" in operation.code.__code__.co_names:
-                operation.code(apps, None)
 
 
 def totp_now() -> str:
