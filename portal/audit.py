@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from portal.models import AuditEvent, Place, User
+from portal.retention import process_in_batches
 
 
 def object_type_of(obj: models.Model) -> str:
@@ -80,11 +81,11 @@ def audit_events_for(obj: models.Model, *, limit: int = 200) -> QuerySet[AuditEv
 
 
 def audit_purge_old(*, now=None) -> int:
-    """Delete events older than AUDIT_RETENTION_DAYS, in small batches so a long purge never holds a big lock."""
+    """Delete events older than AUDIT_RETENTION_DAYS, in independent batches (one bad row never stops the rest)."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
-    deleted = 0
-    while True:
-        ids = list(AuditEvent.objects.filter(occurred_at__lt=cutoff).values_list("pk", flat=True)[:1000])
-        if not ids:
-            return deleted
-        deleted += AuditEvent.objects.filter(pk__in=ids).delete()[0]
+    return process_in_batches(
+        AuditEvent.objects.filter(occurred_at__lt=cutoff),
+        lambda ids: AuditEvent.objects.filter(pk__in=ids).delete(),
+        job="portal.audit",
+        batch_size=1000,
+    ).done

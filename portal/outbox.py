@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from portal.models import OutboundEmail
 from portal.queue import task_named
+from portal.retention import process_in_batches
 
 logger = logging.getLogger(__name__)
 
@@ -267,5 +268,8 @@ def emails_purge_old(*, now=None) -> int:
     """Delete finished e-mails (their metadata) older than the retention period; returns how many were deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.EMAIL_OUTBOX_RETENTION_DAYS)
-    deleted, _ = OutboundEmail.objects.filter(status__in=OutboundEmail.FINISHED, created_at__lt=cutoff).delete()
-    return deleted
+    return process_in_batches(
+        OutboundEmail.objects.filter(status__in=OutboundEmail.FINISHED, created_at__lt=cutoff),
+        lambda ids: OutboundEmail.objects.filter(pk__in=ids).delete(),
+        job="portal.outbox",
+    ).done
