@@ -1,6 +1,7 @@
 """Demo content for the case-status catalogue and the procedures, in pl/en/uk/ru (Polish is the source).
 
-Terms follow /work/shared/glossary.md; legal facts follow /work/shared/legal-facts.md (status: 2026).
+Terms follow docs/glossary.md; legal facts are those of the guides' legal bases and sources (portal/demo/guides/),
+as of 2026.
 Polish addresses the reader in the second person singular, as the office's migrant pages do.
 """
 
