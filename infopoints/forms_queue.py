@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from infopoints.models import Ticket
 from infopoints.services import Outcome
+from portal.text_validation import PlainTextFormMixin
 
 
 class OpenDeskForm(forms.Form):
@@ -25,7 +26,7 @@ class OpenDeskForm(forms.Form):
 LANGUAGE_CHOICES = [("", _("—")), *settings.LANGUAGES, ("other", _("another language"))]
 
 
-class FinishForm(forms.Form):
+class FinishForm(PlainTextFormMixin, forms.Form):
     served = forms.TypedChoiceField(
         label=_("Outcome"),
         choices=[("1", _("served")), ("0", _("did not come to the desk"))],
@@ -42,10 +43,16 @@ class FinishForm(forms.Form):
         required=False,
     )
 
+    answered = forms.CharField(
+        label=_("Question answered, in one line (recorded at the enquiry desk; no names)"),
+        required=False,
+        max_length=200,
+    )
+
     def outcome(self) -> Outcome:
         data = self.cleaned_data
         return Outcome(served=data["served"], topic=data["topic"], language=data["language"],
-                       resolved=data["resolved"])
+                       resolved=data["resolved"], answered=data["answered"])
 
 
 class TransferForm(forms.Form):

@@ -1,6 +1,7 @@
 """The desk's actions on tickets (call next, recall, missed, start, park, transfer, finish, priority) and
 opening and closing a desk; each is recorded in the audit trail inside its transaction."""
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -13,11 +14,15 @@ from django.utils import timezone
 from infopoints.models import Desk, Matter, Ticket
 from infopoints.queue_rules import AT_DESK, WAITING, call_rank
 from infopoints.queue_state import queue_changed
+from infopoints.services.enquiries import enquiry_record_in_person
+from infopoints.services.enquiry_core import EnquiryError
 from infopoints.services.queue.errors import QueueError
 from portal.audit import audit_record
 
 if TYPE_CHECKING:
     from portal.models import User
+
+logger = logging.getLogger(__name__)
 
 # --- The desk ----------------------------------------------------------------------------------------------
 
@@ -188,6 +193,9 @@ class Outcome:
     topic: str = ""
     language: str = ""
     resolved: bool | None = None
+    # The question answered, in one line: when given, the answer is also recorded at the enquiry desk (channel
+    # "in person"), so the desk's work is counted with the helpline's. It names no one.
+    answered: str = ""
 
 
 @transaction.atomic
@@ -203,9 +211,16 @@ def ticket_finish(*, ticket_id: int, user: "User", outcome: Outcome) -> Ticket:
         ticket.topic = outcome.topic if outcome.topic in Ticket.Topic.values else ""
         ticket.language = outcome.language[:8]
         ticket.resolved = outcome.resolved
-    return _save(ticket, user, "ticket.finish", old,
-                 ["status", "finished_at", "served_at", "topic", "language", "resolved"],
-                 topic=("", ticket.topic), resolved=(None, ticket.resolved))
+    ticket = _save(ticket, user, "ticket.finish", old,
+                   ["status", "finished_at", "served_at", "topic", "language", "resolved"],
+                   topic=("", ticket.topic), resolved=(None, ticket.resolved))
+    if outcome.served and outcome.answered.strip() and user.has_perm("infopoints.add_enquiry"):
+        try:
+            enquiry_record_in_person(user=user, place=ticket.place_id, topic=None,
+                                     language=ticket.language or "pl", summary=outcome.answered)
+        except EnquiryError:  # refused before writing anything (not this user's place): the visit still ends
+            logger.warning("Ticket %s: the answer was not recorded at the enquiry desk", ticket.pk)
+    return ticket
 
 
 @transaction.atomic
