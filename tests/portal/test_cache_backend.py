@@ -7,7 +7,9 @@ from portal.cache_backend import FailOpenRedisCache
 
 
 def unreachable() -> FailOpenRedisCache:
+    # Both the pause and the once-a-minute warning are per process: an earlier test (a fault drill) may have set them.
     cache_backend.FailOpenRedisCache._down_until = 0.0
+    cache_backend.FailOpenRedisCache._last_warning = 0.0
     return FailOpenRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.5}})
 
 
