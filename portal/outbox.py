@@ -26,7 +26,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from portal.models import OutboundEmail
-from portal.queue import task_named
+from portal.queue import task_named, task_publish
 from portal.retention import process_in_batches
 
 logger = logging.getLogger(__name__)
@@ -114,18 +114,8 @@ def _over_limit(digest: str, now) -> bool:
 
 
 def _dispatch(email_id: int) -> None:
-    """Hand a row to Celery; with the broker down, log it and let the periodic task send it later."""
-    send_email = task_named("portal.tasks.send_email")
-    if send_email.app.conf.task_always_eager:
-        send_email.apply_async((email_id,))
-        return
-    try:
-        # One quick try (kombu's default is three, seconds apart): a person is waiting for this page.
-        with send_email.app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, interval_start=0, timeout=1)
-            send_email.apply_async((email_id,), connection=conn, retry=False)
-    except Exception as exc:
-        logger.warning("E-mail %s waits in the outbox: broker unavailable (%s)", email_id, type(exc).__name__)
+    """Hand a row to Celery; with the broker down the row waits and `resend_pending_emails` sends it later."""
+    task_publish(task_named("portal.tasks.send_email"), (email_id,))
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from portal import audit, services
+from portal import audit, queue, services
 from portal.models import OutboundEmail
 
 
@@ -26,6 +26,12 @@ def resend_pending_emails() -> int:
     for email_id in ids:
         send_email.delay(email_id)
     return len(ids)
+
+
+@shared_task
+def send_pending_tasks() -> int:
+    """Every minute: hand to the broker the tasks kept while it was down (a notice, a status e-mail)."""
+    return queue.tasks_send_pending()
 
 
 @shared_task

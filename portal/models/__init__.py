@@ -2,7 +2,16 @@
 translation state (guides), notices, FAQ and partner institutions (info)."""
 
 from portal.models.audit import AuditEvent
-from portal.models.core import OpeningHours, OutboundEmail, Place, Service, SpokenLanguage, User, UserManager
+from portal.models.core import (
+    OpeningHours,
+    OutboundEmail,
+    PendingTask,
+    Place,
+    Service,
+    SpokenLanguage,
+    User,
+    UserManager,
+)
 from portal.models.guides import (
     Category,
     ContentRevision,
@@ -49,6 +58,7 @@ __all__ = [
     "MistakeReport",
     "OpeningHours",
     "OutboundEmail",
+    "PendingTask",
     "Place",
     "Service",
     "SpokenLanguage",

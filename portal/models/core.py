@@ -278,3 +278,23 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class PendingTask(models.Model):
+    """A Celery task that could not be handed to the broker when its transaction committed (Redis down).
+
+    The change that asked for it is already saved; this row keeps the request until the periodic
+    `send_pending_tasks` can hand it over, so a notice or a status e-mail is late rather than lost.
+    Only task names and ids are stored (never personal data)."""
+
+    name = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("task waiting for the queue")
+        verbose_name_plural = _("tasks waiting for the queue")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}{tuple(self.args)}"

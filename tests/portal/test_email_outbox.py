@@ -302,7 +302,7 @@ def test_a_broker_outage_at_commit_leaves_the_email_waiting_and_the_caller_unhar
         celery_app.conf.task_always_eager = True
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.PENDING
-    assert "waits in the outbox" in caplog.text
+    assert "portal.tasks.send_email not queued: broker unavailable" in caplog.text
     later = timezone.now() + timedelta(seconds=settings.EMAIL_RESEND_AFTER_SECONDS)
     assert services.emails_due(now=later) == [email.pk]
 
