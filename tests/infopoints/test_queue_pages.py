@@ -236,7 +236,14 @@ def test_the_display_shows_the_call_and_the_waiting_counts(display_client, kiosk
     services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = display_client.get(reverse("queue_devices:display", args=[queue_place.slug])).content.decode()
     assert re.search(r'board-code">A001</td><td class="board-desk">1<', page)
-    assert "Sprawa B: <strong>1</strong>" in page
+    assert re.search(r'<span lang="pl">Sprawa B</span>[^:]*: <strong>1</strong>', page)
+
+
+def test_the_board_names_each_matter_in_every_language_it_shows(display_client, kiosk, queue_place, matters):
+    issue(kiosk, matters["B"])
+    board = display_client.get(reverse("queue_devices:display_board", args=[queue_place.slug]) + "?l=pl,uk,ru")
+    assert ('<span lang="pl">Sprawa B</span> / <span lang="uk">Справа B</span> / <span lang="ru">Дело B</span>: '
+            "<strong>1</strong>") in board.content.decode()
 
 
 @pytest.mark.parametrize("waiting", [1, 15])
