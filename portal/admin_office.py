@@ -21,7 +21,9 @@ class ProjectFigureForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only figures some app computes can be chosen: a figure without a data source cannot be published.
-        self.fields["key"].choices = [(figure.key, figure.label) for figure in project_figures.registered()]
+        key_field = self.fields["key"]
+        assert isinstance(key_field, forms.ChoiceField)
+        key_field.choices = [(figure.key, figure.label) for figure in project_figures.registered()]
         if self.instance.pk:
             self.fields["key"].disabled = True
 
@@ -29,9 +31,13 @@ class ProjectFigureForm(forms.ModelForm):
 @admin.register(ProjectFigure)
 class ProjectFigureAdmin(admin.ModelAdmin):
     form = ProjectFigureForm
-    list_display = ["__str__", "is_published", "order", "updated_at"]
+    list_display = ["label", "is_published", "order", "updated_at"]
     list_editable = ["is_published", "order"]
     list_filter = ["is_published"]
+
+    @admin.display(description=_("figure"))
+    def label(self, figure: ProjectFigure) -> str:
+        return project_figures.figure_label(figure.key)
 
     def save_model(self, request, obj, form, change):
         before = {name: form.initial.get(name) for name in ("is_published", "order")} if change else None

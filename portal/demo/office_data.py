@@ -4,6 +4,7 @@ admin (`is_demo`); the real forms are uploaded by editors."""
 
 from datetime import date
 from html import escape
+from typing import Any
 
 import weasyprint
 from django.core.files.base import ContentFile
@@ -12,7 +13,7 @@ from django.db import transaction
 from portal import project_figures
 from portal.models import ApplicationForm, ApplicationFormFile, Guide, ProjectFigure
 
-FORMS = [
+FORMS: list[dict[str, Any]] = [
     {
         "slug": "residence-card-replacement-form",
         "guide": "residence-card-replacement",

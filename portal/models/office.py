@@ -29,9 +29,7 @@ class ProjectFigure(models.Model):
         verbose_name_plural = _("project figures")
 
     def __str__(self) -> str:
-        from portal.project_figures import figure_label
-
-        return figure_label(self.key)
+        return self.key
 
 
 class ApplicationForm(models.Model):
