@@ -371,3 +371,14 @@ def test_the_new_pages_are_in_the_sitemap(client):
     content = client.get("/sitemap.xml").content.decode()
     for path in ["/pl/project/", "/uk/forms/", "/ru/contact/"]:
         assert path in content
+
+
+def test_the_site_search_finds_forms_in_the_readers_language_and_in_polish(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    form = make_form("card", title_uk="Заява про обмін карти побиту")
+    add_file(form, date(2025, 1, 1))
+    add_file(make_form("hidden", title_uk="Заява прихована", is_published=False), date(2025, 1, 1))
+    content = client.get(url_in("uk", "search") + "?q=обмін").content.decode()
+    assert url_in("uk", "application_form_list") + "#form-card" in content
+    assert client.get(url_in("uk", "search") + "?q=Formularz+card").content.decode().count("#form-card") == 1
+    assert "#form-hidden" not in client.get(url_in("uk", "search") + "?q=прихована").content.decode()
