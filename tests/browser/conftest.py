@@ -78,6 +78,7 @@ PUBLIC_PAGES = [
     PublicPage("project", "project/"),
     PublicPage("forms", "forms/"),
     PublicPage("contact", "contact/"),
+    PublicPage("guide-detail-with-forms", "guides/residence-card-replacement/"),
     PublicPage("partners-filtered", "help/?topic=legal-advice&language=uk&town=Pozna%C5%84"),
     PublicPage("appointments-start", "appointments/"),
     PublicPage("appointments-link-invalid", "appointments/booking/no-such-token/", status=404),
