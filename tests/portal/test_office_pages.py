@@ -16,7 +16,7 @@ from pypdf import PdfWriter
 from appointments.models import BookableService, Booking
 from cases.models import LookupRecord
 from infopoints.models import Enquiry, Matter
-from portal import project_figures, roles
+from portal import application_forms, project_figures, roles
 from portal.admin_office import ApplicationFormFileForm
 from portal.models import ApplicationForm, ApplicationFormFile, AuditEvent, Guide, OpeningHours, ProjectFigure
 from tests.factories import URGENT_BANNER_QUERIES, PlaceFactory, SpokenLanguageFactory, UserFactory, make_guide, url_in
@@ -382,3 +382,70 @@ def test_the_site_search_finds_forms_in_the_readers_language_and_in_polish(clien
     assert url_in("uk", "application_form_list") + "#form-card" in content
     assert client.get(url_in("uk", "search") + "?q=Formularz+card").content.decode().count("#form-card") == 1
     assert "#form-hidden" not in client.get(url_in("uk", "search") + "?q=прихована").content.decode()
+
+
+def test_demo_forms_are_real_pdfs_marked_as_demo_and_loading_twice_changes_nothing(settings, tmp_path):
+    from portal.application_forms import pdf_check
+    from portal.demo import office_data
+
+    settings.MEDIA_ROOT = tmp_path
+    office_data.load(io.StringIO())
+    office_data.load(io.StringIO())
+    forms = ApplicationForm.objects.all()
+    assert forms.count() >= 4 and all(form.is_demo for form in forms)
+    files = ApplicationFormFile.objects.all()
+    assert files.filter(language="pl").count() == forms.count()
+    for item in files:
+        with item.file.open("rb") as handle:
+            pdf_check(handle.read())
+    published = set(ProjectFigure.objects.filter(is_published=True).values_list("key", flat=True))
+    assert published == {figure.key for figure in project_figures.registered()}
+
+
+def test_an_editor_uploads_a_new_version_in_the_admin_and_it_is_audited(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    form = make_form()
+    add_file(form, date(2024, 1, 1))
+    editor = UserFactory(role=roles.CONTENT_EDITOR, is_staff=True, with_totp=True)
+    client.force_login(editor)
+    prefix = "files"
+    data = {
+        "title_pl": form.title_pl,
+        "title_en": form.title_en,
+        "title_uk": "",
+        "title_ru": "",
+        "description_pl": "",
+        "description_en": "",
+        "description_uk": "",
+        "description_ru": "",
+        "slug": form.slug,
+        "guide": "",
+        "is_published": "on",
+        "order": "0",
+        f"{prefix}-TOTAL_FORMS": "2",
+        f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-0-id": str(form.files.get().pk),
+        f"{prefix}-0-form": str(form.pk),
+        f"{prefix}-1-form": str(form.pk),
+        f"{prefix}-1-language": "pl",
+        f"{prefix}-1-version_date": "2026-01-05",
+        f"{prefix}-1-file": SimpleUploadedFile("new.pdf", pdf_bytes(3), content_type="application/pdf"),
+    }
+    response = client.post(f"/admin/portal/applicationform/{form.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert form.files.count() == 2
+    newest = application_forms.form_file_current(slug=form.slug)
+    assert newest.version_date == date(2026, 1, 5) and newest.size == len(pdf_bytes(3))
+    assert AuditEvent.objects.filter(action="application_form.file_upload", object_id=str(newest.pk)).exists()
+
+    data[f"{prefix}-1-file"] = SimpleUploadedFile("fake.pdf", b"GIF89a not a pdf", content_type="application/pdf")
+    data[f"{prefix}-1-version_date"] = "2026-02-01"
+    response = client.post(f"/admin/portal/applicationform/{form.pk}/change/", data)
+    assert response.status_code == 200 and form.files.count() == 2
+
+
+def test_a_case_officer_cannot_manage_forms(client):
+    client.force_login(UserFactory(role=roles.CASE_OFFICER, is_staff=True, with_totp=True))
+    assert client.get("/admin/portal/applicationform/add/").status_code == 403
