@@ -9,8 +9,9 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Appointments")
 
     def ready(self) -> None:
-        from appointments import documents
+        from appointments import documents, project_figures
         from portal.services import register_attachment_builder
 
         # The confirmation e-mail's PDF and calendar file are built by the outbox when it sends (see emails.py).
         register_attachment_builder("booking", documents.booking_attachments)
+        project_figures.register_figures()

@@ -370,3 +370,21 @@ def staff_free_times(
 def staff_booking(*, booking_id: int) -> Booking | None:
     """One booking as the day page shows it (for the htmx swap after an action). Two queries."""
     return _staff_bookings().filter(pk=booking_id).first()
+
+
+def bookings_made_in_year(*, year: int) -> int:
+    """Bookings confirmed in `year` (by the person's e-mail link or booked by staff): one count."""
+    return Booking.objects.filter(confirmed_at__gte=_year_start(year), confirmed_at__lt=_year_start(year + 1)).count()
+
+
+def bookings_kept_in_year(*, year: int) -> int:
+    """Visits of `year` the person came to (checked in, or completed): one count."""
+    return Booking.objects.filter(
+        starts_at__gte=_year_start(year),
+        starts_at__lt=_year_start(year + 1),
+        status__in=[Booking.Status.CHECKED_IN, Booking.Status.COMPLETED],
+    ).count()
+
+
+def _year_start(year: int) -> datetime:
+    return datetime(year, 1, 1, tzinfo=LOCAL_TIME)

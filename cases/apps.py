@@ -7,3 +7,8 @@ class CasesConfig(AppConfig):
 
     name = "cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from cases import project_figures
+
+        project_figures.register_figures()

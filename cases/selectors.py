@@ -7,7 +7,7 @@ functions of those rows, so they are tested without a request.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
-from cases.models import Case, CaseStatus, IntegrationToken, ProcessingTime, Stage, StatusEvent
+from cases.models import Case, CaseStatus, IntegrationToken, LookupRecord, ProcessingTime, Stage, StatusEvent
 
 if TYPE_CHECKING:
     from portal.models import User
@@ -286,3 +286,9 @@ def case_status_for_staff(*, user: "User", number: str) -> CaseAtDesk | None:
         place=case.place.name,
         is_final=case.status.is_final,
     )
+
+
+def lookups_answered_since(*, since: date) -> int:
+    """Case-status lookups the page answered (found, or wrong number or code) from `since`: one count, no person."""
+    start = timezone.make_aware(datetime.combine(since, time.min))
+    return LookupRecord.objects.filter(created_at__gte=start).exclude(outcome=LookupRecord.Outcome.LIMITED).count()

@@ -9,8 +9,10 @@ class InfopointsConfig(AppConfig):
     verbose_name = _("Information points")
 
     def ready(self):
+        from infopoints import project_figures
         from infopoints.attachments import message_attachments
         from portal.services import register_attachment_builder
 
         # A staff reply's e-mail carries the files attached to it (built when it is sent).
         register_attachment_builder("enquiry-message", message_attachments)
+        project_figures.register_figures()

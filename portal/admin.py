@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal import admin_audit, admin_guides, admin_info  # noqa: F401 (register the audit, guide, notice, FAQ, partner admin)
+from portal import admin_audit, admin_guides, admin_info, admin_office  # noqa: F401 (register the audit, guide, notice, FAQ, partner, figure and form admin)
 from portal.models import OpeningHours, OutboundEmail, Place, Service, SpokenLanguage, User
 
 

@@ -11,7 +11,8 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
-        from portal import error_reporting, signals
+        from portal import error_reporting, project_figures, signals
 
         signals.connect()
         error_reporting.log_channels(settings)
+        project_figures.register_portal_figures()

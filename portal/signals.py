@@ -27,6 +27,8 @@ CONTENT_MODELS = [
     models.FaqEntry,
     models.Partner,
     models.PartnerTopic,
+    models.ApplicationForm,
+    models.ApplicationFormFile,
 ]
 
 

@@ -45,6 +45,9 @@ class PageSitemap(I18nSitemap):
             "partner_list",
             "accessibility",
             "privacy",
+            "project",
+            "application_form_list",
+            "contact",
         ]
 
     def location(self, name):

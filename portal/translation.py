@@ -3,6 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from portal.models import (
+    ApplicationForm,
     Category,
     FaqEntry,
     GlossaryTerm,
@@ -124,3 +125,9 @@ class PartnerTopicTranslation(TranslationOptions):
 class PartnerTranslation(TranslationOptions):
     fields = ("name", "description", "opening_hours")
     required_languages = {"pl": ("name", "description")}
+
+
+@register(ApplicationForm)
+class ApplicationFormTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"pl": ("title",)}

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from cases import api as cases_api
-from portal import views, views_finder, views_guides, views_info, views_pdf, views_search
+from portal import views, views_finder, views_guides, views_info, views_office, views_pdf, views_search
 from portal.sitemaps import sitemaps
 
 # The admin login goes through allauth, so it is rate-limited and asks for the second factor.
@@ -52,6 +52,15 @@ urlpatterns += i18n_patterns(
     path("fees/", views_info.fee_list, name="fee_list"),
     path("help/", views_info.partner_list, name="partner_list"),
     path("help/<slug:slug>/preview/", views_info.partner_preview, name="partner_preview"),
+    path("project/", views_office.project, name="project"),
+    path("forms/", views_office.form_list, name="application_form_list"),
+    path("forms/<slug:slug>/download/", views_office.form_download, name="application_form_download"),
+    path(
+        "forms/<slug:slug>/download/<str:language>/",
+        views_office.form_download,
+        name="application_form_download_translation",
+    ),
+    path("contact/", views_office.contact, name="contact"),
     path("case-status/", include("cases.urls")),
     path("appointments/", include("appointments.urls")),
     path("staff/appointments/", include("appointments.urls_staff")),

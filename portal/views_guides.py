@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from portal import selectors, services
+from portal import application_forms, selectors, services
 from portal.forms import MistakeReportForm
 from portal.models import GlossaryTerm, Guide
 from portal.page_cache import public_page
@@ -58,6 +58,7 @@ def _guide_context(guide: Guide, language: str) -> dict:
         "untranslated": selectors.guide_untranslated_sections(guide, language),
         "translation_outdated": selectors.guide_translation_outdated(guide, language),
         "polish_url": selectors.guide_url_in(guide, "pl"),
+        "application_forms": application_forms.forms_for_guide(guide),
     }
 
 

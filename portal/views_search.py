@@ -13,7 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_safe
 
-from portal.search import MAX_QUERY_LENGTH, SearchOutcome, faq_search, guides_search, query_clean
+from portal.search import MAX_QUERY_LENGTH, SearchOutcome, faq_search, forms_search, guides_search, query_clean
 from portal.text import content_version
 
 SEARCH_CACHE_SECONDS = 60 * 30
@@ -27,6 +27,7 @@ def search(request):
     query, truncated = query_clean(request.GET.get("q", ""))
     outcome = _search_cached(query, get_language()) if query else SearchOutcome(query="", tokens=())
     faq_results = _faq_search_cached(query, get_language()) if query else []
+    form_results = _forms_search_cached(query, get_language()) if query else []
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "query": query,
@@ -34,6 +35,7 @@ def search(request):
         "max_length": MAX_QUERY_LENGTH,
         "outcome": outcome,
         "faq_results": faq_results,
+        "form_results": form_results,
         "status_message": _status_message(query, outcome, faq_results),
         "example_queries": EXAMPLE_QUERIES,
         "fragment": fragment,
@@ -63,6 +65,16 @@ def _faq_search_cached(query: str, language: str) -> list:
     results = cache.get(key)
     if results is None:
         results = faq_search(query=query, language=language)
+        cache.set(key, results, SEARCH_CACHE_SECONDS)
+    return results
+
+
+def _forms_search_cached(query: str, language: str) -> list:
+    digest = hashlib.sha256(query.casefold().encode()).hexdigest()
+    key = f"search-forms:{language}:{content_version()}:{digest}"
+    results = cache.get(key)
+    if results is None:
+        results = forms_search(query=query, language=language)
         cache.set(key, results, SEARCH_CACHE_SECONDS)
     return results
 

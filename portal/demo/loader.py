@@ -322,6 +322,9 @@ def load(stdout) -> None:
         f"Notices: {Notice.objects.count()}, FAQ entries: {FaqEntry.objects.count()}, "
         f"partner institutions (illustrative): {Partner.objects.count()}"
     )
+    from portal.demo import office_data
+
+    office_data.load(stdout)
     users = load_staff()
     stdout.write(
         f"Demo staff logins (password for all: {DEMO_PASSWORD}; TOTP secret for all: {settings.DEMO_TOTP_SECRET}):"

@@ -1,5 +1,6 @@
 """Models of the site core: staff and places (core), the audit trail of staff actions (audit), guides and their
-translation state (guides), notices, FAQ and partner institutions (info)."""
+translation state (guides), notices, FAQ and partner institutions (info), project figures and application
+forms (office)."""
 
 from portal.models.audit import AuditEvent
 from portal.models.core import (
@@ -35,8 +36,12 @@ from portal.models.info import (
     Partner,
     PartnerTopic,
 )
+from portal.models.office import ApplicationForm, ApplicationFormFile, ProjectFigure
 
 __all__ = [
+    "ApplicationForm",
+    "ApplicationFormFile",
+    "ProjectFigure",
     "AuditEvent",
     "Category",
     "ContentRevision",

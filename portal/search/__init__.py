@@ -38,7 +38,8 @@ everything is computed per request over the published set, in a fixed number of 
 - SQLite (development and tests): the published guides and their parts are loaded (four queries) and scored in
   Python with the same rules (edit distance instead of trigrams).
 Frequently asked questions (`faq_search`) are searched too, with the same word rules, in Python on both databases
-(one query: tens of short entries); the search page lists the matching ones under the guides.
+(one query: tens of short entries); the search page lists the matching ones under the guides, and the application
+forms (`forms_search`, one query) under those.
 The snippets are cut from the parts of the matching guides (on PostgreSQL loaded then, in three queries).
 Queries per search: 4 on SQLite, 5 on PostgreSQL (plus a savepoint and its release when already inside a
 transaction, as in tests), whatever the number of guides; none for an empty query. Measured with the ten demo
@@ -52,6 +53,7 @@ Python scoring), `guides` (the guide search and its results) and `faq`; the publ
 """
 
 from portal.search.faq import MAX_FAQ_RESULTS, FaqResult, faq_search
+from portal.search.forms import FormResult, forms_search
 from portal.search.guides import SearchOutcome, SearchResult, guides_search
 from portal.search.ranking import _score_postgresql, _score_python
 from portal.search.words import (
@@ -78,12 +80,14 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "TRIGRAM_THRESHOLD",
     "FaqResult",
+    "FormResult",
     "SearchOutcome",
     "SearchResult",
     "_score_postgresql",
     "_score_python",
     "_within_one_edit",
     "faq_search",
+    "forms_search",
     "fold",
     "guides_search",
     "query_clean",

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 # Queries of one search: SQLite 4 (guides, steps, documents, FAQ); PostgreSQL 5 (ranking statement, guides, steps,
 # documents, FAQ) plus the savepoint and its release that guard the ranking statement inside the test transaction;
-# then one for the FAQ entries (portal.search.faq_search) and the urgent-notice banner of the page.
-MAX_SEARCH_QUERIES = 7 + 1 + URGENT_BANNER_QUERIES
+# then one for the FAQ entries (portal.search.faq_search), one for the application forms (portal.search.forms_search)
+# and the urgent-notice banner of the page.
+MAX_SEARCH_QUERIES = 7 + 1 + 1 + URGENT_BANNER_QUERIES
 
 
 def texts(pl: str, en: str = "", uk: str = "", ru: str = "") -> dict[str, str]:
