@@ -8,6 +8,6 @@ official text (ISAP, the office's or the Office for Foreigners' pages) before an
 
 from portal.legal_sources.acts import ACTS, Act, act
 from portal.legal_sources.facts import FACTS, Confidence, Fact, OfficialPage, fact
-from portal.legal_sources.render import sources_markdown
+from portal.legal_sources.render import LawEntry, law_page_groups, sources_markdown
 
-__all__ = ["ACTS", "FACTS", "Act", "Confidence", "Fact", "OfficialPage", "act", "fact", "sources_markdown"]
+__all__ = ["ACTS", "FACTS", "Act", "Confidence", "Fact", "OfficialPage", "act", "fact", "law_page_groups", "LawEntry", "sources_markdown"]

@@ -1,6 +1,8 @@
 """`docs/sources.md`, written from the lists in acts.py and facts.py (never edited by hand)."""
 
-from portal.legal_sources.acts import ACTS, act
+from dataclasses import dataclass
+
+from portal.legal_sources.acts import ACTS, Act, act
 from portal.legal_sources.facts import FACTS, Confidence, Fact
 
 MARKS = {
@@ -62,3 +64,26 @@ def sources_markdown() -> str:
                 f"| `{entry.key}` | {_cell(statement)} | {_cell(_source(entry))} | {MARKS[entry.confidence]} |"
             )
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class LawEntry:
+    act: Act
+    articles: list[str]
+
+
+def law_page_groups() -> list[tuple[str, list[LawEntry]]]:
+    """The acts by kind (acts, regulations, EU law), each with the articles the site cites from it."""
+    cited: dict[str, list[str]] = {}
+    for entry in FACTS:
+        if entry.act and entry.article:
+            articles = cited.setdefault(entry.act, [])
+            for article in entry.article.split(", "):
+                if article not in articles:
+                    articles.append(article)
+    groups = []
+    for kind in ("act", "regulation", "eu"):
+        entries = [LawEntry(act=item, articles=cited.get(item.key, [])) for item in ACTS if item.kind == kind]
+        if entries:
+            groups.append((kind, entries))
+    return groups
