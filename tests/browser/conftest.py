@@ -74,6 +74,7 @@ PUBLIC_PAGES = [
     PublicPage("faq", "faq/"),
     PublicPage("faq-detail", "faq/how-do-i-file-an-application/"),
     PublicPage("fees", "fees/"),
+    PublicPage("law", "law/"),
     PublicPage("partners", "help/"),
     PublicPage("partners-filtered", "help/?topic=legal-advice&language=uk&town=Pozna%C5%84"),
     PublicPage("appointments-start", "appointments/"),
