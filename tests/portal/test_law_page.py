@@ -58,3 +58,22 @@ def test_the_in_page_links_lead_to_sections_that_exist(client):
     assert targets == ["law-act", "law-regulation", "law-eu"]
     for target in targets:
         assert f'id="{target}"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "key"),
+    [
+        ("pl", "ustawa o cudzoziemcach", "foreigners"),
+        ("en", "code of administrative procedure", "kpa"),
+        ("uk", "гербовий збір", "stamp-duty"),
+        ("ru", "opłacie skarbowej", "stamp-duty"),
+    ],
+)
+def test_the_search_finds_an_act_in_the_readers_language_or_in_polish(client, language, query, key):
+    page = client.get(url_in(language, "search"), {"q": query}).content.decode()
+    assert f'{url_in(language, "law")}#act-{key}' in page
+
+
+def test_a_search_for_a_guide_topic_lists_no_act(client):
+    page = client.get(url_in("en", "search"), {"q": "fingerprints"}).content.decode()
+    assert f'{url_in("en", "law")}#act-' not in page
