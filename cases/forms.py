@@ -106,7 +106,7 @@ class AppealForm(PlainTextFormMixin, forms.Form):
             self.fields["decision_date"].required = False
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         decided, delivered = data.get("decision_date"), data.get("delivered_on")
         if self.today:
             for name, value in (("decision_date", decided), ("delivered_on", delivered)):

@@ -10,4 +10,16 @@ from portal.legal_sources.acts import ACTS, Act, act
 from portal.legal_sources.facts import FACTS, Confidence, Fact, OfficialPage, fact
 from portal.legal_sources.render import LawEntry, law_page_groups, sources_markdown
 
-__all__ = ["ACTS", "FACTS", "Act", "Confidence", "Fact", "OfficialPage", "act", "fact", "law_page_groups", "LawEntry", "sources_markdown"]
+__all__ = [
+    "ACTS",
+    "FACTS",
+    "Act",
+    "Confidence",
+    "Fact",
+    "LawEntry",
+    "OfficialPage",
+    "act",
+    "fact",
+    "law_page_groups",
+    "sources_markdown",
+]

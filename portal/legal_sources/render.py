@@ -58,11 +58,9 @@ def sources_markdown() -> str:
         )
     for topic, heading in TOPICS:
         lines += ["", f"## {heading}", "", "| Key | Fact | Source | Confidence |", "|---|---|---|---|"]
-        for entry in (fact for fact in FACTS if fact.topic == topic):
-            statement = entry.statement + (f" *{entry.note}*" if entry.note else "")
-            lines.append(
-                f"| `{entry.key}` | {_cell(statement)} | {_cell(_source(entry))} | {MARKS[entry.confidence]} |"
-            )
+        for item in (fact for fact in FACTS if fact.topic == topic):
+            statement = item.statement + (f" *{item.note}*" if item.note else "")
+            lines.append(f"| `{item.key}` | {_cell(statement)} | {_cell(_source(item))} | {MARKS[item.confidence]} |")
     return "\n".join(lines) + "\n"
 
 

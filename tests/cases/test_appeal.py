@@ -120,10 +120,8 @@ def test_dates_in_the_future_or_in_the_wrong_order_are_refused(client, refused):
     future = (today + timedelta(days=2)).isoformat()
     page = client.post(url_in("en", "cases:appeal"), {"decision_date": future, "delivered_on": future}).content
     assert b"This date is in the future" in page
-    page = client.post(
-        url_in("en", "cases:appeal"),
-        {"decision_date": (today - timedelta(days=2)).isoformat(), "delivered_on": (today - timedelta(days=5)).isoformat()},
-    ).content
+    earlier, later = (today - timedelta(days=5)).isoformat(), (today - timedelta(days=2)).isoformat()
+    page = client.post(url_in("en", "cases:appeal"), {"decision_date": later, "delivered_on": earlier}).content
     assert b"cannot have reached you before" in page
     page = client.post(url_in("en", "cases:appeal"), {"decision_date": "yesterday", "delivered_on": "x"}).content
     assert b"Enter the date as day, month and year" in page
