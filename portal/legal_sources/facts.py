@@ -210,7 +210,8 @@ DATES: list[Fact] = [
          "application and for at least 365 days without a break.", _S, act="ukraine-special", article="art. 42c",
          on=date(2025, 6, 4)),
     Fact("date-temporary-protection-end", "date", "EU temporary protection for people from Ukraine runs until 4 "
-         "March 2027.", _C, act="eu-temporary-protection", pages=(UDSC_PROTECTION,), on=date(2027, 3, 4)),
+         "March 2027.", _C, act="eu-temporary-protection", pages=(UDSC_PROTECTION,), on=date(2027, 3, 4),
+         code_refs=("portal.finder:TEMPORARY_PROTECTION_ENDS",)),
     Fact("date-phase-out", "date", "The act phasing out the special act for citizens of Ukraine is in force since "
          "5 March 2026 (signed 19 February 2026).", _S, act="ukraine-phase-out", on=date(2026, 3, 5)),
     Fact("date-pesel-confirm", "date", "People whose PESEL UKR was given without a valid identity document confirm "
