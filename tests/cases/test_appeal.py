@@ -168,3 +168,14 @@ def test_the_deadline_is_fourteen_days_after_delivery():
     from datetime import date
 
     assert appeal_deadline(date(2026, 11, 20)) == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("reviews", [1, 12])
+def test_the_refusal_page_uses_the_same_number_of_queries_whatever_the_history(
+    client, make_case, reviews, django_assert_num_queries
+):
+    make_guide("appeal-against-decision")
+    make_case("filed", *["formal-check", "review"] * reviews, "decision-refused", days_apart=1)
+    look_up(client)
+    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):  # the case's four, and the appeal guide's link
+        assert client.get(url_in("pl", "cases:result")).status_code == 200
