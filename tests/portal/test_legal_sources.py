@@ -1,6 +1,7 @@
 """The list of acts and legal facts: docs/sources.md is generated from it, and every fee and time limit has a source."""
 
 import importlib
+import re
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -100,3 +101,16 @@ def test_entries_cite_known_acts_and_confirmed_ones_name_a_source():
         assert set(entry.title) == set(entry.used_for) == {"pl", "en", "uk", "ru"}
         assert entry.url.startswith("https://")
         assert entry.journal == "" or entry.journal.startswith(("Dz.U. ", "Dz.U. UE "))
+
+
+def test_every_journal_position_the_content_cites_is_an_act_of_the_list():
+    """A guide, FAQ, notice or status text that cites "Dz.U. 2025 poz. 1079" cites an act the law page lists."""
+    cited_in = {}
+    content = [*GUIDES, *(ROOT / "portal" / "demo").glob("*_data.py"), ROOT / "cases" / "demo_catalogue.py"]
+    for path in content:
+        for year, position in re.findall(r"Dz\.\s?U\.\s(\d{4})\spoz\.\s(\d+)", path.read_text(encoding="utf-8")):
+            cited_in.setdefault(f"Dz.U. {year} poz. {position}", path.name)
+    assert cited_in, "no citation found: the pattern or the content moved"
+    listed = {entry.journal for entry in ACTS}
+    missing = {journal: name for journal, name in cited_in.items() if journal not in listed}
+    assert not missing, f"add these acts to portal/legal_sources/acts.py: {missing}"
