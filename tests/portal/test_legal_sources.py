@@ -1,8 +1,8 @@
 """The list of acts and legal facts: docs/sources.md is generated from it, and every fee and time limit has a source."""
 
 import importlib
-import re
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
