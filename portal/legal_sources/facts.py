@@ -115,8 +115,8 @@ FEES: list[Fact] = [
          amount=Decimal("100"), reduced=Decimal("50")),
     Fact("fee-card-replacement", "fee", "Fee for replacing a residence card: 100 zł; no fee for a replacement under "
          "art. 241 pkt 5 or 6, a technical defect, or the first card after international protection or "
-         "humanitarian stay.", _C, act="card-fees-regulation", article="art. 241", pages=(MOS_CARD_FEES,),
-         fee_kind="card_fee", amount=Decimal("100")),
+         "humanitarian stay.", _C, act="card-fees-regulation", pages=(MOS_CARD_FEES,), fee_kind="card_fee",
+         amount=Decimal("100"), note="The grounds for a replacement are in art. 241 of the Act on Foreigners."),
     Fact("fee-card-own-fault", "fee", "Fee for replacing a residence card lost or destroyed through the foreigner's "
          "own fault: 200 zł.", _C, act="card-fees-regulation", pages=(MOS_CARD_FEES,), fee_kind="card_fee",
          amount=Decimal("200")),
