@@ -1,7 +1,7 @@
 """Demo content for the case-status catalogue and the procedures, in pl/en/uk/ru (Polish is the source).
 
-Terms follow docs/glossary.md; legal facts are those of the guides' legal bases and sources (portal/demo/guides/),
-as of 2026.
+Terms follow docs/glossary.md; every legal fact here (time limits, articles) is listed with its source and
+confidence in docs/sources.md (generated from portal/legal_sources/), as of 2026.
 Polish addresses the reader in the second person singular, as the office's migrant pages do.
 """
 

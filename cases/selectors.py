@@ -65,6 +65,11 @@ class CaseOverview:
     def decided(self) -> bool:
         return self.case.status.stage >= Stage.DECISION
 
+    @property
+    def appeal_offered(self) -> bool:
+        """A refusal not yet final can be appealed; the page offers the letter and the deadline."""
+        return self.case.status.outcome == CaseStatus.Outcome.NEGATIVE and not self.case.status.is_final
+
 
 def case_overview(*, case_id: int, today: date | None = None) -> CaseOverview:
     """Everything the result page shows about one case, in four queries whatever the size of the history."""

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import complaint, selectors, services
-from cases.forms import ComplaintForm, LookupForm, SubscriptionForm
+from cases import appeal, complaint, selectors, services
+from cases.forms import AppealForm, ComplaintForm, LookupForm, SubscriptionForm
 from cases.models import Case
-from portal.selectors import client_address
+from portal.selectors import client_address, guide_links
 
 SESSION_KEY = "case_lookup"
 # How long a successful lookup stays open in this browser: enough to read, short enough for a shared phone.
@@ -128,6 +128,8 @@ def result(request):
         context = {"subscription_form": subscription_form, "subscription_message": subscription_message}
         return render(request, "cases/_updates.html", context)
     context = {"overview": overview, "case": overview.case, "subscription_form": subscription_form}
+    if overview.appeal_offered:
+        context["appeal_guide"] = _appeal_guide()
     status = 400 if subscription_form.errors else 200
     return render(request, "cases/result.html", context, status=status)
 
@@ -164,6 +166,60 @@ def complaint_pdf(request):
         return response
     status = 400 if form.errors else 200
     return render(request, "cases/complaint.html", {"overview": overview, "form": form}, status=status)
+
+
+def _appeal_guide() -> tuple[str, str] | None:
+    return guide_links(slugs=[appeal.APPEAL_GUIDE_SLUG]).get(appeal.APPEAL_GUIDE_SLUG)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def appeal_letter(request):
+    """After a refusal: the appeal as a PDF to sign, or its deadline as a calendar file; both by POST only."""
+    overview = _looked_up_overview(request)
+    if overview is None:
+        return redirect("cases:lookup")
+    if not overview.appeal_offered:
+        messages.info(request, _("An appeal letter is offered only while a refusal can still be appealed."))
+        return redirect("cases:result")
+    today = timezone.localdate()
+    action = request.POST.get("action", "pdf")
+    form = AppealForm(request.POST or None, today=today, for_calendar=action == "ics")
+    guide = _appeal_guide()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if action == "ics":
+            deadline = appeal.appeal_deadline(data["delivered_on"])
+            if deadline >= today:
+                guide_url = request.build_absolute_uri(guide[1]) if guide else request.build_absolute_uri()
+                content = appeal.appeal_deadline_ics(
+                    deadline=deadline, place_name=overview.case.place.name, guide_url=guide_url
+                )
+                response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+                response["Content-Disposition"] = 'attachment; filename="odwolanie-termin.ics"'
+                return response
+            form.add_error(
+                "delivered_on",
+                _(
+                    "The 14 days counted from this day have already passed. If you missed the deadline through no "
+                    "fault of your own, see the appeal guide: you may ask for it to be restored."
+                ),
+            )
+        else:
+            letter = appeal.AppealLetter(
+                overview=overview,
+                language=get_language(),
+                decision_date=data["decision_date"],
+                delivered_on=data["delivered_on"],
+                full_name=data["full_name"],
+                address=data["address"],
+            )
+            response = HttpResponse(appeal.appeal_pdf_bytes(letter), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="odwolanie-{get_language()}.pdf"'
+            return response
+    context = {"overview": overview, "case": overview.case, "form": form, "appeal_guide": guide}
+    context["appeal_days"] = appeal.APPEAL_DAYS
+    return render(request, "cases/appeal.html", context, status=400 if form.errors else 200)
 
 
 @never_cache

@@ -5,7 +5,7 @@ fits, and into warnings where a deadline or a missing legal basis matters more t
 general information, never a decision: the voivode decides each case on its documents, so every rule that
 depends on conditions we do not ask about says "may qualify" and points to the guide.
 
-Where the rules come from (the guides in portal/demo/guides/, with their legal bases and sources):
+Where the rules come from (each fact with its source and confidence in docs/sources.md):
 - Temporary protection for people from Ukraine runs until 4 March 2027 (Council Implementing Decision
   (EU) 2025/1460); the CUKR card can be applied for until then, only in MOS.
 - Since 27 April 2026 temporary, permanent and EU long-term residence applications are filed only in MOS, and

@@ -80,6 +80,11 @@ def categories_with_published_guides() -> list[tuple[Category, list[Guide]]]:
     return [(category, guides_by_category[category.pk]) for category in categories]
 
 
+def guide_links(*, slugs: list[str]) -> dict[str, tuple[str, str]]:
+    """Title and address of each published guide among `slugs`, for pages of other apps that link them (one query)."""
+    return {guide.slug: (guide.title, guide.get_absolute_url()) for guide in guides_published().filter(slug__in=slugs)}
+
+
 def guide_for_page(*, slug: str, include_drafts: bool = False) -> Guide:
     """A guide with everything its page, checklist and PDF show, in a fixed number of queries.
 

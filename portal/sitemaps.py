@@ -42,6 +42,7 @@ class PageSitemap(I18nSitemap):
             "notice_list",
             "faq_list",
             "fee_list",
+            "law",
             "partner_list",
             "accessibility",
             "privacy",

@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("faq/<slug:slug>/feedback/", views_info.faq_feedback, name="faq_feedback"),
     path("faq/<slug:slug>/preview/", views_info.faq_preview, name="faq_preview"),
     path("fees/", views_info.fee_list, name="fee_list"),
+    path("law/", views.law, name="law"),
     path("help/", views_info.partner_list, name="partner_list"),
     path("help/<slug:slug>/preview/", views_info.partner_preview, name="partner_preview"),
     path("project/", views_office.project, name="project"),

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal import roles, selectors
+from portal.legal_sources import law_page_groups
 from portal.models import Place
 from portal.page_cache import public_page
 
@@ -51,6 +52,12 @@ def legal_page(request, page: str):
         "portal/legal_page.html",
         {"page": page, "body_template": f"portal/legal/{page}_{get_language()}.html"},
     )
+
+
+@public_page
+def law(request):
+    """The acts and regulations the site relies on, from the same list as docs/sources.md (no database reads)."""
+    return render(request, "portal/law.html", {"groups": law_page_groups()})
 
 
 @never_cache

@@ -13,7 +13,15 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_safe
 
-from portal.search import MAX_QUERY_LENGTH, SearchOutcome, faq_search, forms_search, guides_search, query_clean
+from portal.search import (
+    MAX_QUERY_LENGTH,
+    SearchOutcome,
+    faq_search,
+    forms_search,
+    guides_search,
+    law_search,
+    query_clean,
+)
 from portal.text import content_version
 
 SEARCH_CACHE_SECONDS = 60 * 30
@@ -36,6 +44,7 @@ def search(request):
         "outcome": outcome,
         "faq_results": faq_results,
         "form_results": form_results,
+        "law_results": law_search(query=query, language=get_language()) if query else [],
         "status_message": _status_message(query, outcome, faq_results),
         "example_queries": EXAMPLE_QUERIES,
         "fragment": fragment,

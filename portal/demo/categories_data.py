@@ -1,10 +1,18 @@
-"""Demo data: the life situations that group the guides."""
+"""Demo data: the life situations that group the guides.
+
+`order` puts the groups people need most often first on the guides list: work, then the residence card and
+appeals (a card to replace or a refusal to answer are urgent), then citizens of Ukraine and the other permits.
+"""
 
 from typing import Any
+
+# A category without an `order` is listed after the ranked ones, in the order of this list.
+UNRANKED_ORDER = 100
 
 CATEGORIES: list[dict[str, Any]] = [
     {
         "slug": "work",
+        "order": 10,
         "name": {"pl": "Praca", "en": "Work", "uk": "Робота", "ru": "Работа"},
         "description": {
             "pl": "Pobyt w Polsce w celu wykonywania pracy, także jako wysoko wykwalifikowany pracownik.",
@@ -15,6 +23,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "study",
+        "order": 50,
         "name": {"pl": "Studia", "en": "Studies", "uk": "Навчання", "ru": "Учёба"},
         "description": {
             "pl": "Pobyt w celu odbywania studiów w Polsce.",
@@ -25,6 +34,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "family",
+        "order": 60,
         "name": {"pl": "Rodzina", "en": "Family", "uk": "Сім'я", "ru": "Семья"},
         "description": {
             "pl": "Pobyt w celu połączenia z rodziną mieszkającą w Polsce.",
@@ -35,6 +45,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "business",
+        "order": 70,
         "name": {
             "pl": "Działalność gospodarcza",
             "en": "Business",
@@ -50,6 +61,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "permanent-stay",
+        "order": 80,
         "name": {
             "pl": "Pobyt stały",
             "en": "Permanent residence",
@@ -65,6 +77,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "eu-long-term",
+        "order": 90,
         "name": {
             "pl": "Rezydent długoterminowy UE",
             "en": "EU long-term resident",
@@ -80,6 +93,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "residence-card",
+        "order": 20,
         "name": {"pl": "Karta pobytu", "en": "Residence card", "uk": "Карта побиту", "ru": "Карта побыту"},
         "description": {
             "pl": "Wymiana, utrata i odbiór karty pobytu.",
@@ -90,6 +104,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "ukraine",
+        "order": 40,
         "name": {
             "pl": "Obywatele Ukrainy",
             "en": "Citizens of Ukraine",
@@ -105,6 +120,7 @@ CATEGORIES: list[dict[str, Any]] = [
     },
     {
         "slug": "decisions-and-appeals",
+        "order": 30,
         "name": {
             "pl": "Decyzje i odwołania",
             "en": "Decisions and appeals",

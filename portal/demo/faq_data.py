@@ -1,4 +1,5 @@
-"""Demo data: frequently asked questions, by guide category (facts as the guides state them, November 2026).
+"""Demo data: frequently asked questions, by guide category (facts as the guides state them, November 2026;
+sources in docs/sources.md).
 
 Each entry: slug (also the anchor on the FAQ page), category slug, question and answer in pl/en/uk/ru.
 """

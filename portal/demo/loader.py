@@ -168,11 +168,12 @@ OUTDATED_DEMO = ("residence-card-replacement", ["en", "uk"])
 
 @transaction.atomic
 def load_guides() -> list[Guide]:
-    for order, item in enumerate(categories_data.CATEGORIES):
+    for index, item in enumerate(categories_data.CATEGORIES):
         Category.objects.update_or_create(
             slug=item["slug"],
             defaults={
-                "order": order,
+                # How often people need a group decides its place (categories_data.py); unranked ones go last.
+                "order": item.get("order", categories_data.UNRANKED_ORDER + index),
                 **_translated("name", item["name"]),
                 **_translated("description", item["description"]),
             },

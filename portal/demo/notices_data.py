@@ -1,4 +1,5 @@
-"""Demo data: notices of the last months (facts as the guides state them, November 2026).
+"""Demo data: notices of the last months (facts as the guides state them, November 2026;
+sources in docs/sources.md).
 
 Times are Europe/Warsaw. `scheduled` marks the notice whose publication time lies in the future when the demo is
 loaded in late 2026 (the loader keeps it in the future whenever it is loaded).

@@ -16,7 +16,7 @@ Verified, with the source next to the value:
 - The branch offices in Kalisz, Konin, Leszno and Piła take fingerprints and hand out residence cards.
 - AMU Welcome Center: ul. Święty Marcin 78, Poznań (secondary sources).
 - MOS-only filing of temporary, permanent and EU long-term residence applications from 27 April 2026
-  (secondary sources only; see README, "Open legal points").
+  (secondary sources only; see docs/sources.md, `date-mos-only`).
 
 Not verified (placeholders): the street addresses and postal codes in Kalisz, Konin and Leszno; a phone number
 and e-mail for each branch office (the central helpline and e-mail are used instead); opening hours in Kalisz,

@@ -39,7 +39,8 @@ everything is computed per request over the published set, in a fixed number of 
   Python with the same rules (edit distance instead of trigrams).
 Frequently asked questions (`faq_search`) are searched too, with the same word rules, in Python on both databases
 (one query: tens of short entries); the search page lists the matching ones under the guides, and the application
-forms (`forms_search`, one query) under those.
+forms (`forms_search`, one query) under those. The acts of the legal regulations page (`law_search`) are matched
+in Python too, with no query: a short list kept in code.
 The snippets are cut from the parts of the matching guides (on PostgreSQL loaded then, in three queries).
 Queries per search: 4 on SQLite, 5 on PostgreSQL (plus a savepoint and its release when already inside a
 transaction, as in tests), whatever the number of guides; none for an empty query. Measured with the ten demo
@@ -55,6 +56,7 @@ Python scoring), `guides` (the guide search and its results) and `faq`; the publ
 from portal.search.faq import MAX_FAQ_RESULTS, FaqResult, faq_search
 from portal.search.forms import FormResult, forms_search
 from portal.search.guides import SearchOutcome, SearchResult, guides_search
+from portal.search.law import MAX_LAW_RESULTS, law_search
 from portal.search.ranking import _score_postgresql, _score_python
 from portal.search.words import (
     FUZZY_MIN_LENGTH,
@@ -73,6 +75,7 @@ from portal.search.words import (
 __all__ = [
     "FUZZY_MIN_LENGTH",
     "MAX_FAQ_RESULTS",
+    "MAX_LAW_RESULTS",
     "MAX_QUERY_LENGTH",
     "MAX_TOKENS",
     "MIN_TOKEN_LENGTH",
@@ -90,6 +93,7 @@ __all__ = [
     "forms_search",
     "fold",
     "guides_search",
+    "law_search",
     "query_clean",
     "query_tokens",
 ]

@@ -74,6 +74,7 @@ PUBLIC_PAGES = [
     PublicPage("faq", "faq/"),
     PublicPage("faq-detail", "faq/how-do-i-file-an-application/"),
     PublicPage("fees", "fees/"),
+    PublicPage("law", "law/"),
     PublicPage("partners", "help/"),
     PublicPage("project", "project/"),
     PublicPage("forms", "forms/"),
