@@ -157,10 +157,22 @@ CATEGORIES: list[dict[str, Any]] = [
             "ru": "Защита и гуманитарное пребывание",
         },
         "description": {
-            "pl": "Gdzie ubiegać się o ochronę międzynarodową i co u wojewody załatwiają osoby z pobytem humanitarnym lub tolerowanym.",
-            "en": "Where to seek international protection, and what people with humanitarian or tolerated stay handle at the voivode's office.",
-            "uk": "Де звертатися по міжнародний захист і які справи у воєводи вирішують особи з гуманітарним або толерованим перебуванням.",
-            "ru": "Куда обращаться за международной защитой и какие дела у воеводы решают лица с гуманитарным или толерантным пребыванием.",
+            "pl": (
+                "Gdzie ubiegać się o ochronę międzynarodową i co u wojewody załatwiają osoby z pobytem "
+                "humanitarnym lub tolerowanym."
+            ),
+            "en": (
+                "Where to seek international protection, and what people with humanitarian or tolerated "
+                "stay handle at the voivode's office."
+            ),
+            "uk": (
+                "Де звертатися по міжнародний захист і які справи у воєводи вирішують особи з гуманітарним "
+                "або толерованим перебуванням."
+            ),
+            "ru": (
+                "Куда обращаться за международной защитой и какие дела у воеводы решают лица с гуманитарным "
+                "или толерантным пребыванием."
+            ),
         },
     },
     {
@@ -174,8 +186,13 @@ CATEGORIES: list[dict[str, Any]] = [
         "description": {
             "pl": "Polski dokument podróży i dokument tożsamości cudzoziemca oraz zaświadczenia wydawane przez urząd.",
             "en": "The Polish travel and identity documents for foreigners, and certificates the office issues.",
-            "uk": "Польський проїзний документ і документ, що посвідчує особу іноземця, та довідки, які видає управління.",
-            "ru": "Польский проездной документ и документ, удостоверяющий личность иностранца, и справки, которые выдаёт управление.",
+            "uk": (
+                "Польський проїзний документ і документ, що посвідчує особу іноземця, та довідки, які видає управління."
+            ),
+            "ru": (
+                "Польский проездной документ и документ, удостоверяющий личность иностранца, и справки, "
+                "которые выдаёт управление."
+            ),
         },
     },
     {
