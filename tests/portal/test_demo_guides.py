@@ -68,7 +68,7 @@ def test_every_guide_file_keeps_to_the_schema(document):
     assert document["category"] in {item["slug"] for item in categories_data.CATEGORIES}
     assert set(document["places"]) <= {item["slug"] for item in places_data.PLACES}
     assert set(document["related"]) <= set(BY_SLUG) - {document["slug"]}
-    assert set(document["apply_channels"]) <= {"mos", "in_person", "post", "epuap"} and document["apply_channels"]
+    assert set(document["apply_channels"]) <= {"mos", "in_person", "post", "epuap"}
     assert document["legal_basis"].strip()
     days = document["processing_time_days"]
     assert days is None or (isinstance(days, int) and days > 0)
@@ -121,6 +121,14 @@ def test_every_new_guide_page_renders_with_the_same_number_of_queries(client, de
         assert demo_guides[slug].title_pl.split()[0] in response.content.decode() or language != "pl"
         counts[slug] = len(queries.captured_queries)
     assert len(set(counts.values())) == 1, counts
+
+
+def test_a_procedure_not_handled_by_the_voivode_lists_no_way_to_apply_at_our_places(client, demo_guides):
+    content = client.get(url_in("en", "guide_detail", slug="international-protection")).content.decode()
+    assert 'class="channels"' not in content and "In person at one of our places" not in content
+    assert "Border Guard" in content
+    visa = client.get(url_in("en", "guide_detail", slug="visa-extension")).content.decode()
+    assert 'class="channels"' in visa and "In person at one of our places" in visa
 
 
 def test_the_guide_list_shows_the_new_categories_and_guides(client, demo_guides):
