@@ -184,3 +184,10 @@ def test_the_finder_does_not_suggest_a_visa_extension_once_the_stay_has_ended(cl
 def test_readme_lists_every_new_guide():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert all(slug in readme for slug in NEW_GUIDES)
+
+
+@pytest.mark.parametrize("slug", ["international-protection", "work-permits", "visa-extension"])
+def test_the_checklist_pdf_of_a_new_guide_is_made(client, demo_guides, slug):
+    response = client.get(url_in("uk", "guide_checklist_pdf", slug=slug))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
