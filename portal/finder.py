@@ -15,8 +15,13 @@ Where the rules come from (each fact with its source and confidence in docs/sour
   in Poland for the last 2 years on a temporary permit granted because of the marriage).
 - EU long-term residence (art. 211): 5 years of legal, uninterrupted stay plus income, insurance and Polish;
   a stay on temporary protection does not lead to it (Directive 2003/109/EC art. 3(2)(b)).
-- Family reunification (art. 159) is for the family of a foreigner; family members of Polish and of other EU
-  citizens have procedures of their own.
+- Family reunification (art. 159) is for the family of a foreigner; family members of Polish citizens have a
+  temporary residence permit of their own (art. 158), and family members of other EU citizens a residence card
+  under the 2006 Act on EU citizens' entry and stay.
+- A holder of a temporary residence and work permit who changes jobs needs a change of the permit, and one who
+  loses the job must tell the voivode within 15 working days (art. 120).
+- A visa can be extended only in exceptional cases and only before it ends (the EU Visa Code, art. 33, and the
+  Act on Foreigners); we point to it only when a visa or visa-free stay ends within 30 days.
 """
 
 from dataclasses import dataclass, field
@@ -43,6 +48,10 @@ GUIDE_SLUGS = (
     "residence-card-replacement",
     "ukrainian-citizens",
     "appeal-against-decision",
+    "temporary-residence-spouse-of-polish-citizen",
+    "eu-citizens-and-family-members",
+    "permit-change-and-job-loss",
+    "visa-extension",
 )
 
 
@@ -129,6 +138,22 @@ REASON_PERMANENT_FAMILY_OF_POLE = _(
     "Poland without a break for the last 2 years on a temporary residence permit granted because of the "
     "marriage. Check the guide for the conditions."
 )
+REASON_SPOUSE_OF_POLE = _(
+    "You are married to a Polish citizen: this temporary residence permit is made for spouses of Polish "
+    "citizens who live with them in Poland."
+)
+REASON_FAMILY_OF_EU_CITIZEN = _(
+    "You are a family member of a citizen of another EU country: you may apply for a residence card of a family "
+    "member of an EU citizen instead of a permit."
+)
+REASON_PERMIT_CHANGE = _(
+    "You already have a temporary residence permit: if it is a residence and work permit, a new employer or new "
+    "terms of work need a change of the permit first, and losing your job must be reported within 15 working days."
+)
+REASON_VISA_EXTENSION = _(
+    "Your visa or visa-free stay ends soon. If something you could not foresee keeps you from leaving, the "
+    "voivode may extend a visa, but only if you apply before it ends."
+)
 REASON_CARD_ONLY = _(
     "Your permit has no time limit: when your residence card expires or your details change, you apply only "
     "for a new card, not for a new permit."
@@ -157,8 +182,8 @@ WARNING_TEMPORARY_PROTECTION_ENDS = _(
 )
 WARNING_FAMILY_OF_POLISH_CITIZEN = _(
     "Family members of Polish citizens have a procedure of their own: a temporary residence permit for a family "
-    "member of a Polish citizen (not family reunification). There is no guide for it here yet: ask at one of "
-    "our places."
+    "member of a Polish citizen (not family reunification). Children and other relatives have conditions of "
+    "their own: ask at one of our places which way fits you."
 )
 WARNING_FAMILY_OF_EU_CITIZEN = _(
     "Family members of citizens of other EU countries, Iceland, Liechtenstein, Norway or Switzerland may have "
@@ -234,7 +259,18 @@ def recommend(answers: Answers, today: date) -> Recommendation:
     if answers.citizenship == Citizenship.EU:
         draft.warn(WARNING_EU_CITIZEN)
         return Recommendation(items=(), warnings=tuple(draft.warnings))
-    for rule in (_stay_deadline, _no_legal_basis, _ukraine, _purpose, _family_tie, _eu_long_term, _permanent):
+    rules = (
+        _stay_deadline,
+        _no_legal_basis,
+        _ukraine,
+        _purpose,
+        _family_tie,
+        _eu_long_term,
+        _permanent,
+        _permit_change,
+        _visa_extension,
+    )
+    for rule in rules:
         rule(answers, today, draft)
     if not draft.items and not draft.needs_advice:
         draft.warn(WARNING_NOTHING_FITS, advice=True)
@@ -306,12 +342,17 @@ def _purpose(answers: Answers, today: date, draft: _Draft) -> None:
 
 
 def _family_tie(answers: Answers, today: date, draft: _Draft) -> None:
-    """Family of Polish and of other EU citizens have procedures of their own, which have no guide yet."""
+    """Family of Polish and of other EU citizens have procedures of their own.
+
+    The guides cover spouses well; a child or a parent may need another way, so the advice stays.
+    """
     if answers.current_basis == StayBasis.PERMANENT:
         return
     if answers.family_tie == FamilyTie.POLISH_CITIZEN:
+        draft.suggest("temporary-residence-spouse-of-polish-citizen", REASON_SPOUSE_OF_POLE)
         draft.warn(WARNING_FAMILY_OF_POLISH_CITIZEN, advice=True)
     elif answers.family_tie == FamilyTie.EU_CITIZEN:
+        draft.suggest("eu-citizens-and-family-members", REASON_FAMILY_OF_EU_CITIZEN)
         draft.warn(WARNING_FAMILY_OF_EU_CITIZEN, advice=True)
 
 
@@ -329,3 +370,24 @@ def _permanent(answers: Answers, today: date, draft: _Draft) -> None:
         draft.suggest("residence-card-replacement", REASON_CARD_ONLY)
     elif answers.family_tie == FamilyTie.POLISH_CITIZEN:
         draft.suggest("permanent-residence", REASON_PERMANENT_FAMILY_OF_POLE)
+
+
+def _permit_change(answers: Answers, today: date, draft: _Draft) -> None:
+    """Someone who has lived here a year or more on a temporary permit and wants to work most likely holds the
+    single permit already and is changing jobs (or has lost one); a newcomer is more likely changing the purpose
+    of the stay, for which the permit guide itself comes first."""
+    if (
+        answers.current_basis == StayBasis.TEMPORARY_RESIDENCE
+        and answers.purpose in (Purpose.WORK, Purpose.HIGHLY_QUALIFIED_WORK)
+        and answers.years_in_poland >= 1
+    ):
+        draft.suggest("permit-change-and-job-loss", REASON_PERMIT_CHANGE)
+
+
+def _visa_extension(answers: Answers, today: date, draft: _Draft) -> None:
+    """Only while the visa still runs: an extension cannot be asked for once the stay has ended."""
+    end = stay_end(answers)
+    if answers.current_basis not in (StayBasis.VISA, StayBasis.VISA_FREE) or end is None:
+        return
+    if today <= end and (end - today).days <= DEADLINE_WARNING_DAYS:
+        draft.suggest("visa-extension", REASON_VISA_EXTENSION)

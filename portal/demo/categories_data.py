@@ -134,4 +134,96 @@ CATEGORIES: list[dict[str, Any]] = [
             "ru": "Что делать, если вы не согласны с решением или дело длится слишком долго.",
         },
     },
+    {
+        "slug": "visas-and-invitations",
+        "name": {
+            "pl": "Wizy i zaproszenia",
+            "en": "Visas and invitations",
+            "uk": "Візи та запрошення",
+            "ru": "Визы и приглашения",
+        },
+        "description": {
+            "pl": "Przedłużenie wizy lub pobytu bezwizowego i zaproszenie dla cudzoziemca.",
+            "en": "Extending a visa or a visa-free stay, and inviting a foreigner.",
+            "uk": "Продовження візи або безвізового перебування та запрошення для іноземця.",
+            "ru": "Продление визы или безвизового пребывания и приглашение для иностранца.",
+        },
+    },
+    {
+        "slug": "eu-citizens",
+        "name": {
+            "pl": "Obywatele UE i ich rodziny",
+            "en": "EU citizens and their families",
+            "uk": "Громадяни ЄС та їхні сім'ї",
+            "ru": "Граждане ЕС и их семьи",
+        },
+        "description": {
+            "pl": "Rejestracja pobytu obywatela UE i karta pobytu członka rodziny obywatela UE.",
+            "en": "Registering an EU citizen's stay and the residence card of an EU citizen's family member.",
+            "uk": "Реєстрація перебування громадянина ЄС і карта побиту члена сім'ї громадянина ЄС.",
+            "ru": "Регистрация пребывания гражданина ЕС и карта побыту члена семьи гражданина ЕС.",
+        },
+    },
+    {
+        "slug": "protection",
+        "name": {
+            "pl": "Ochrona i pobyt humanitarny",
+            "en": "Protection and humanitarian stay",
+            "uk": "Захист і гуманітарне перебування",
+            "ru": "Защита и гуманитарное пребывание",
+        },
+        "description": {
+            "pl": (
+                "Gdzie ubiegać się o ochronę międzynarodową i co u wojewody załatwiają osoby z pobytem "
+                "humanitarnym lub tolerowanym."
+            ),
+            "en": (
+                "Where to seek international protection, and what people with humanitarian or tolerated "
+                "stay handle at the voivode's office."
+            ),
+            "uk": (
+                "Де звертатися по міжнародний захист і які справи у воєводи вирішують особи з гуманітарним "
+                "або толерованим перебуванням."
+            ),
+            "ru": (
+                "Куда обращаться за международной защитой и какие дела у воеводы решают лица с гуманитарным "
+                "или толерантным пребыванием."
+            ),
+        },
+    },
+    {
+        "slug": "documents-and-certificates",
+        "name": {
+            "pl": "Dokumenty i zaświadczenia",
+            "en": "Documents and certificates",
+            "uk": "Документи та довідки",
+            "ru": "Документы и справки",
+        },
+        "description": {
+            "pl": "Polski dokument podróży i dokument tożsamości cudzoziemca oraz zaświadczenia wydawane przez urząd.",
+            "en": "The Polish travel and identity documents for foreigners, and certificates the office issues.",
+            "uk": (
+                "Польський проїзний документ і документ, що посвідчує особу іноземця, та довідки, які видає управління."
+            ),
+            "ru": (
+                "Польский проездной документ и документ, удостоверяющий личность иностранца, и справки, "
+                "которые выдаёт управление."
+            ),
+        },
+    },
+    {
+        "slug": "before-you-apply",
+        "name": {
+            "pl": "Przed złożeniem wniosku",
+            "en": "Before you apply",
+            "uk": "Перед поданням заяви",
+            "ru": "Перед подачей заявления",
+        },
+        "description": {
+            "pl": "PESEL, profil zaufany, podpis elektroniczny, tłumaczenia przysięgłe, apostille.",
+            "en": "PESEL, trusted profile, electronic signature, sworn translations, apostille.",
+            "uk": "PESEL, довірений профіль, електронний підпис, присяжні переклади, апостиль.",
+            "ru": "PESEL, доверенный профиль, электронная подпись, присяжные переводы, апостиль.",
+        },
+    },
 ]
