@@ -109,6 +109,7 @@ def load_places() -> list[Place]:
                 "phone": item.get("phone", ""),
                 "email": item.get("email", ""),
                 "step_free_entrance": item.get("step_free_entrance", False),
+                **{f"{detail}_confirmed": detail in item["confirmed"] for detail in PLACE_DETAILS},
                 **_translated("name", item["name"]),
                 **_translated("description", item["description"]),
                 **_translated("accessibility_notes", item.get("accessibility_notes", {})),
@@ -147,6 +148,7 @@ def load_staff() -> list[User]:
 
 
 GUIDES_DIR = Path(__file__).parent / "guides"
+PLACE_DETAILS = ("address", "hours", "phone", "accessibility")
 
 MOS_CHANGE = {
     "pl": "Od 27 kwietnia 2026 r. wniosek składa się wyłącznie elektronicznie w MOS; "
