@@ -93,7 +93,7 @@ STATUSES: list[dict[str, Any]] = [
         "action_deadline_days": None,
         "name": {
             "pl": "Wezwanie do uzupełnienia braków formalnych",
-            "en": "Request to complete missing documents",
+            "en": "Request to remedy formal deficiencies",
             "uk": "Вимога усунути формальні недоліки",
             "ru": "Требование устранить формальные недостатки",
         },
@@ -105,7 +105,7 @@ STATUSES: list[dict[str, Any]] = [
                 "rozpoznania."
             ),
             "en": (
-                "The office has sent you a request to complete missing documents (wezwanie do uzupełnienia braków "
+                "The office has sent you a request to remedy formal deficiencies (wezwanie do uzupełnienia braków "
                 "formalnych) that says what is missing from your application. The deadline is stated in the letter "
                 "and is at least 7 days (art. 64 § 2 of the Code of Administrative Procedure). If you do not correct "
                 "the application in time, it will be left without consideration (pozostawienie wniosku bez "
@@ -437,7 +437,7 @@ STATUSES: list[dict[str, Any]] = [
             ),
             "en": (
                 "The office has left your application without consideration (pozostawienie wniosku bez rozpoznania), "
-                "for example because the missing documents were not provided in time. This means the application "
+                "for example because the formal deficiencies were not remedied in time. This means the application "
                 "was not examined and does not give you a basis for legal stay."
             ),
             "uk": (

@@ -70,8 +70,8 @@ FAQ: list[dict[str, Any]] = [
         (
             "Podpisem zaufanym (Profil Zaufany) albo kwalifikowanym podpisem elektronicznym. Niepodpisany wniosek "
             "uważa się za niezłożony. Profil Zaufany wymaga w praktyce numeru PESEL.",
-            "With a trusted signature (Profil Zaufany) or a qualified electronic signature. An unsigned application "
-            "counts as not filed. In practice a Profil Zaufany needs a PESEL number.",
+            "With a trusted profile signature (Profil Zaufany) or a qualified electronic signature. An unsigned "
+            "application counts as not filed. In practice a Profil Zaufany needs a PESEL number.",
             "Довіреним підписом (Profil Zaufany) або кваліфікованим електронним підписом. Непідписана заява "
             "вважається неподаною. На практиці для Profil Zaufany потрібен номер PESEL.",
             "Доверенной подписью (Profil Zaufany) или квалифицированной электронной подписью. Неподписанное "
@@ -428,13 +428,13 @@ FAQ: list[dict[str, Any]] = [
         "lost-residence-card",
         "residence-card",
         (
-            "Zgubiłem kartę pobytu. Ile zapłacę za nową?",
+            "Zgubiona karta pobytu: ile kosztuje nowa?",
             "I lost my residence card. How much will a new one cost?",
-            "Я загубив карту побиту. Скільки я заплачу за нову?",
-            "Я потерял карту побыту. Сколько я заплачу за новую?",
+            "Карту побиту загублено: скільки коштує нова?",
+            "Карта побыту потеряна: сколько стоит новая?",
         ),
         (
-            "Jeśli utrata lub zniszczenie nastąpiły z twojej winy, wymiana kosztuje 200 zł, a każda kolejna taka "
+            "Jeśli utrata lub zniszczenie nastąpiły z Twojej winy, wymiana kosztuje 200 zł, a każda kolejna taka "
             "wymiana 300 zł.",
             "If the card was lost or destroyed through your own fault, the replacement costs 200 zł, and each "
             "further such replacement 300 zł.",
@@ -474,11 +474,11 @@ FAQ: list[dict[str, Any]] = [
             "Получу ли я штамп в паспорте?",
         ),
         (
-            "Nie. Stempel zastąpiło zaświadczenie, które pojawia się w twoim koncie MOS. Możesz je drukować wiele "
+            "Nie. Stempel zastąpiło zaświadczenie, które pojawia się na Twoim koncie MOS. Możesz je drukować wiele "
             "razy.",
             "No. The stamp was replaced by a certificate (zaświadczenie) that appears in your MOS account. You can "
             "print it many times.",
-            "Ні. Штамп замінило посвідчення (zaświadczenie), яке з'являється у вашому обліковому записі MOS. "
+            "Ні. Штамп замінила довідка (zaświadczenie), яка з'являється у вашому обліковому записі MOS. "
             "Його можна друкувати багато разів.",
             "Нет. Штамп заменила справка (zaświadczenie), которая появляется в вашей учётной записи MOS. Её можно "
             "печатать много раз.",
@@ -560,7 +560,7 @@ FAQ: list[dict[str, Any]] = [
         (
             "Ile mam czasu na odwołanie od decyzji?",
             "How long do I have to appeal against a decision?",
-            "Скільки в мене часу на апеляцію на рішення?",
+            "Скільки є часу, щоб оскаржити рішення?",
             "Сколько у меня времени на апелляцию на решение?",
         ),
         (
@@ -598,10 +598,10 @@ FAQ: list[dict[str, Any]] = [
         "missing-documents-deadline",
         "decisions-and-appeals",
         (
-            "Dostałem wezwanie do uzupełnienia braków formalnych. Ile mam czasu?",
-            "I received a request to complete missing documents. How long do I have?",
-            "Я отримав вимогу усунути формальні недоліки. Скільки в мене часу?",
-            "Я получил требование устранить формальные недостатки. Сколько у меня времени?",
+            "Wezwanie do uzupełnienia braków formalnych: ile jest czasu na odpowiedź?",
+            "A request to remedy formal deficiencies: how long is there to reply?",
+            "Вимога усунути формальні недоліки: скільки є часу на відповідь?",
+            "Требование устранить формальные недостатки: сколько есть времени на ответ?",
         ),
         (
             "Tyle, ile podano w piśmie, nie mniej niż 7 dni. Bez odpowiedzi wniosek zostanie pozostawiony bez "

@@ -207,7 +207,7 @@ SERVICES: list[dict[str, Any]] = [  # what kind of help a place offers (informat
             ),
             "en": (
                 "You can hand in letters in ongoing proceedings here, such as an appeal (odwołanie), a "
-                "formal complaint about delay (ponaglenie) or missing documents; paper applications for a "
+                "formal complaint about delay (ponaglenie) or formal deficiencies; paper applications for a "
                 "temporary residence, permanent residence or EU long-term resident permit are not accepted."
             ),
             "uk": (
