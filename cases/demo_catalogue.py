@@ -724,8 +724,9 @@ PROCEDURES: list[dict[str, Any]] = [
     {
         "code": "permanent-residence",
         "guide_slug": "permanent-residence",
-        "time_limit_days": 180,
-        "time_limit_basis": "art. 210 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach (termin 6 miesięcy)",
+        "time_limit_days": None,
+        "time_limit_months": 6,
+        "time_limit_basis": "art. 210 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach",
         "name_in_polish_law": "udzielenie zezwolenia na pobyt stały",
         "name": {
             "pl": "Zezwolenie na pobyt stały",
@@ -738,7 +739,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "code": "eu-long-term-residence",
         "guide_slug": "eu-long-term-residence",
         "time_limit_days": None,
-        "time_limit_basis": "",
+        # Six months, as the EU long-term residence guide says; the act is cited without an article number because
+        # the article after the December 2025 amendment (Dz.U. 2025 poz. 1794) has not been confirmed.
+        "time_limit_months": 6,
+        "time_limit_basis": "ustawa z dnia 12 grudnia 2013 r. o cudzoziemcach",
         "name_in_polish_law": "udzielenie zezwolenia na pobyt rezydenta długoterminowego UE",
         "name": {
             "pl": "Zezwolenie na pobyt rezydenta długoterminowego UE",

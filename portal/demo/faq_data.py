@@ -129,14 +129,16 @@ FAQ: list[dict[str, Any]] = [
             "Сколько стоит разрешение на пребывание с целью учёбы?",
         ),
         (
-            "Opłata skarbowa wynosi 340 zł, a opłata za kartę pobytu 100 zł. Studenci mogą zapłacić za kartę "
-            "obniżoną opłatę 50 zł.",
-            "The stamp duty is 340 zł and the residence card fee 100 zł. Students may pay the reduced card fee of "
-            "50 zł.",
-            "Гербовий збір становить 340 злотих, а плата за карту побиту — 100 злотих. Студенти можуть сплатити "
-            "знижену плату за карту — 50 злотих.",
-            "Гербовый сбор составляет 340 злотых, а плата за карту побыту — 100 злотых. Студенты могут оплатить "
-            "сниженную плату за карту — 50 злотых.",
+            "Opłata skarbowa wynosi 340 zł, a opłata za kartę pobytu 100 zł. Jeśli celem pobytu w Polsce są "
+            "studia, za kartę płaci się obniżoną opłatę 50 zł (art. 237 ust. 1 pkt 2 ustawy o cudzoziemcach).",
+            "The stamp duty is 340 zł and the residence card fee 100 zł. If study is the purpose of your stay in "
+            "Poland, you pay the reduced card fee of 50 zł (art. 237 ust. 1 pkt 2 of the Act on Foreigners).",
+            "Гербовий збір становить 340 злотих, а плата за карту побиту — 100 злотих. Якщо мета вашого "
+            "перебування в Польщі — навчання, за карту сплачують знижену плату 50 злотих (ст. 237 ч. 1 п. 2 "
+            "Закону про іноземців).",
+            "Гербовый сбор составляет 340 злотых, а плата за карту побыту — 100 злотых. Если цель вашего "
+            "пребывания в Польше — учёба, за карту платят сниженную плату 50 злотых (ст. 237 ч. 1 п. 2 Закона "
+            "об иностранцах).",
         ),
     ),
     entry(
@@ -414,14 +416,18 @@ FAQ: list[dict[str, Any]] = [
             "Сколько стоит карта побыту?",
         ),
         (
-            "100 zł. Obniżona opłata 50 zł dotyczy osób w trudnej sytuacji materialnej, uczniów "
-            "szkół ponadpodstawowych, studentów i dzieci poniżej 16 lat.",
-            "100 zł. The reduced fee of 50 zł applies to people in a difficult financial situation, secondary-"
-            "school pupils, university students and children under 16.",
+            "100 zł. Obniżona opłata 50 zł dotyczy osób w trudnej sytuacji materialnej, uczniów szkół "
+            "ponadpodstawowych i studentów, jeśli nauka jest celem pobytu w Polsce, oraz dzieci poniżej 16 lat "
+            "(art. 237 ustawy o cudzoziemcach).",
+            "100 zł. The reduced fee of 50 zł applies to people in a difficult financial situation, to secondary-"
+            "school pupils and university students whose purpose of stay in Poland is study, and to children "
+            "under 16 (art. 237 of the Act on Foreigners).",
             "100 злотих. Знижена плата 50 злотих стосується осіб у скрутному матеріальному становищі, учнів "
-            "середніх шкіл, студентів і дітей до 16 років.",
+            "середніх шкіл і студентів, якщо навчання є метою перебування в Польщі, та дітей до 16 років "
+            "(ст. 237 Закону про іноземців).",
             "100 злотых. Сниженная плата 50 злотых касается лиц в трудном материальном положении, учащихся "
-            "средних школ, студентов и детей до 16 лет.",
+            "средних школ и студентов, если учёба является целью пребывания в Польше, и детей до 16 лет "
+            "(ст. 237 Закона об иностранцах).",
         ),
     ),
     entry(
@@ -435,13 +441,16 @@ FAQ: list[dict[str, Any]] = [
         ),
         (
             "Jeśli utrata lub zniszczenie nastąpiły z Twojej winy, wymiana kosztuje 200 zł, a każda kolejna taka "
-            "wymiana 300 zł.",
+            "wymiana 300 zł (rozporządzenie MSWiA z 26 lipca 2022 r., Dz.U. 2022 poz. 1583; kwotę potwierdzi "
+            "urząd).",
             "If the card was lost or destroyed through your own fault, the replacement costs 200 zł, and each "
-            "further such replacement 300 zł.",
+            "further such replacement 300 zł (regulation of 26 July 2022, Dz.U. 2022 poz. 1583; the office will "
+            "confirm the amount).",
             "Якщо карту втрачено або знищено з вашої вини, обмін коштує 200 злотих, а кожен наступний такий обмін "
-            "— 300 злотих.",
+            "— 300 злотих (постанова від 26 липня 2022 р., Dz.U. 2022 poz. 1583; суму підтвердить управління).",
             "Если карта утеряна или уничтожена по вашей вине, замена стоит 200 злотых, а каждая следующая такая "
-            "замена — 300 злотых.",
+            "замена — 300 злотых (постановление от 26 июля 2022 г., Dz.U. 2022 poz. 1583; сумму подтвердит "
+            "управление).",
         ),
     ),
     entry(
@@ -547,10 +556,14 @@ FAQ: list[dict[str, Any]] = [
             "Могу ли я работать с PESEL UKR?",
         ),
         (
-            "Tak. Pracodawca musi tylko zgłosić powierzenie pracy powiatowemu urzędowi pracy.",
-            "Yes. Your employer only has to notify the district labour office (powiatowy urząd pracy).",
-            "Так. Роботодавець має лише повідомити повітовий центр зайнятості (powiatowy urząd pracy).",
-            "Да. Работодатель должен лишь уведомить повятовое бюро труда (powiatowy urząd pracy).",
+            "Tak. Pracodawca musi powiadomić powiatowy urząd pracy o powierzeniu pracy w ciągu 14 dni od jej "
+            "rozpoczęcia, przez praca.gov.pl.",
+            "Yes. Your employer must notify the district labour office (powiatowy urząd pracy) within 14 days of "
+            "the day you start work, through praca.gov.pl.",
+            "Так. Роботодавець має повідомити повітовий центр зайнятості (powiatowy urząd pracy) протягом 14 "
+            "днів від початку роботи через praca.gov.pl.",
+            "Да. Работодатель должен уведомить повятовое бюро труда (powiatowy urząd pracy) в течение 14 дней "
+            "с начала работы через praca.gov.pl.",
         ),
     ),
     # --- Decisions and appeals ---
@@ -623,14 +636,18 @@ FAQ: list[dict[str, Any]] = [
             "Что будет, если я не обжалую отказ?",
         ),
         (
-            "Decyzja stanie się ostateczna. Jeśli nie masz innej podstawy pobytu i nie jesteś obywatelem Ukrainy, "
-            "musisz wyjechać w ciągu 30 dni.",
-            "The decision becomes final. If you have no other basis to stay and are not a citizen of Ukraine, you "
-            "must leave within 30 days.",
-            "Рішення стане остаточним. Якщо у вас немає іншої підстави для перебування і ви не громадянин України, "
-            "ви маєте виїхати протягом 30 днів.",
-            "Решение станет окончательным. Если у вас нет другого основания для пребывания и вы не гражданин "
-            "Украины, вы должны выехать в течение 30 дней.",
+            "Decyzja stanie się ostateczna. Jeśli nie masz innej podstawy pobytu i nie masz jako obywatel Ukrainy "
+            "ochrony czasowej, musisz wyjechać w ciągu 30 dni od dnia, w którym decyzja stała się ostateczna. "
+            "Obywateli Ukrainy dotyczą zasady opisane w przewodniku dla nich.",
+            "The decision becomes final. If you have no other basis to stay and no temporary protection as a "
+            "citizen of Ukraine, you must leave within 30 days of the day the decision became final. The rules "
+            "for citizens of Ukraine are in the guide for them.",
+            "Рішення стане остаточним. Якщо у вас немає іншої підстави для перебування і тимчасового захисту як "
+            "у громадянина України, ви маєте виїхати протягом 30 днів від дня, коли рішення стало остаточним. "
+            "Правила для громадян України описано в довіднику для них.",
+            "Решение станет окончательным. Если у вас нет другого основания для пребывания и временной защиты как "
+            "у гражданина Украины, вы должны выехать в течение 30 дней со дня, когда решение стало окончательным. "
+            "Правила для граждан Украины описаны в руководстве для них.",
         ),
     ),
     entry(
