@@ -133,11 +133,11 @@ def test_unconfirmed_place_details_say_call_before_you_come_until_an_editor_conf
         phone="+48 61 850 87 77",
         accessibility_notes="Lift.",
     )
-    page = client.get(place.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(url_in("en", "place_detail", slug=place.slug)).content.decode()
     assert page.count("To be confirmed: call before you come") == 4
     Place.objects.filter(pk=place.pk).update(
         address_confirmed=True, hours_confirmed=True, phone_confirmed=True, accessibility_confirmed=True
     )
     cache.clear()  # the public page is cached; saving in the admin clears it through a signal
-    page = client.get(place.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(url_in("en", "place_detail", slug=place.slug)).content.decode()
     assert "To be confirmed" not in page
