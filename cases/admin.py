@@ -51,13 +51,7 @@ class StatusEventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = readonly_fields = (
-        "occurred_at",
-        "status",
-        "note_to_applicant",
-        "internal_note",
-        "channel",
-        "changed_by",
-        "integration",
+        "occurred_at", "status", "note_to_applicant", "internal_note", "channel", "changed_by", "integration"
     )
     ordering = ["-occurred_at", "-pk"]
 

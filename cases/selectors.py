@@ -227,11 +227,9 @@ def place_scope_of_token(token: IntegrationToken) -> PlaceScope:
 
 def case_calls_for_visit(*, case_id: int, visit: str) -> bool:
     """Whether the case's current status asks the applicant to book `visit` (a `Visit` value); used by booking."""
-    return (
-        Case.objects.filter(pk=case_id, anonymized_at__isnull=True, status__visit=visit)
-        .exclude(status__visit="")
-        .exists()
-    )
+    return Case.objects.filter(pk=case_id, anonymized_at__isnull=True, status__visit=visit).exclude(
+        status__visit=""
+    ).exists()
 
 
 # For other apps' forms: the longest case number a field should accept (the column's length).

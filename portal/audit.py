@@ -75,9 +75,9 @@ def _plain(value: Any) -> Any:
 
 def audit_events_for(obj: models.Model, *, limit: int = 200) -> QuerySet[AuditEvent]:
     """The newest events about one object, for its admin page (one query)."""
-    return AuditEvent.objects.filter(object_type=object_type_of(obj), object_id=str(obj.pk)).select_related("place")[
-        :limit
-    ]
+    return AuditEvent.objects.filter(object_type=object_type_of(obj), object_id=str(obj.pk)).select_related(
+        "place"
+    )[:limit]
 
 
 def audit_purge_old(*, now=None) -> int:

@@ -128,9 +128,8 @@ def test_the_views_rule_notices_a_view_that_imports_another_apps_models():
 
 
 def test_the_layering_and_circle_contracts_cover_every_app():
-    contracts = {
-        c["id"]: c for c in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
-    }
+    contracts = {c["id"]: c for c in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+                 ["contracts"]}
 
     assert contracts["layers"]["layers"] == ["infopoints", "appointments", "cases", "portal"]
     assert sorted(contracts["no-circles"]["ancestors"]) == sorted(APPS)
@@ -155,11 +154,8 @@ def test_the_database_password_is_written_once_and_compose_builds_the_url_from_i
 
 
 def test_every_compose_command_in_the_comments_names_the_env_file():
-    commands = [
-        line
-        for line in (ROOT / "docker-compose.yml").read_text().splitlines()
-        if line.lstrip("# ").startswith("docker compose")
-    ]
+    commands = [line for line in (ROOT / "docker-compose.yml").read_text().splitlines()
+                if line.lstrip("# ").startswith("docker compose")]
 
     assert commands
     assert all("--env-file .env.production" in command for command in commands)

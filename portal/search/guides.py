@@ -42,7 +42,6 @@ class SearchOutcome:
     results: list[SearchResult] = field(default_factory=list)
     partial: bool = False  # no guide contains every word; these contain the most of them
 
-
 def guides_search(*, query: str, language: str) -> SearchOutcome:
     """Published guides matching `query` (already cleaned), best first, with highlighted title, summary and snippet."""
     if language not in settings.MODELTRANSLATION_LANGUAGES:
@@ -73,7 +72,6 @@ def guides_search(*, query: str, language: str) -> SearchOutcome:
 
 # One statement. Each CTE is computed once per request: `document` (referenced three times, so PostgreSQL
 # materializes it) holds one weighted tsvector per section and guide; `correction` holds, for each query word long
-
 
 def _result(guide: Guide, matcher: _Matcher, language: str) -> SearchResult:
     """The guide as a result: its title and summary in the reader's language, and the passage that best explains

@@ -28,13 +28,11 @@ from portal.selectors import guides_published
 
 logger = logging.getLogger(__name__)
 
-
 @dataclass
 class _Scored:
     guide: Guide
     matched: int  # how many query words the guide contains
     score: float
-
 
 # enough, the words of the published guides it may be a typo of (trigram word similarity); `hit` says, per guide and
 # query word, where the word matches best. Django annotations would recompute a section's text and vector for every
@@ -141,7 +139,9 @@ def _rank_sql(tokens: tuple[str, ...], language: str) -> tuple[str, list]:
     guide_id = quote(_column(Guide, "id"))
 
     def columns(model: type[Model], fields: Iterable[str], alias: str) -> str:
-        return ", ".join(f"{alias}.{quote(_column(model, f'{name}_{code}'))}" for name in fields for code in codes)
+        return ", ".join(
+            f"{alias}.{quote(_column(model, f'{name}_{code}'))}" for name in fields for code in codes
+        )
 
     def part_text(model: type[Model], fields: Iterable[str]) -> str:
         table, foreign_key = quote(model._meta.db_table), quote(_column(model, "guide"))
@@ -166,7 +166,6 @@ def _rank_sql(tokens: tuple[str, ...], language: str) -> tuple[str, list]:
 
 
 # --- SQLite and fallback: the same rules in Python ------------------------------------------------------------
-
 
 def _score_python(tokens: tuple[str, ...], language: str) -> list[_Scored]:
     guides = list(guides_published().prefetch_related(*(name for name, _model, _fields in PARTS)))

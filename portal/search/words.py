@@ -128,10 +128,8 @@ class _Matcher:
 def _words(texts: Iterable[str]) -> set[str]:
     return {_fold_word(word) for text in texts for word in _WORD.findall(text or "")}
 
-
 def _field_texts(item: Model, name: str, language: str) -> list[str]:
     return [getattr(item, f"{name}_{code}", "") or "" for code in dict.fromkeys((language, SOURCE_LANGUAGE))]
-
 
 # --- Highlighting and snippets ---------------------------------------------------------------------------------
 

@@ -29,9 +29,8 @@ def make_schedule(place, service, *, policy=Schedule.ReleasePolicy.OPEN, desks=2
     """Every day of the week 08:00-16:00 (holidays still close it), so some day ahead is always bookable."""
     schedule = Schedule.objects.create(place=place, service=service, release_policy=policy, **fields)
     ScheduleHours.objects.bulk_create(
-        ScheduleHours(
-            schedule=schedule, weekday=weekday, starts=time(8), ends=time(16), slot_minutes=slot_minutes, desks=desks
-        )
+        ScheduleHours(schedule=schedule, weekday=weekday, starts=time(8), ends=time(16), slot_minutes=slot_minutes,
+                      desks=desks)
         for weekday in range(7)
     )
     return schedule
@@ -65,4 +64,6 @@ def first_bookable_slot(schedule, *, after_days: int = 2) -> Slot:
         starts_at__gte=timezone.now() + timedelta(days=after_days),
         opens_at__lte=timezone.now(),
     ).order_by("starts_at")
-    return next((slot for slot in slots if 10 <= timezone.localtime(slot.starts_at, LOCAL_TIME).hour < 12), None)
+    return next(
+        (slot for slot in slots if 10 <= timezone.localtime(slot.starts_at, LOCAL_TIME).hour < 12), None
+    )

@@ -27,11 +27,7 @@ def booking_confirmed_at_once(schedule, *, email: str, slot=None, name: str = "A
     """A booking held, filled in and confirmed at once (`booking_confirm_held`), without the e-mail round trip."""
     slot = slot or first_bookable_slot(schedule)
     booking = services.hold_create(
-        service_id=schedule.service_id,
-        place_id=schedule.place_id,
-        slot_id=slot.pk,
-        people=1,
-        language="en",
+        service_id=schedule.service_id, place_id=schedule.place_id, slot_id=slot.pk, people=1, language="en",
         client_key=CLIENT,
     )
     services.details_set(booking_id=booking.pk, details=services.Details(name=name, email=email), client_key=CLIENT)
@@ -62,9 +58,8 @@ def make_draw_schedule(place, *, code="card-collection", slot_minutes=30, ends=t
         **fields,
     )
     ScheduleHours.objects.bulk_create(
-        ScheduleHours(
-            schedule=schedule, weekday=weekday, starts=time(8), ends=ends, slot_minutes=slot_minutes, desks=desks
-        )
+        ScheduleHours(schedule=schedule, weekday=weekday, starts=time(8), ends=ends, slot_minutes=slot_minutes,
+                      desks=desks)
         for weekday in range(7)
     )
     services.slots_generate(schedule_ids=[schedule.pk])

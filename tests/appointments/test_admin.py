@@ -41,11 +41,8 @@ def officer(client, place):
 def staff_book(schedule, user, slot=None, **fields) -> Booking:
     slot = slot or first_bookable_slot(schedule)
     request = services.StaffBookingRequest(
-        service_id=schedule.service_id,
-        place_id=schedule.place_id,
-        slot_id=slot.pk,
-        name=fields.pop("name", "Anna Kowalska"),
-        **fields,
+        service_id=schedule.service_id, place_id=schedule.place_id, slot_id=slot.pk,
+        name=fields.pop("name", "Anna Kowalska"), **fields,
     )
     return services.staff_booking_create(request=request, user=user)
 
@@ -69,17 +66,15 @@ def schedule_form(schedule: Schedule, *, delete_weekday: int | None = None, desk
         "hours-MAX_NUM_FORMS": 1000,
     }
     for index, row in enumerate(hours):
-        data.update(
-            {
-                f"hours-{index}-id": row.pk,
-                f"hours-{index}-schedule": schedule.pk,
-                f"hours-{index}-weekday": row.weekday,
-                f"hours-{index}-starts": "08:00",
-                f"hours-{index}-ends": "16:00",
-                f"hours-{index}-slot_minutes": row.slot_minutes,
-                f"hours-{index}-desks": desks or row.desks,
-            }
-        )
+        data.update({
+            f"hours-{index}-id": row.pk,
+            f"hours-{index}-schedule": schedule.pk,
+            f"hours-{index}-weekday": row.weekday,
+            f"hours-{index}-starts": "08:00",
+            f"hours-{index}-ends": "16:00",
+            f"hours-{index}-slot_minutes": row.slot_minutes,
+            f"hours-{index}-desks": desks or row.desks,
+        })
         if row.weekday == delete_weekday:
             data[f"hours-{index}-DELETE"] = "on"
     return data
@@ -107,17 +102,15 @@ def test_removing_a_weekday_keeps_its_bookings_and_lists_them(client, officer, c
     assert booking.status == Booking.Status.CONFIRMED
     assert not slot.in_schedule and slot.is_blocked and slot.booked == 1
     # The free times of that weekday are gone; only the booked one is kept.
-    same_weekday = [
-        s for s in Slot.objects.filter(service=consultation.service) if local_today(s.starts_at).weekday() == weekday
-    ]
+    same_weekday = [s for s in Slot.objects.filter(service=consultation.service) if
+                    local_today(s.starts_at).weekday() == weekday]
     assert same_weekday == [slot]
 
 
 def test_more_desks_raise_the_capacity_of_every_time(client, officer, consultation):
     slot = first_bookable_slot(consultation)
-    client.post(
-        reverse("admin:appointments_schedule_change", args=[consultation.pk]), schedule_form(consultation, desks=3)
-    )
+    client.post(reverse("admin:appointments_schedule_change", args=[consultation.pk]),
+                schedule_form(consultation, desks=3))
     slot.refresh_from_db()
     assert slot.capacity == 3
 
@@ -129,22 +122,16 @@ def test_officers_cannot_touch_schedules_of_other_places(client, officer, consul
     assert list(listing.context["cl"].result_list) == [consultation]
 
 
-def test_a_closure_removes_free_times_keeps_booked_ones_and_lifting_it_brings_them_back(client, officer, consultation):
+def test_a_closure_removes_free_times_keeps_booked_ones_and_lifting_it_brings_them_back(
+    client, officer, consultation
+):
     slot = first_bookable_slot(consultation)
     booking = staff_book(consultation, officer, slot=slot)
     day = local_today(slot.starts_at)
     response = client.post(
         reverse("admin:appointments_scheduleexception_add"),
-        {
-            "place": consultation.place_id,
-            "service": "",
-            "date": day.isoformat(),
-            "is_closed": "on",
-            "slot_minutes": 15,
-            "desks": 1,
-            "reason_pl": "Awaria systemu",
-            "reason_en": "System failure",
-        },
+        {"place": consultation.place_id, "service": "", "date": day.isoformat(), "is_closed": "on",
+         "slot_minutes": 15, "desks": 1, "reason_pl": "Awaria systemu", "reason_en": "System failure"},
         follow=True,
     )
     assert response.status_code == 200, response.context["adminform"].form.errors
@@ -218,8 +205,7 @@ def test_times_are_blocked_and_unblocked_from_the_list(client, officer, consulta
 def test_the_roles_hold_the_appointment_rights():
     def codenames(role: str) -> set[str]:
         return set(
-            Group.objects.get(name=role)
-            .permissions.filter(content_type__app_label="appointments")
+            Group.objects.get(name=role).permissions.filter(content_type__app_label="appointments")
             .values_list("codename", flat=True)
         )
 
@@ -235,8 +221,8 @@ def test_the_roles_hold_the_appointment_rights():
 
 
 @pytest.mark.parametrize(
-    "model",
-    ["bookableservice", "schedule", "scheduleexception", "slot", "booking", "waitinglistentry", "draw", "drawrequest"],
+    "model", ["bookableservice", "schedule", "scheduleexception", "slot", "booking", "waitinglistentry", "draw",
+              "drawrequest"]
 )
 def test_every_list_opens_for_an_administrator(client, consultation, model):
     admin = UserFactory(is_superuser=True, with_totp=True)

@@ -189,14 +189,8 @@ def test_the_desk_gets_one_answer_for_an_unknown_case_and_one_elsewhere_not_due(
     def attempt(number):
         return client.post(
             book_url(fingerprints.place),
-            {
-                "service": fingerprints.service_id,
-                "day": local_today(slot.starts_at).isoformat(),
-                "slot": slot.pk,
-                "name": "Anna",
-                "case_number": number,
-                "language": "pl",
-            },
+            {"service": fingerprints.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
+             "name": "Anna", "case_number": number, "language": "pl"},
         )
 
     unknown, elsewhere = attempt("WSC-II-S.6151.9999.2026"), attempt("WSC-II-S.6151.1234.2026")

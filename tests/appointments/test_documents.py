@@ -42,7 +42,7 @@ def test_pdf_is_in_the_persons_language_with_the_key_facts_repeated_in_polish(co
     assert "Passport" in text  # what to bring
     for name in FAMILY[:2]:
         assert name in text
-    desk = text[text.index("Dla pracownika / For the desk") :]
+    desk = text[text.index("Dla pracownika / For the desk"):]
     assert "Wizyta consultation" in desk  # the service in Polish
     assert booking.reference in desk
     assert "Delegatura" in desk  # the place's Polish name

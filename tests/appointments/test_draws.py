@@ -44,13 +44,8 @@ def draw(draw_schedule) -> Draw:
 def entered(draw: Draw, count: int, *, start: int = 0) -> list[DrawRequest]:
     return [
         DrawRequest.objects.create(
-            draw=draw,
-            name=f"Person {n}",
-            email=f"p{n}@example.com",
-            email_key=f"p{n}@example.com",
-            language="en",
-            status=DrawRequest.Status.ENTERED,
-            confirmed_at=timezone.now(),
+            draw=draw, name=f"Person {n}", email=f"p{n}@example.com", email_key=f"p{n}@example.com",
+            language="en", status=DrawRequest.Status.ENTERED, confirmed_at=timezone.now(),
         )
         for n in range(start, start + count)
     ]
@@ -82,11 +77,7 @@ def test_draw_times_cannot_be_booked_before_the_draw(draw):
     assert slot.opens_at is None
     with pytest.raises(services.BookingError) as error:
         services.hold_create(
-            service_id=slot.service_id,
-            place_id=slot.place_id,
-            slot_id=slot.pk,
-            people=1,
-            language="en",
+            service_id=slot.service_id, place_id=slot.place_id, slot_id=slot.pk, people=1, language="en",
             client_key=CLIENT,
         )
     assert error.value.code == "not_released"
@@ -127,11 +118,7 @@ def test_requests_are_refused_outside_the_window(draw):
     )
     assert outcome == draws.RequestOutcome.CLOSED
     early = draws.draw_request_create(
-        draw=draw,
-        name="Early",
-        email="early@example.com",
-        language="en",
-        client_key=CLIENT,
+        draw=draw, name="Early", email="early@example.com", language="en", client_key=CLIENT,
         now=draw.opens_at - timedelta(minutes=1),
     )
     assert early == draws.RequestOutcome.CLOSED
@@ -221,13 +208,8 @@ def test_the_draw_is_reproducible_from_its_recorded_seed(draw, sent):
 def test_one_chance_per_person_even_with_a_booking_already(draw, sent):
     requests = entered(draw, 3)
     Booking.objects.create(
-        reference="ABCDEFGH",
-        service=draw.schedule.service,
-        place=draw.schedule.place,
-        starts_at=timezone.now(),
-        status=Booking.Status.CONFIRMED,
-        email=requests[0].email,
-        email_key=requests[0].email_key,
+        reference="ABCDEFGH", service=draw.schedule.service, place=draw.schedule.place, starts_at=timezone.now(),
+        status=Booking.Status.CONFIRMED, email=requests[0].email, email_key=requests[0].email_key,
     )
     draws.draw_run(draw_id=draw.pk, now=run_at(draw))
     draw.refresh_from_db()
@@ -240,11 +222,7 @@ def test_leftover_seats_go_to_the_waiting_list_then_to_the_public(draw, sent):
     entered(draw, 2)
     schedule = draw.schedule
     waiting_list.waiting_join(
-        service=schedule.service,
-        place=schedule.place,
-        name="W",
-        email="w@example.com",
-        language="en",
+        service=schedule.service, place=schedule.place, name="W", email="w@example.com", language="en",
         client_key=CLIENT,
     )
     entry = WaitingListEntry.objects.get()
@@ -319,10 +297,9 @@ def test_concurrent_runs_draw_once(place, monkeypatch):
     assert errors == []
     assert sum(results) == Draw.objects.filter(drawn_at__isnull=False).count()  # each drawn by one runner
     assert Draw.objects.get(pk=draw.pk).drawn_at == moment
-    assert (
-        Booking.objects.filter(channel=Booking.Channel.DRAW).count()
-        == DrawRequest.objects.filter(status=DrawRequest.Status.WON).count()
-    )
+    assert Booking.objects.filter(channel=Booking.Channel.DRAW).count() == DrawRequest.objects.filter(
+        status=DrawRequest.Status.WON
+    ).count()
     assert all(slot.booked <= slot.capacity for slot in Slot.objects.all())
 
 

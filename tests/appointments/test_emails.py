@@ -71,20 +71,18 @@ def test_confirmed_email_carries_the_pdf_and_the_calendar_file(consultation, sen
 def test_a_second_click_on_the_confirm_link_sends_nothing_more(consultation, sent):
     with sent():
         booking = booking_confirmed_by_link(consultation)
-        services.booking_confirm(
-            token=services.booking_token(Booking.objects.get(pk=booking.pk), services.CONFIRM_SALT)
-        )
+        services.booking_confirm(token=services.booking_token(
+            Booking.objects.get(pk=booking.pk), services.CONFIRM_SALT
+        ))
     assert len(mail.outbox) == 2
 
 
 def test_a_moved_booking_gets_a_new_confirmation_with_the_new_time(consultation, sent):
     with sent():
         booking = booking_confirmed_by_link(consultation)
-    other = (
-        Slot.objects.filter(service=consultation.service, starts_at__gt=booking.starts_at)
-        .order_by("-starts_at")
-        .first()
-    )
+    other = Slot.objects.filter(service=consultation.service, starts_at__gt=booking.starts_at).order_by(
+        "-starts_at"
+    ).first()
     with sent():
         services.booking_move(booking_id=booking.pk, slot_id=other.pk, client_key="198.51.100.1")
 

@@ -28,9 +28,8 @@ def sent(monkeypatch):
 
 
 def calendar_url(schedule, language="en"):
-    return url_in(
-        language, "appointments:day_and_time", service_code=schedule.service.code, place_slug=schedule.place.slug
-    )
+    return url_in(language, "appointments:day_and_time", service_code=schedule.service.code,
+                  place_slug=schedule.place.slug)
 
 
 def day_of(slot):
@@ -221,9 +220,8 @@ def test_a_blocked_time_is_refused_as_closed(client, consultation):
 
 def test_a_past_time_is_refused(client, consultation):
     slot = first_bookable_slot(consultation)
-    Slot.objects.filter(pk=slot.pk).update(
-        starts_at=timezone.now() - timedelta(hours=1), ends_at=timezone.now() - timedelta(minutes=30)
-    )
+    Slot.objects.filter(pk=slot.pk).update(starts_at=timezone.now() - timedelta(hours=1),
+                                           ends_at=timezone.now() - timedelta(minutes=30))
     page = hold(client, consultation, slot)
     assert "already passed" in page.content.decode()
 
@@ -393,12 +391,8 @@ def test_todays_later_times_made_the_day_before_can_still_be_booked(client, cons
     if timezone.localtime(later, services.LOCAL_TIME).date() != services.local_today():
         pytest.skip("too close to midnight for a later time today")
     slot = Slot.objects.create(
-        place=consultation.place,
-        service=consultation.service,
-        starts_at=later,
-        ends_at=later + timedelta(minutes=30),
-        capacity=1,
-        opens_at=timezone.now() - timedelta(days=1),
+        place=consultation.place, service=consultation.service, starts_at=later,
+        ends_at=later + timedelta(minutes=30), capacity=1, opens_at=timezone.now() - timedelta(days=1),
     )
     page = client.get(calendar_url(consultation), {"day": services.local_today().isoformat()})
     assert f'value="{slot.pk}"' in page.content.decode()

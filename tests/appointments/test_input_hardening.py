@@ -58,12 +58,8 @@ def test_a_list_of_names_may_have_line_breaks_but_no_escapes():
 
 def staff_form(**fields):
     data = {"service": 1, "day": "2026-12-03", "slot": 1, "name": "Anna", "language": "pl", **fields}
-    return StaffBookingForm(
-        data,
-        services=[type("S", (), {"pk": 1, "name": "S"})()],
-        times=[type("T", (), {"pk": 1, "starts_at": None, "free": 1})()],
-        step=2,
-    )
+    return StaffBookingForm(data, services=[type("S", (), {"pk": 1, "name": "S"})()],
+                            times=[type("T", (), {"pk": 1, "starts_at": None, "free": 1})()], step=2)
 
 
 def details_form(**fields):
@@ -121,12 +117,8 @@ def test_staff_refuse_hostile_phone_and_family_names():
 def test_the_details_service_refuses_what_the_form_would_have(consultation):
     slot = first_bookable_slot(consultation)
     booking = services.hold_create(
-        service_id=consultation.service_id,
-        place_id=consultation.place_id,
-        slot_id=slot.pk,
-        people=1,
-        language="en",
-        client_key=CLIENT,
+        service_id=consultation.service_id, place_id=consultation.place_id, slot_id=slot.pk, people=1,
+        language="en", client_key=CLIENT,
     )
     for details, code in [
         (Details(name="A" * 201, email="a@example.org"), "too_long"),

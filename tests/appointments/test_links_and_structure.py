@@ -68,40 +68,17 @@ def test_request_lines_paths_and_referrers_lose_the_secret_of_signed_links(consu
     assert redact(path) == path.replace(token, "[token]")
     assert redact("/pl/guides/karta-pobytu-praca/") == "/pl/guides/karta-pobytu-praca/"
 
-    logger = RedactingGunicornLogger(
-        SimpleNamespace(
-            **{
-                "errorlog": "-",
-                "loglevel": "info",
-                "accesslog": None,
-                "access_log_format": "",
-                "syslog": False,
-                "logconfig": None,
-                "logconfig_dict": {},
-                "logconfig_json": None,
-                "capture_output": False,
-                "disable_redirect_access_to_syslog": False,
-                "user": 0,
-                "group": 0,
-                "umask": 0,
-                "statsd_host": None,
-                "dogstatsd_tags": "",
-                "statsd_prefix": "",
-            }
-        )
-    )
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "RAW_URI": path + "?x=1",
-        "PATH_INFO": path,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "QUERY_STRING": "",
-        "HTTP_REFERER": "https://example.org" + path,
-    }
+    logger = RedactingGunicornLogger(SimpleNamespace(**{
+        "errorlog": "-", "loglevel": "info", "accesslog": None, "access_log_format": "", "syslog": False,
+        "logconfig": None, "logconfig_dict": {}, "logconfig_json": None, "capture_output": False,
+        "disable_redirect_access_to_syslog": False, "user": 0, "group": 0, "umask": 0,
+        "statsd_host": None, "dogstatsd_tags": "", "statsd_prefix": "",
+    }))
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": path + "?x=1", "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1",
+               "QUERY_STRING": "", "HTTP_REFERER": "https://example.org" + path}
     response = SimpleNamespace(status="200 OK", sent=10, headers=[])
-    atoms = logger.atoms(
-        response, SimpleNamespace(headers=[("REFERER", "https://example.org" + path)]), environ, timedelta(seconds=1)
-    )
+    atoms = logger.atoms(response, SimpleNamespace(headers=[("REFERER", "https://example.org" + path)]), environ,
+                         timedelta(seconds=1))
     for key in ("r", "U", "f", "{referer}i"):
         assert token not in atoms[key] and "[token]" in atoms[key]
 
@@ -109,9 +86,8 @@ def test_request_lines_paths_and_referrers_lose_the_secret_of_signed_links(consu
 def test_the_development_server_log_loses_the_secret_too(consultation):
     booking = confirmed(consultation)
     token = services.booking_token(booking, services.MANAGE_SALT)
-    record = logging.LogRecord(
-        "django.server", logging.INFO, "", 0, '"%s" %s %s', (f"GET {manage_url(booking)} HTTP/1.1", "200", "512"), None
-    )
+    record = logging.LogRecord("django.server", logging.INFO, "", 0, '"%s" %s %s',
+                               (f"GET {manage_url(booking)} HTTP/1.1", "200", "512"), None)
     assert RedactSecretsFilter().filter(record)
     assert token not in record.getMessage() and "[token]" in record.getMessage()
 
@@ -162,7 +138,7 @@ def test_no_import_circle_among_the_apps_modules():
         if name in done:
             return
         if name in visiting:
-            circle.append(trail[trail.index(name) :] + [name])
+            circle.append(trail[trail.index(name):] + [name])
             return
         visiting.add(name)
         for dep in sorted(graph[name]):
@@ -198,18 +174,8 @@ def test_no_module_over_500_lines_outside_migrations_and_demo_data():
 
 
 def test_callers_keep_one_import_for_the_public_services():
-    for name in (
-        "booking_confirm",
-        "booking_check_in",
-        "hold_create",
-        "slots_generate",
-        "reminders_send",
-        "bookings_retention_apply",
-        "BookingError",
-        "booking_token",
-        "MANAGE_SALT",
-        "LOCAL_TIME",
-    ):
+    for name in ("booking_confirm", "booking_check_in", "hold_create", "slots_generate", "reminders_send",
+                 "bookings_retention_apply", "BookingError", "booking_token", "MANAGE_SALT", "LOCAL_TIME"):
         assert hasattr(services, name), name
 
 

@@ -24,26 +24,20 @@ def sent(monkeypatch):
     monkeypatch.setattr(
         emails, "send_confirmed", lambda booking, moved=False: outbox.append(("confirmed", moved)), raising=False
     )
-    monkeypatch.setattr(
-        emails, "send_cancelled", lambda booking, by_staff=False: outbox.append("cancelled"), raising=False
-    )
+    monkeypatch.setattr(emails, "send_cancelled", lambda booking, by_staff=False: outbox.append("cancelled"),
+                        raising=False)
     return outbox
 
 
 def awaiting(schedule, *, people=1, after_days=2, email="olena@example.org") -> Booking:
     slot = first_bookable_slot(schedule, after_days=after_days)
     booking = services.hold_create(
-        service_id=schedule.service_id,
-        place_id=schedule.place_id,
-        slot_id=slot.pk,
-        people=people,
-        language="en",
+        service_id=schedule.service_id, place_id=schedule.place_id, slot_id=slot.pk, people=people, language="en",
         client_key=CLIENT,
     )
     family = tuple(f"Person {n}" for n in range(2, people + 1))
     services.details_set(
-        booking_id=booking.pk,
-        details=services.Details("Olena Kovalenko", email, family_names=family),
+        booking_id=booking.pk, details=services.Details("Olena Kovalenko", email, family_names=family),
         client_key=CLIENT,
     )
     return services.booking_submit(booking_id=booking.pk)
@@ -105,16 +99,13 @@ def test_a_confirmation_after_the_hold_ran_out_offers_the_times_again(client, co
     page = client.post(confirm_url(booking))
     assert page.status_code == 410
     assert "Your hold on this time has run out" in page.content.decode()
-    assert (
-        url_in("en", "appointments:day_and_time", service_code="consultation", place_slug=consultation.place.slug)
-        in page.content.decode()
-    )
+    assert url_in("en", "appointments:day_and_time", service_code="consultation",
+                  place_slug=consultation.place.slug) in page.content.decode()
     assert client.get(confirm_url(booking)).status_code == 410
 
 
-@pytest.mark.parametrize(
-    "name", ["appointments:confirm", "appointments:booking", "appointments:booking_cancel", "appointments:booking_move"]
-)
+@pytest.mark.parametrize("name", ["appointments:confirm", "appointments:booking", "appointments:booking_cancel",
+                                  "appointments:booking_move"])
 def test_a_tampered_link_is_refused_without_an_error_page(client, consultation, name):
     booking = confirmed(consultation)
     token = services.booking_token(booking, services.MANAGE_SALT)
@@ -191,10 +182,9 @@ def test_moving_to_a_taken_time_keeps_the_booking_and_lists_other_times(client, 
     booking = confirmed(consultation)
     taken = first_bookable_slot(consultation, after_days=5)
     Slot.objects.filter(pk=taken.pk).update(booked=F_capacity())
-    page = client.post(
-        manage_url(booking, "appointments:booking_move"),
-        {"slot": taken.pk, "day": timezone.localtime(taken.starts_at, services.LOCAL_TIME).date().isoformat()},
-    )
+    page = client.post(manage_url(booking, "appointments:booking_move"), {
+        "slot": taken.pk, "day": timezone.localtime(taken.starts_at, services.LOCAL_TIME).date().isoformat()
+    })
     assert page.status_code == 409
     text = page.content.decode()
     assert "Someone has just taken this time" in text and 'name="slot"' in text

@@ -67,7 +67,9 @@ def test_the_page_uses_the_same_number_of_queries_whatever_the_number_of_schedul
     places = [place, PlaceFactory(slug="kalisz", city="Kalisz")]
     policies = list(Schedule.ReleasePolicy)
     for number in range(count):
-        make_schedule(places[number % 2], make_service(f"service-{number}"), policy=policies[number % 3])
+        make_schedule(
+            places[number % 2], make_service(f"service-{number}"), policy=policies[number % 3]
+        )
     draws.draws_ensure()
     with django_assert_num_queries(1 + URGENT_BANNER_QUERIES):
         assert client.get(url_in("en", "appointments:releases")).status_code == 200

@@ -173,11 +173,7 @@ def test_personal_data_is_erased_after_the_retention_period_and_the_statistics_k
     assert list(BookingSeat.objects.filter(booking=booking).values_list("person_name", flat=True)) == ["", ""]
     # What the statistics need stays.
     assert (erased.status, erased.service_id, erased.place_id, erased.starts_at, erased.reference) == (
-        Booking.Status.COMPLETED,
-        booking.service_id,
-        booking.place_id,
-        booking.starts_at,
-        booking.reference,
+        Booking.Status.COMPLETED, booking.service_id, booking.place_id, booking.starts_at, booking.reference
     )
     assert erased.checkin_code == booking.checkin_code
     case.refresh_from_db()  # the case itself is not the booking's to erase
@@ -235,12 +231,8 @@ def test_the_retention_task_applies_it(consultation, settings):
 def test_the_hold_task_expires_holds_and_returns_seats_due(consultation):
     slot = Slot.objects.filter(service=consultation.service, opens_at__lte=timezone.now()).last()
     booking = services.hold_create(
-        service_id=consultation.service_id,
-        place_id=consultation.place_id,
-        slot_id=slot.pk,
-        people=1,
-        language="en",
-        client_key="198.51.100.9",
+        service_id=consultation.service_id, place_id=consultation.place_id, slot_id=slot.pk, people=1,
+        language="en", client_key="198.51.100.9",
     )
     Booking.objects.filter(pk=booking.pk).update(hold_expires_at=timezone.now() - timedelta(minutes=1))
     # A seat given up by a cancellation earlier, whose random delay has passed.

@@ -28,7 +28,9 @@ def long_ago(booking: Booking) -> Booking:
     return booking
 
 
-def test_one_poisoned_booking_is_logged_by_id_and_skipped_and_the_others_are_erased(consultation, monkeypatch, caplog):
+def test_one_poisoned_booking_is_logged_by_id_and_skipped_and_the_others_are_erased(
+    consultation, monkeypatch, caplog
+):
     first = long_ago(confirmed_booking(consultation, email="first@example.org"))
     poisoned = long_ago(confirmed_booking(consultation, email="poisoned@example.org", after_days=3))
     last = long_ago(confirmed_booking(consultation, email="last@example.org", after_days=4))
@@ -62,13 +64,8 @@ def test_the_skipped_booking_is_erased_by_the_next_run(consultation, monkeypatch
 def test_a_waiting_list_entry_that_cannot_be_deleted_does_not_keep_the_others(consultation, monkeypatch):
     entries = [
         WaitingListEntry.objects.create(
-            service=consultation.service,
-            place=consultation.place,
-            name=f"P{n}",
-            email=f"p{n}@example.org",
-            email_key=f"p{n}@example.org",
-            language="en",
-            status=WaitingListEntry.Status.LEFT,
+            service=consultation.service, place=consultation.place, name=f"P{n}", email=f"p{n}@example.org",
+            email_key=f"p{n}@example.org", language="en", status=WaitingListEntry.Status.LEFT,
         )
         for n in range(3)
     ]

@@ -63,14 +63,8 @@ def test_slots_skip_holidays_and_closures_and_add_extra_hours(consultation):
     ScheduleException.objects.create(place=consultation.place, date=closed_day, is_closed=True, reason_pl="Remont")
     extra_day = sorted(days)[4]
     ScheduleException.objects.create(
-        place=consultation.place,
-        service=consultation.service,
-        date=extra_day,
-        is_closed=False,
-        starts=time(16),
-        ends=time(18),
-        slot_minutes=30,
-        desks=1,
+        place=consultation.place, service=consultation.service, date=extra_day, is_closed=False,
+        starts=time(16), ends=time(18), slot_minutes=30, desks=1,
     )
     result = services.slots_generate()
     days_after = {timezone.localtime(s.starts_at, local).date() for s in Slot.objects.all()}
@@ -203,9 +197,7 @@ def test_move_takes_the_new_seats_before_giving_up_the_old(consultation):
     assert moved.starts_at == new_first.starts_at
     assert BookingSeat.objects.filter(booking=booking).count() == 2
     assert sorted(BookingSeat.objects.filter(booking=booking).values_list("person_name", flat=True)) == [
-        "Anna Test",
-        "Member 1",
-    ]
+        "Anna Test", "Member 1"]
     assert SeatReturn.objects.count() == 2
     assert Slot.objects.get(pk=new_first.pk).booked == 1
 
@@ -264,12 +256,8 @@ def test_service_not_offered_at_the_place_is_refused(consultation):
     slot = first_bookable_slot(consultation)
     with pytest.raises(BookingError) as error:
         services.hold_create(
-            service_id=consultation.service_id,
-            place_id=other_place.pk,
-            slot_id=slot.pk,
-            people=1,
-            language="pl",
-            client_key=CLIENT,
+            service_id=consultation.service_id, place_id=other_place.pk, slot_id=slot.pk, people=1,
+            language="pl", client_key=CLIENT,
         )
     assert error.value.code == "not_offered"
 
@@ -305,12 +293,8 @@ def test_case_tied_visit_needs_the_case_and_its_code_and_a_status_calling_for_it
     assert booking.case_id == case_id
 
     with pytest.raises(BookingError) as error:
-        hold(
-            fingerprints,
-            Slot.objects.filter(service=fingerprints.service).order_by("starts_at")[60],
-            client="b",
-            case_id=case_id,
-        )
+        hold(fingerprints, Slot.objects.filter(service=fingerprints.service).order_by("starts_at")[60], client="b",
+             case_id=case_id)
     assert error.value.code == "duplicate_case"
 
 
@@ -322,3 +306,4 @@ def test_case_whose_status_does_not_call_for_the_visit_is_refused(fingerprints, 
     with pytest.raises(BookingError) as error:
         hold(fingerprints, first_bookable_slot(fingerprints), case_id=case.pk)
     assert error.value.code == "case_required"
+

@@ -29,12 +29,10 @@ pytestmark = pytest.mark.django_db
 def sent(monkeypatch):
     """The e-mails module is written elsewhere: record what the staff pages ask it to send."""
     calls = []
-    monkeypatch.setattr(
-        emails, "send_confirmed", lambda booking, **kw: calls.append(("confirmed", booking.pk)), raising=False
-    )
-    monkeypatch.setattr(
-        emails, "send_cancelled", lambda booking, **kw: calls.append(("cancelled", booking.pk)), raising=False
-    )
+    monkeypatch.setattr(emails, "send_confirmed", lambda booking, **kw: calls.append(("confirmed", booking.pk)),
+                        raising=False)
+    monkeypatch.setattr(emails, "send_cancelled", lambda booking, **kw: calls.append(("cancelled", booking.pk)),
+                        raising=False)
     return calls
 
 
@@ -58,13 +56,8 @@ def action_url(booking, action: str) -> str:
 def staff_book(schedule, user, *, slot=None, name="Anna Kowalska", email="", phone="+48 600 100 200", **fields):
     slot = slot or first_bookable_slot(schedule)
     request = services.StaffBookingRequest(
-        service_id=schedule.service_id,
-        place_id=schedule.place_id,
-        slot_id=slot.pk,
-        name=name,
-        email=email,
-        phone=phone,
-        **fields,
+        service_id=schedule.service_id, place_id=schedule.place_id, slot_id=slot.pk, name=name, email=email,
+        phone=phone, **fields,
     )
     return services.staff_booking_create(request=request, user=user)
 
@@ -335,7 +328,7 @@ def test_a_time_of_another_place_cannot_be_blocked(client, consultation, desk):
     other = make_schedule(PlaceFactory(slug="pila"), make_service("other"))
     services.slots_generate(schedule_ids=[other.pk])
     slot = first_bookable_slot(other)
-    assert client.post(block_url(slot).replace("pila", consultation.place.slug), {"blocked": "1"}).status_code == 404
+    assert client.post(block_url(slot) .replace("pila", consultation.place.slug), {"blocked": "1"}).status_code == 404
 
 
 # --- Booking for a caller or a walk-in ----------------------------------------------------------------------------
@@ -389,7 +382,8 @@ def test_booking_a_full_time_says_so_and_offers_the_others(client, consultation,
     day = local_today(slot.starts_at)
     response = client.post(
         book_url(consultation.place),
-        {"service": consultation.service_id, "day": day.isoformat(), "slot": slot.pk, "name": "Anna", "language": "pl"},
+        {"service": consultation.service_id, "day": day.isoformat(), "slot": slot.pk, "name": "Anna",
+         "language": "pl"},
     )
     assert response.status_code == 400
     assert slot.pk not in [pk for pk, _label in response.context["form"].fields["slot"].choices]
@@ -411,14 +405,8 @@ def test_one_active_booking_per_e_mail_also_for_staff(client, consultation, desk
     slot = first_bookable_slot(consultation, after_days=3)
     response = client.post(
         book_url(consultation.place),
-        {
-            "service": consultation.service_id,
-            "day": local_today(slot.starts_at).isoformat(),
-            "slot": slot.pk,
-            "name": "Anna",
-            "email": "ANNA@example.org ",
-            "language": "pl",
-        },
+        {"service": consultation.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
+         "name": "Anna", "email": "ANNA@example.org ", "language": "pl"},
     )
     assert response.status_code == 400
     assert "already has an active booking" in response.content.decode()
@@ -429,31 +417,20 @@ def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, 
     slot = first_bookable_slot(fingerprints)
     response = client.post(
         book_url(fingerprints.place),
-        {
-            "service": fingerprints.service_id,
-            "day": local_today(slot.starts_at).isoformat(),
-            "slot": slot.pk,
-            "name": "Anna",
-            "case_number": "WSC-II-S.6151.9999.2026",
-            "language": "pl",
-        },
+        {"service": fingerprints.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
+         "name": "Anna", "case_number": "WSC-II-S.6151.9999.2026", "language": "pl"},
     )
     assert response.status_code == 400
     assert "could not find a case" in response.content.decode()
-    assert "aria-describedby" in response.content.decode()
+    assert 'aria-describedby' in response.content.decode()
 
 
 def test_a_missing_name_is_shown_next_to_its_field(client, consultation, desk):
     slot = first_bookable_slot(consultation)
     response = client.post(
         book_url(consultation.place),
-        {
-            "service": consultation.service_id,
-            "day": local_today(slot.starts_at).isoformat(),
-            "slot": slot.pk,
-            "name": "",
-            "language": "pl",
-        },
+        {"service": consultation.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
+         "name": "", "language": "pl"},
     )
     content = response.content.decode()
     assert response.status_code == 400
@@ -470,9 +447,8 @@ def test_the_desk_cannot_book_times_not_released_to_the_public(consultation, des
 
 def test_a_past_time_cannot_be_booked(consultation, desk):
     slot = first_bookable_slot(consultation)
-    Slot.objects.filter(pk=slot.pk).update(
-        starts_at=timezone.now() - timedelta(hours=1), ends_at=timezone.now() - timedelta(minutes=30)
-    )
+    Slot.objects.filter(pk=slot.pk).update(starts_at=timezone.now() - timedelta(hours=1),
+                                           ends_at=timezone.now() - timedelta(minutes=30))
     with pytest.raises(BookingError) as error:
         staff_book(consultation, desk, slot=slot)
     assert error.value.code == "past"

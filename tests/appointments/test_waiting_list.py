@@ -32,11 +32,7 @@ def join(client, schedule, *, email="maria@example.com", name="Maria Ivanova", l
 def waiting(schedule, email, *, name="Maria Ivanova", language="en") -> WaitingListEntry:
     """Someone joined and confirmed, through the services."""
     outcome = waiting_list.waiting_join(
-        service=schedule.service,
-        place=schedule.place,
-        name=name,
-        email=email,
-        language=language,
+        service=schedule.service, place=schedule.place, name=name, email=email, language=language,
         client_key=CLIENT,
     )
     assert outcome == waiting_list.JoinOutcome.SENT
@@ -271,11 +267,7 @@ def test_people_who_left_or_booked_and_stale_unconfirmed_addresses_are_forgotten
     left = waiting(consultation, "left@example.com")
     waiting_list.waiting_leave(token=waiting_list.entry_token(left, waiting_list.LEAVE_SALT))
     waiting_list.waiting_join(
-        service=consultation.service,
-        place=consultation.place,
-        name="U",
-        email="new@example.com",
-        language="en",
+        service=consultation.service, place=consultation.place, name="U", email="new@example.com", language="en",
         client_key=CLIENT,
     )
     assert waiting_list.waiting_list_purge() == 1  # the one who left; a fresh unconfirmed address stays a week

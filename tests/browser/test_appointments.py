@@ -53,16 +53,11 @@ def assert_valid_html(pages_html, tmp_path):
         files.append(str(file))
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", *files],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        capture_output=True, text=True, timeout=120, check=False,
     )
     errors = [m for m in json.loads(result.stdout)["messages"] if m.get("type") == "error"]
-    assert not errors, "\n".join(
-        f"{pages_html[int(m['url'].rsplit('-', 1)[1].split('.')[0])][0]}: {m['message']} {m.get('extract', '').strip()}"
-        for m in errors
-    )
+    assert not errors, "\n".join(f"{pages_html[int(m['url'].rsplit('-', 1)[1].split('.')[0])][0]}: "
+                                 f"{m['message']} {m.get('extract', '').strip()}" for m in errors)
 
 
 @pytest.mark.parametrize("language", ["en", "uk"])
@@ -128,16 +123,11 @@ def test_the_booking_page_on_a_phone(bookable, live_site, new_page, visit, axe_s
 
     slot = first_bookable_slot(bookable)
     booking = services.hold_create(
-        service_id=bookable.service_id,
-        place_id=bookable.place_id,
-        slot_id=slot.pk,
-        people=1,
-        language="pl",
+        service_id=bookable.service_id, place_id=bookable.place_id, slot_id=slot.pk, people=1, language="pl",
         client_key=CLIENT,
     )
-    services.details_set(
-        booking_id=booking.pk, details=services.Details("Anna Nowak", "anna@example.org"), client_key=CLIENT
-    )
+    services.details_set(booking_id=booking.pk, details=services.Details("Anna Nowak", "anna@example.org"),
+                         client_key=CLIENT)
     services.booking_submit(booking_id=booking.pk)
     token = services.booking_token(booking, services.CONFIRM_SALT)
 

@@ -33,30 +33,22 @@ def queue(live_site, monkeypatch):
     OpeningHours.objects.filter(place=place).delete()
     for weekday in range(7):
         OpeningHours.objects.create(place=place, weekday=weekday, opens=time(0), closes=time(23, 59))
-    matters = [
-        make_matter(place, "A", order=1),
-        make_matter(place, "B", order=2, is_open=False),
-        make_matter(place, "W", order=3, is_checkin=True),
-    ]
+    matters = [make_matter(place, "A", order=1), make_matter(place, "B", order=2, is_open=False),
+               make_matter(place, "W", order=3, is_checkin=True)]
     desk = Desk.objects.create(place=place, number=1)
     desk.matters.set(matters)
     # A live-server test empties the database afterwards, roles from data migrations included: grant what is used.
     from django.contrib.auth.models import Group, Permission
 
     role, _ = Group.objects.get_or_create(name=INFO_POINT_STAFF)
-    role.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="infopoints", codename__in=["change_ticket", "view_ticket", "change_desk"]
-        )
-    )
+    role.permissions.add(*Permission.objects.filter(content_type__app_label="infopoints",
+                                                    codename__in=["change_ticket", "view_ticket", "change_desk"]))
     clerk = UserFactory(role=INFO_POINT_STAFF, with_totp=True)
     clerk.places.add(place)
     kiosk = Device.objects.create(place=place, kind="kiosk", name="entrance")
     display = Device.objects.create(place=place, kind="display", name="hall")
     return {
-        "place": place,
-        "desk": desk,
-        "clerk": clerk,
+        "place": place, "desk": desk, "clerk": clerk,
         "kiosk_link": live_site + _enrol_path(services.device_enrolment_token(kiosk)),
         "display_link": live_site + _enrol_path(services.device_enrolment_token(display)),
     }
@@ -138,7 +130,9 @@ def test_kiosk_display_and_phone_pages_pass_axe_the_html_checker_and_their_width
     assert_valid_html(pages_html, tmp_path)
 
 
-def test_take_a_ticket_follow_it_on_a_phone_call_it_and_see_it_on_the_display_and_the_phone(queue, live_site, new_page):
+def test_take_a_ticket_follow_it_on_a_phone_call_it_and_see_it_on_the_display_and_the_phone(
+    queue, live_site, new_page
+):
     from infopoints.models import Ticket
 
     console_errors = []
@@ -194,19 +188,15 @@ def test_the_desk_console_and_the_points_days_pass_axe_and_the_html_checker(
 
     kiosk = Device.objects.get(place=queue["place"], kind="kiosk")
     for number in range(3):
-        services.ticket_issue(
-            device=kiosk, matter_id=queue["desk"].matters.get(letter="A").pk, press_key=f"sweep-{number}"
-        )
+        services.ticket_issue(device=kiosk, matter_id=queue["desk"].matters.get(letter="A").pk,
+                              press_key=f"sweep-{number}")
     clerk = queue["clerk"]
     services.desk_open(desk_id=queue["desk"].pk, user=clerk, matter_ids=[m.pk for m in queue["desk"].matters.all()])
     services.ticket_call_next(desk_id=queue["desk"].pk, user=clerk)
     pages_html = []
     desk = staff_page(new_page, live_site, clerk, viewport=DESK_SCREEN)
-    for path in (
-        "/en/staff/queue/",
-        f"/uk/staff/queue/desks/{queue['desk'].pk}/",
-        f"/pl/staff/points/{DEMO_PLACE_SLUG}/",
-    ):
+    for path in ("/en/staff/queue/", f"/uk/staff/queue/desks/{queue['desk'].pk}/",
+                 f"/pl/staff/points/{DEMO_PLACE_SLUG}/"):
         desk.goto(live_site + path)
         check(desk, new_page, axe_script, pages_html, viewport=DESK_SCREEN)
     desk.goto(f"{live_site}/en/staff/queue/desks/{queue['desk'].pk}/")

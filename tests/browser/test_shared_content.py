@@ -14,10 +14,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("language", ["pl", "en"])
 def test_a_sweep_after_a_writing_test_still_sees_the_demo_places(language, public_site, new_page, visit):
-    names = {
-        "pl": "Wydział Spraw Cudzoziemców – siedziba w Poznaniu",
-        "en": "Foreigners' Affairs Department – Poznań headquarters",
-    }
+    names = {"pl": "Wydział Spraw Cudzoziemców – siedziba w Poznaniu",
+             "en": "Foreigners' Affairs Department – Poznań headquarters"}
     page = new_page(java_script_enabled=False)
 
     visit(page, f"{public_site}/{language}/places/{DEMO_PLACE_SLUG}/")

@@ -25,12 +25,8 @@ def open_every_day(place) -> None:
 
 
 def make_matter(place, letter: str, *, order: int = 0, **fields) -> Matter:
-    names = {
-        "name_pl": f"Sprawa {letter}",
-        "name_en": f"Matter {letter}",
-        "name_uk": f"Справа {letter}",
-        "name_ru": f"Дело {letter}",
-    }
+    names = {"name_pl": f"Sprawa {letter}", "name_en": f"Matter {letter}", "name_uk": f"Справа {letter}",
+             "name_ru": f"Дело {letter}"}
     fields = {"issue_from": time(0), "issue_until": time(23, 59), **fields}
     return Matter.objects.create(place=place, letter=letter, order=order, **names, **fields)
 

@@ -30,21 +30,11 @@ def test_coordinators_read_an_enquiry_with_its_audit_trail_but_cannot_change_or_
 
 def test_editors_write_canned_answers_in_four_languages(client):
     client.force_login(UserFactory(role=roles.CONTENT_EDITOR, with_totp=True))
-    response = client.post(
-        reverse("admin:infopoints_cannedanswer_add"),
-        {
-            "title_pl": "Opłata",
-            "title_en": "Fee",
-            "title_uk": "Збір",
-            "title_ru": "Сбор",
-            "body_pl": "Tekst",
-            "body_en": "Text",
-            "body_uk": "Текст",
-            "body_ru": "Текст",
-            "is_active": "on",
-            "order": "0",
-        },
-    )
+    response = client.post(reverse("admin:infopoints_cannedanswer_add"), {
+        "title_pl": "Opłata", "title_en": "Fee", "title_uk": "Збір", "title_ru": "Сбор",
+        "body_pl": "Tekst", "body_en": "Text", "body_uk": "Текст", "body_ru": "Текст",
+        "is_active": "on", "order": "0",
+    })
     assert response.status_code == 302
     assert CannedAnswer.objects.get().body_uk == "Текст"
 

@@ -22,21 +22,11 @@ def test_enquiries_opened_at_the_same_moment_get_distinct_consecutive_references
         try:
             start.wait()
             services.enquiry_receive_email(
-                message=type(
-                    "Mail",
-                    (),
-                    {
-                        "message_id": f"<c{number}@example.org>",
-                        "in_reply_to": "",
-                        "references": [],
-                        "from_address": f"p{number}@example.org",
-                        "from_name": "",
-                        "subject": "Pytanie",
-                        "text": "Treść",
-                        "language_hint": "pl",
-                        "attachments": [],
-                    },
-                )()
+                message=type("Mail", (), {
+                    "message_id": f"<c{number}@example.org>", "in_reply_to": "", "references": [],
+                    "from_address": f"p{number}@example.org", "from_name": "", "subject": "Pytanie",
+                    "text": "Treść", "language_hint": "pl", "attachments": [],
+                })()
             )
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)

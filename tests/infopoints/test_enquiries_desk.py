@@ -162,10 +162,9 @@ def test_reply_from_the_page_sends_and_answers_the_enquiry(client):
     enquiry = web_enquiry()
     user = consultant()
     client.force_login(user)
-    response = client.post(
-        action_url(enquiry, "reply"),
-        {"body": "Karta jest do odbioru.", "files": [SimpleUploadedFile("info.pdf", PDF, "application/pdf")]},
-    )
+    response = client.post(action_url(enquiry, "reply"), {
+        "body": "Karta jest do odbioru.", "files": [SimpleUploadedFile("info.pdf", PDF, "application/pdf")]
+    })
     assert response.status_code == 302
     enquiry.refresh_from_db()
     assert enquiry.status == "answered"
@@ -247,16 +246,9 @@ def test_quick_log_records_a_call_and_offers_a_fresh_form(client):
     topic = Category.objects.create(slug="work", name="Work")
     user = consultant()
     client.force_login(user)
-    response = client.post(
-        url_in("en", "enquiries:call"),
-        {
-            "summary": "Asked about the fee",
-            "topic": str(topic.pk),
-            "language": "ru",
-            "outcome": "answered",
-        },
-        follow=True,
-    )
+    response = client.post(url_in("en", "enquiries:call"), {
+        "summary": "Asked about the fee", "topic": str(topic.pk), "language": "ru", "outcome": "answered",
+    }, follow=True)
     enquiry = Enquiry.objects.get()
     assert enquiry.channel == "phone" and enquiry.status == "answered" and enquiry.topic == topic
     assert f"Call recorded as {enquiry.reference}" in response.content.decode()
@@ -264,15 +256,9 @@ def test_quick_log_records_a_call_and_offers_a_fresh_form(client):
 
 def test_quick_log_needing_a_call_back_without_a_number_is_refused(client):
     client.force_login(consultant())
-    response = client.post(
-        url_in("en", "enquiries:call"),
-        {
-            "summary": "Call back please",
-            "topic": "other",
-            "language": "pl",
-            "outcome": "follow_up",
-        },
-    )
+    response = client.post(url_in("en", "enquiries:call"), {
+        "summary": "Call back please", "topic": "other", "language": "pl", "outcome": "follow_up",
+    })
     assert response.status_code == 400 and "needs the number to call" in response.content.decode()
     assert not Enquiry.objects.exists()
 
@@ -292,14 +278,8 @@ def test_learning_page_counts_unmatched_questions_and_opened_suggestions(client)
 def test_search_finds_a_contact_added_later_and_text_of_a_merged_duplicate(client):
     from tests.infopoints.enquiry_helpers import Mail
 
-    call = services.enquiry_call_log(
-        user=consultant(),
-        topic=None,
-        language="pl",
-        summary="Oddzwonić",
-        answered=False,
-        callback_phone="+48 600 100 200",
-    )
+    call = services.enquiry_call_log(user=consultant(), topic=None, language="pl", summary="Oddzwonić",
+                                     answered=False, callback_phone="+48 600 100 200")
     kept, duplicate = web_enquiry(), web_enquiry(question="Zgubiony paszport i wiza", client_key="2")
     services.enquiry_merge(user=coordinator(), duplicate_id=duplicate.pk, into_reference=kept.reference)
     mail = Mail(subject=f"Re: {call.reference}", from_address="nowy@example.org")

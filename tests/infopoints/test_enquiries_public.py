@@ -36,9 +36,8 @@ def test_first_step_without_javascript_lists_the_suggestions_and_the_rest_of_the
 
 
 def test_suggestions_fragment_answers_htmx_while_typing(client, guide):
-    response = client.get(
-        url_in("pl", "ask_suggestions"), {"question": "pobyt czasowy praca", "draft": "b" * 32}, HTTP_HX_REQUEST="true"
-    )
+    response = client.get(url_in("pl", "ask_suggestions"), {"question": "pobyt czasowy praca", "draft": "b" * 32},
+                          HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert "<html" not in response.content.decode() and f"/open/guide/{guide.pk}/" in response.content.decode()
 
@@ -64,19 +63,11 @@ def test_opening_a_suggested_faq_entry_is_counted_and_redirects_to_it_and_other_
 def test_sending_the_question_marks_the_opened_suggestions_as_followed_by_a_question(client, guide):
     client.get(url_in("pl", "ask_open", kind="guide", pk=guide.pk) + "?d=" + "d" * 32)
     topic = Category.objects.first()
-    response = client.post(
-        url_in("pl", "ask"),
-        {
-            "step": "2",
-            "question": "Mam pytanie o pobyt czasowy i pracę.",
-            "draft": "d" * 32,
-            "topic": str(topic.pk),
-            "email": "anna@example.org",
-            "suggestions_shown": "1",
-            "website": "",
-            "files": [SimpleUploadedFile("scan.pdf", PDF, "application/pdf")],
-        },
-    )
+    response = client.post(url_in("pl", "ask"), {
+        "step": "2", "question": "Mam pytanie o pobyt czasowy i pracę.", "draft": "d" * 32, "topic": str(topic.pk),
+        "email": "anna@example.org", "suggestions_shown": "1", "website": "",
+        "files": [SimpleUploadedFile("scan.pdf", PDF, "application/pdf")],
+    })
     assert response.status_code == 302 and response.url == url_in("pl", "ask_sent")
     enquiry = Enquiry.objects.get()
     assert enquiry.topic == topic and enquiry.suggestions_shown == 1
@@ -86,17 +77,11 @@ def test_sending_the_question_marks_the_opened_suggestions_as_followed_by_a_ques
 
 
 def test_a_disguised_attachment_is_refused_with_a_clear_message(client):
-    response = client.post(
-        url_in("en", "ask"),
-        {
-            "step": "2",
-            "question": "A question about my residence card.",
-            "draft": "e" * 32,
-            "topic": "other",
-            "email": "anna@example.org",
-            "files": [SimpleUploadedFile("photo.png", b"GIF89a not allowed", "image/png")],
-        },
-    )
+    response = client.post(url_in("en", "ask"), {
+        "step": "2", "question": "A question about my residence card.", "draft": "e" * 32, "topic": "other",
+        "email": "anna@example.org",
+        "files": [SimpleUploadedFile("photo.png", b"GIF89a not allowed", "image/png")],
+    })
     assert response.status_code == 400
     assert "is not a PDF, JPEG or PNG file" in response.content.decode()
     assert not Enquiry.objects.exists()
@@ -104,13 +89,8 @@ def test_a_disguised_attachment_is_refused_with_a_clear_message(client):
 
 def test_too_many_questions_from_one_address_get_429(client, settings):
     settings.ENQUIRY_WEB_PER_HOUR = 1
-    data = {
-        "step": "2",
-        "question": "A question about my residence card.",
-        "draft": "f" * 32,
-        "topic": "other",
-        "email": "anna@example.org",
-    }
+    data = {"step": "2", "question": "A question about my residence card.", "draft": "f" * 32, "topic": "other",
+            "email": "anna@example.org"}
     assert client.post(url_in("en", "ask"), data).status_code == 302
     response = client.post(url_in("en", "ask"), data)
     assert response.status_code == 429 and "try again in an hour" in response.content.decode()
@@ -168,16 +148,10 @@ def test_an_oversized_file_is_refused_and_the_form_states_the_limits(client, set
     settings.ENQUIRY_ATTACHMENT_MAX_BYTES = 1024 * 1024
     form = client.post(url_in("en", "ask"), {"step": "1", "question": "A question about cards", "draft": "a" * 32})
     assert "Up to 3 files, PDF, JPEG or PNG, at most 1 MB each." in form.content.decode()
-    response = client.post(
-        url_in("en", "ask"),
-        {
-            "step": "2",
-            "question": "A question about my residence card.",
-            "draft": "g" * 32,
-            "topic": "other",
-            "email": "anna@example.org",
-            "files": [SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024), "application/pdf")],
-        },
-    )
+    response = client.post(url_in("en", "ask"), {
+        "step": "2", "question": "A question about my residence card.", "draft": "g" * 32, "topic": "other",
+        "email": "anna@example.org",
+        "files": [SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024), "application/pdf")],
+    })
     assert response.status_code == 400 and "is larger than 1 MB" in response.content.decode()
     assert not Enquiry.objects.exists()

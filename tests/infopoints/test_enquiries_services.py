@@ -78,18 +78,15 @@ def test_web_question_with_a_disguised_file_is_refused_and_nothing_is_stored():
 
 def test_web_questions_over_the_hourly_limit_are_refused(settings):
     settings.ENQUIRY_WEB_PER_HOUR = 2
-    results = [
-        services.enquiry_submit_web(language="pl", question="Pytanie?", email="a@example.org", client_key="10.0.0.1")
-        for _ in range(3)
-    ]
+    results = [services.enquiry_submit_web(language="pl", question="Pytanie?", email="a@example.org",
+                                           client_key="10.0.0.1") for _ in range(3)]
     assert [r.outcome for r in results][-1] == services.AskOutcome.RATE_LIMITED
     assert Enquiry.objects.count() == 2
 
 
 def test_filled_honeypot_is_ignored():
-    result = services.enquiry_submit_web(
-        language="pl", question="Buy now", email="bot@example.org", client_key="1", honeypot="http://spam"
-    )
+    result = services.enquiry_submit_web(language="pl", question="Buy now", email="bot@example.org",
+                                         client_key="1", honeypot="http://spam")
     assert result.outcome == services.AskOutcome.IGNORED and not Enquiry.objects.exists()
 
 
@@ -170,11 +167,8 @@ def test_staff_reply_is_threaded_sent_once_and_answers_the_enquiry(django_captur
     headers = services.enquiries.thread_headers(
         message_id=message.email_message_id, in_reply_to="<m1@example.org>", references=["<m1@example.org>"]
     )
-    assert headers == {
-        "Message-ID": message.email_message_id,
-        "In-Reply-To": "<m1@example.org>",
-        "References": "<m1@example.org>",
-    }
+    assert headers == {"Message-ID": message.email_message_id, "In-Reply-To": "<m1@example.org>",
+                       "References": "<m1@example.org>"}
     assert AuditEvent.objects.filter(action="enquiry.reply", actor=user).exists()
 
 
@@ -222,9 +216,8 @@ def test_merge_moves_messages_and_closes_the_duplicate():
 def test_quick_log_of_an_answered_call_is_done_at_once():
     user = consultant()
     topic = Category.objects.create(slug="work", name="Praca")
-    enquiry = services.enquiry_call_log(
-        user=user, topic=topic.pk, language="ru", summary="Pyta o opłatę", answered=True
-    )
+    enquiry = services.enquiry_call_log(user=user, topic=topic.pk, language="ru", summary="Pyta o opłatę",
+                                        answered=True)
     assert enquiry.channel == "phone" and enquiry.status == "answered" and enquiry.assignee == user
     assert enquiry.topic == topic and enquiry.requester_phone == ""
 
@@ -233,17 +226,15 @@ def test_quick_log_needing_a_call_back_requires_the_number():
     with pytest.raises(services.EnquiryError) as error:
         services.enquiry_call_log(user=consultant(), topic=None, language="pl", summary="x", answered=False)
     assert error.value.code == "no_callback_number"
-    enquiry = services.enquiry_call_log(
-        user=consultant(), topic=None, language="pl", summary="x", answered=False, callback_phone="+48 600 000 000"
-    )
+    enquiry = services.enquiry_call_log(user=consultant(), topic=None, language="pl", summary="x", answered=False,
+                                        callback_phone="+48 600 000 000")
     assert enquiry.status == "in_progress" and enquiry.requester_phone == "+48 600 000 000"
 
 
 def test_desk_staff_cannot_record_for_a_place_they_do_not_work_at():
     with pytest.raises(services.EnquiryError):
-        services.enquiry_record_in_person(
-            user=place_staff(), place=PlaceFactory(), topic=None, language="pl", summary="x"
-        )
+        services.enquiry_record_in_person(user=place_staff(), place=PlaceFactory(), topic=None, language="pl",
+                                          summary="x")
     assert not Enquiry.objects.exists()
 
 
@@ -315,10 +306,8 @@ def test_beat_runs_the_retention_and_digest_tasks(settings):
     from infopoints.tasks import enquiries as tasks
 
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {
-        "infopoints.tasks.enquiries.apply_enquiry_retention",
-        "infopoints.tasks.enquiries.send_overdue_digests",
-    } <= scheduled
+    assert {"infopoints.tasks.enquiries.apply_enquiry_retention",
+            "infopoints.tasks.enquiries.send_overdue_digests"} <= scheduled
     assert tasks.apply_enquiry_retention.name == "infopoints.tasks.enquiries.apply_enquiry_retention"
     enquiry = web_enquiry()
     services.enquiry_reply(user=coordinator(), enquiry_id=enquiry.pk, body="x", wait_for_person=True)
@@ -331,8 +320,7 @@ def test_beat_runs_the_retention_and_digest_tasks(settings):
 def test_files_attached_to_a_staff_reply_travel_with_its_email(django_capture_on_commit_callbacks):
     enquiry = web_enquiry()
     with django_capture_on_commit_callbacks(execute=True):
-        services.enquiry_reply(
-            user=coordinator(), enquiry_id=enquiry.pk, body="W załączniku wzór.", files=[IncomingFile("wzor.pdf", PDF)]
-        )
+        services.enquiry_reply(user=coordinator(), enquiry_id=enquiry.pk, body="W załączniku wzór.",
+                               files=[IncomingFile("wzor.pdf", PDF)])
     sent = [message for message in mail.outbox if "W załączniku wzór." in message.body]
     assert [(name, content) for name, content, _type in sent[0].attachments] == [("wzor.pdf", PDF)]

@@ -45,8 +45,7 @@ def test_a_new_enquiry_becomes_one_jsm_request_even_when_the_task_runs_again(enq
 
 
 def test_a_key_lost_before_it_was_stored_is_found_again_instead_of_creating_a_second_request(
-    enquiry,
-    fake_jsm,  # noqa: F811
+    enquiry, fake_jsm  # noqa: F811
 ):
     Enquiry.objects.filter(pk=enquiry.pk).update(jsm_issue_key="")
     jsm_sync_enquiry.apply(args=[enquiry.pk]).get()
@@ -56,9 +55,7 @@ def test_a_key_lost_before_it_was_stored_is_found_again_instead_of_creating_a_se
 
 
 def test_a_staff_reply_is_mirrored_once_as_a_public_comment(
-    enquiry,
-    fake_jsm,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    enquiry, fake_jsm, django_capture_on_commit_callbacks  # noqa: F811
 ):
     with django_capture_on_commit_callbacks(execute=True):
         reply = services.enquiry_reply(user=consultant(), enquiry_id=enquiry.pk, body="Tak, może Pani pracować.")
@@ -80,9 +77,7 @@ def test_an_internal_note_is_mirrored_as_an_internal_comment(enquiry, fake_jsm):
 
 
 def test_a_public_jsm_comment_is_sent_to_the_person_as_the_desks_reply_once(
-    enquiry,
-    fake_jsm,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    enquiry, fake_jsm, django_capture_on_commit_callbacks  # noqa: F811
 ):
     comment_id = fake_jsm.agent_comment(enquiry.jsm_issue_key, "Proszę dosłać kopię paszportu.")
     with django_capture_on_commit_callbacks(execute=True):
@@ -104,9 +99,7 @@ def test_a_public_jsm_comment_is_sent_to_the_person_as_the_desks_reply_once(
 
 
 def test_an_internal_jsm_comment_becomes_an_internal_note_and_nothing_is_sent(
-    enquiry,
-    fake_jsm,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    enquiry, fake_jsm, django_capture_on_commit_callbacks  # noqa: F811
 ):
     comment_id = fake_jsm.agent_comment(enquiry.jsm_issue_key, "Klient dzwonił wczoraj.", public=False)
     mails_before = OutboundEmail.objects.count()
@@ -140,6 +133,7 @@ def test_a_person_writing_again_is_mirrored_to_jsm(enquiry, fake_jsm, django_cap
         )
     (comment,) = fake_jsm.comments[enquiry.jsm_issue_key]
     assert comment["public"] is True and comment["body"].endswith("Jeszcze jedno pytanie.")
+
 
 
 def test_unavailable_jsm_retries_with_the_countdown_it_gives(fake_jsm):  # noqa: F811
@@ -183,8 +177,7 @@ def test_the_periodic_sync_enqueues_open_enquiries_with_a_key_in_batches(fake_js
 
 
 def test_the_jsm_snapshot_of_an_enquiry_takes_two_queries_whatever_its_thread(
-    fake_jsm,
-    django_assert_num_queries,  # noqa: F811
+    fake_jsm, django_assert_num_queries  # noqa: F811
 ):
     opened = web_enquiry()
     user = consultant()

@@ -237,7 +237,7 @@ def test_deeply_nested_parts_are_rejected():
 
 def test_a_thousand_levels_of_nesting_are_rejected_before_parsing():
     depth = 1000
-    body = "".join(f'--B{i}\r\nContent-Type: multipart/mixed; boundary="B{i + 1}"\r\n\r\n' for i in range(depth))
+    body = "".join(f"--B{i}\r\nContent-Type: multipart/mixed; boundary=\"B{i + 1}\"\r\n\r\n" for i in range(depth))
     raw = eml("utf8_polish_quoted_printable.eml").split(b"Content-Type:")[0]
     raw += b'Content-Type: multipart/mixed; boundary="B0"\r\n\r\n' + body.encode()
     with mock.patch.object(mail_intake, "BytesParser", side_effect=AssertionError("parsed")):

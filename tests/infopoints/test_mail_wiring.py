@@ -184,8 +184,7 @@ def test_the_same_message_delivered_twice_at_the_same_moment_is_stored_once():
 
 
 def test_the_poll_task_stores_real_enquiries_joins_replies_and_takes_nothing_the_second_time(
-    mailbox,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    mailbox, django_capture_on_commit_callbacks  # noqa: F811
 ):
     enquiry = enquiry_with_reference("ZG-2026-004211")
     deliver(mailbox, "utf8_polish_quoted_printable.eml", "windows1250_outlook_reply.eml",
@@ -202,10 +201,9 @@ def test_the_poll_task_stores_real_enquiries_joins_replies_and_takes_nothing_the
     deliver(mailbox, "utf8_polish_quoted_printable.eml")
     again = poll_enquiry_mailbox.apply().get()
     assert again["accepted"] == 1
-    assert (
-        Enquiry.objects.count() == 2
-        and EnquiryMessage.objects.filter(email_message_id="<pl-utf8-1@example.net>").count() == 1
-    )
+    assert Enquiry.objects.count() == 2 and EnquiryMessage.objects.filter(
+        email_message_id="<pl-utf8-1@example.net>"
+    ).count() == 1
 
 
 @pytest.mark.parametrize("error", [OSError("connection refused"), imaplib.IMAP4.error("LOGIN failed")])

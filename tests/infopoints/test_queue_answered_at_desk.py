@@ -9,13 +9,8 @@ from tests.infopoints.conftest import issue
 def test_finishing_with_the_answered_question_records_an_in_person_enquiry(kiosk, matters, open_desk, clerk):
     issue(kiosk, matters["A"])
     ticket = services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
-    services.ticket_finish(
-        ticket_id=ticket.pk,
-        user=clerk,
-        outcome=Outcome(
-            served=True, topic="information", language="uk", resolved=True, answered="Jak przedłużyć wizę?"
-        ),
-    )
+    services.ticket_finish(ticket_id=ticket.pk, user=clerk, outcome=Outcome(
+        served=True, topic="information", language="uk", resolved=True, answered="Jak przedłużyć wizę?"))
     enquiry = Enquiry.objects.get()
     assert (enquiry.channel, enquiry.status, enquiry.language) == ("in_person", "answered", "uk")
     assert enquiry.place_id == ticket.place_id and enquiry.assignee == clerk

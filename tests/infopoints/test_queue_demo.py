@@ -36,11 +36,8 @@ def test_the_printed_enrolment_link_turns_a_browser_into_the_poznan_display():
     load_staff()
     out = io.StringIO()
     demo_queue.load(out)
-    link = next(
-        line.split("http://127.0.0.1:8000")[1]
-        for line in out.getvalue().splitlines()
-        if "display" in line.lower() and "enrol" in line
-    )
+    link = next(line.split("http://127.0.0.1:8000")[1] for line in out.getvalue().splitlines()
+                if "display" in line.lower() and "enrol" in line)
     client = Client()
     assert client.post(link).status_code == 302
     page = client.get(reverse("queue_devices:display", args=[demo_queue.HEADQUARTERS]))

@@ -66,9 +66,8 @@ def test_an_unregistered_browser_gets_no_ticket_and_a_clear_page(client, queue_p
     assert not Ticket.objects.exists()
 
 
-def test_a_revoked_kiosk_stops_working(
-    kiosk_client, kiosk, queue_place, matters, clerk, django_capture_on_commit_callbacks
-):
+def test_a_revoked_kiosk_stops_working(kiosk_client, kiosk, queue_place, matters, clerk,
+                                       django_capture_on_commit_callbacks):
     assert kiosk_client.get(kiosk_url(queue_place)).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         services.device_revoke(device_id=kiosk.pk, user=clerk)
@@ -103,9 +102,8 @@ def test_the_kiosk_offers_languages_by_their_own_names(kiosk_client, queue_place
         assert name in page
 
 
-def test_the_kiosk_shows_matters_in_the_chosen_language_and_says_when_a_closed_one_opens(
-    kiosk_client, queue_place, matters
-):
+def test_the_kiosk_shows_matters_in_the_chosen_language_and_says_when_a_closed_one_opens(kiosk_client, queue_place,
+                                                                                        matters):
     matters["B"].is_open = False
     matters["B"].save()
     page = kiosk_client.get(kiosk_url(queue_place, language="uk")).content.decode()
@@ -153,9 +151,8 @@ def test_the_ticket_prints_on_an_80_mm_receipt(kiosk_client, queue_place, matter
     from django.contrib.staticfiles import finders
     from weasyprint import CSS, HTML
 
-    location = kiosk_client.post(kiosk_url(queue_place, "kiosk_take"), {"matter": matters["A"].pk, "press_key": "p"})[
-        "Location"
-    ]
+    location = kiosk_client.post(kiosk_url(queue_place, "kiosk_take"),
+                                 {"matter": matters["A"].pk, "press_key": "p"})["Location"]
     html = kiosk_client.get(location).content.decode()
     # The page's own stylesheets are given from the source folder; nothing is fetched over the network.
     html = re.sub(r"<(link|script)[^>]*>(</script>)?", "", html)
@@ -187,7 +184,8 @@ def test_the_phone_page_shows_the_position_and_then_the_desk(client, kiosk, matt
     services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = client.get(url).content.decode()
     assert "You are next" in page
-    services.ticket_finish(ticket_id=Ticket.objects.get(number=1).pk, user=clerk, outcome=services.Outcome(served=True))
+    services.ticket_finish(ticket_id=Ticket.objects.get(number=1).pk, user=clerk,
+                           outcome=services.Outcome(served=True))
     services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = client.get(reverse("queue:ticket_status", args=[ticket.token])).content.decode()
     assert "Please go to desk 1 now." in page
@@ -231,9 +229,8 @@ def test_the_phone_page_reads_a_fixed_number_of_queries(client, kiosk, matters, 
 # --- Display -----------------------------------------------------------------------------------------------
 
 
-def test_the_display_shows_the_call_and_the_waiting_counts(
-    display_client, kiosk, queue_place, matters, open_desk, clerk
-):
+def test_the_display_shows_the_call_and_the_waiting_counts(display_client, kiosk, queue_place, matters, open_desk,
+                                                           clerk):
     issue(kiosk, matters["A"])
     issue(kiosk, matters["B"])
     services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
@@ -261,9 +258,8 @@ def test_the_board_reads_a_fixed_number_of_queries_once_per_change_and_then_answ
         assert display_client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-def test_a_new_call_changes_the_boards_etag(
-    display_client, kiosk, queue_place, matters, open_desk, clerk, django_capture_on_commit_callbacks
-):
+def test_a_new_call_changes_the_boards_etag(display_client, kiosk, queue_place, matters, open_desk, clerk,
+                                            django_capture_on_commit_callbacks):
     issue(kiosk, matters["A"])
     url = reverse("queue_devices:display_board", args=[queue_place.slug])
     etag = display_client.get(url)["ETag"]
@@ -301,17 +297,16 @@ def test_open_a_desk_call_next_and_finish_through_the_console(staff_client, kios
     issue(kiosk, matters["A"])
     desk = desks[0]
     prefix = f"desk-{desk.pk}"
-    response = staff_client.post(reverse("queue:desk_open", args=[desk.pk]), {f"{prefix}-matters": [matters["A"].pk]})
+    response = staff_client.post(reverse("queue:desk_open", args=[desk.pk]),
+                                 {f"{prefix}-matters": [matters["A"].pk]})
     assert response.status_code == 302
     staff_client.post(reverse("queue:action", args=[desk.pk, "call"]))
     ticket = Ticket.objects.get()
     assert ticket.status == "called" and ticket.desk == desk
     page = staff_client.get(reverse("queue:console", args=[desk.pk])).content.decode()
     assert "A001" in page
-    staff_client.post(
-        reverse("queue:action", args=[desk.pk, "finish"]),
-        {"ticket": ticket.pk, "served": "1", "topic": "information", "language": "uk", "resolved": "1"},
-    )
+    staff_client.post(reverse("queue:action", args=[desk.pk, "finish"]),
+                      {"ticket": ticket.pk, "served": "1", "topic": "information", "language": "uk", "resolved": "1"})
     ticket.refresh_from_db()
     assert (ticket.status, ticket.topic, ticket.language, ticket.resolved) == ("served", "information", "uk", True)
     assert AuditEvent.objects.filter(action="ticket.finish", actor=clerk).exists()
@@ -324,9 +319,8 @@ def test_a_desk_action_on_a_ticket_another_desk_took_is_a_message(staff_client, 
     services.desk_open(desk_id=desks[0].pk, user=Client and desks[0] and _clerk_of(staff_client), matter_ids=[])
     issue(kiosk, matters["A"])
     ticket = services.ticket_call_next(desk_id=desks[1].pk, user=colleague)
-    response = staff_client.post(
-        reverse("queue:action", args=[desks[0].pk, "finish"]), {"ticket": ticket.pk, "served": "1"}, follow=True
-    )
+    response = staff_client.post(reverse("queue:action", args=[desks[0].pk, "finish"]),
+                                 {"ticket": ticket.pk, "served": "1"}, follow=True)
     assert response.status_code == 200
     assert "Another desk has already taken this ticket" in response.content.decode()
     assert Ticket.objects.get().status == "called"
@@ -347,9 +341,8 @@ def test_the_case_number_is_sent_by_post_and_unknown_cases_get_one_answer(staff_
 
 
 @pytest.mark.parametrize("waiting", [1, 12])
-def test_the_console_reads_a_fixed_number_of_queries(
-    staff_client, kiosk, matters, open_desk, clerk, waiting, django_assert_num_queries
-):
+def test_the_console_reads_a_fixed_number_of_queries(staff_client, kiosk, matters, open_desk, clerk, waiting,
+                                                     django_assert_num_queries):
     for _ in range(waiting):
         issue(kiosk, matters["A"])
     services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
@@ -386,9 +379,8 @@ def test_coordinators_see_every_place_side_by_side(coordinator, queue_place, mat
 
 
 @pytest.mark.parametrize("waiting", [1, 12])
-def test_the_points_day_reads_a_fixed_number_of_queries(
-    staff_client, kiosk, queue_place, matters, open_desk, waiting, django_assert_num_queries
-):
+def test_the_points_day_reads_a_fixed_number_of_queries(staff_client, kiosk, queue_place, matters, open_desk,
+                                                        waiting, django_assert_num_queries):
     for _ in range(waiting):
         issue(kiosk, matters["A"])
     with django_assert_num_queries(14):  # the staff layout reads no urgent notices

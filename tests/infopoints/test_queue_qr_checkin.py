@@ -14,13 +14,8 @@ from portal.models import AuditEvent
 def booking_today(place, *, reference="K7PX3MQA", status=Booking.Status.CONFIRMED) -> Booking:
     service = BookableService.objects.create(code="consultation", name_pl="Konsultacja")
     return Booking.objects.create(
-        reference=reference,
-        service=service,
-        place=place,
-        starts_at=timezone.now() + timedelta(minutes=5),
-        status=status,
-        checkin_code="654321",
-        name="Olena",
+        reference=reference, service=service, place=place, starts_at=timezone.now() + timedelta(minutes=5),
+        status=status, checkin_code="654321", name="Olena",
     )
 
 

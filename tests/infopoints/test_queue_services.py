@@ -44,15 +44,8 @@ def test_the_same_press_twice_gives_back_the_same_ticket(kiosk, matters):
 def test_the_database_refuses_a_second_ticket_with_the_same_number(kiosk, matters):
     ticket = issue(kiosk, matters["A"])
     with pytest.raises(IntegrityError), transaction.atomic():
-        Ticket.objects.create(
-            place=ticket.place,
-            matter=ticket.matter,
-            day=ticket.day,
-            letter="A",
-            number=1,
-            issued_at=ticket.issued_at,
-            queued_at=ticket.queued_at,
-        )
+        Ticket.objects.create(place=ticket.place, matter=ticket.matter, day=ticket.day, letter="A", number=1,
+                              issued_at=ticket.issued_at, queued_at=ticket.queued_at)
 
 
 def test_a_closed_matter_issues_no_ticket_and_says_when_it_opens_next(kiosk, matters):
@@ -91,9 +84,8 @@ def test_call_next_takes_due_appointments_then_priority_then_first_come(kiosk, m
     services.ticket_set_priority(ticket_id=priority.pk, user=clerk, priority=Ticket.Priority.DISABILITY)
     later = issue(kiosk, matters["A"])
     due = issue(kiosk, matters["A"])
-    Ticket.objects.filter(pk=due.pk).update(
-        matter=matters["W"], priority=Ticket.Priority.APPOINTMENT, appointment_at=timezone.now()
-    )
+    Ticket.objects.filter(pk=due.pk).update(matter=matters["W"], priority=Ticket.Priority.APPOINTMENT,
+                                            appointment_at=timezone.now())
 
     order = []
     for _ in range(4):
@@ -107,9 +99,8 @@ def test_call_next_takes_due_appointments_then_priority_then_first_come(kiosk, m
 def test_an_appointment_far_ahead_waits_its_turn_like_everyone(kiosk, matters, open_desk, clerk):
     plain = issue(kiosk, matters["A"])
     early = issue(kiosk, matters["B"])
-    Ticket.objects.filter(pk=early.pk).update(
-        matter=matters["W"], priority=Ticket.Priority.APPOINTMENT, appointment_at=timezone.now() + timedelta(hours=2)
-    )
+    Ticket.objects.filter(pk=early.pk).update(matter=matters["W"], priority=Ticket.Priority.APPOINTMENT,
+                                              appointment_at=timezone.now() + timedelta(hours=2))
     assert services.ticket_call_next(desk_id=open_desk.pk, user=clerk).pk == plain.pk
 
 
@@ -176,7 +167,8 @@ def test_park_frees_the_desk_and_bring_back_resumes_the_visit(kiosk, matters, op
     assert back.desk_id == open_desk.pk
 
 
-def test_a_transfer_to_a_desk_goes_only_to_that_desk_and_before_new_tickets(kiosk, matters, desks, clerk, queue_place):
+def test_a_transfer_to_a_desk_goes_only_to_that_desk_and_before_new_tickets(kiosk, matters, desks, clerk,
+                                                                             queue_place):
     from portal.roles import INFO_POINT_STAFF
 
     colleague = UserFactory(role=INFO_POINT_STAFF)
@@ -207,12 +199,12 @@ def test_another_desk_cannot_act_on_a_ticket_it_did_not_call(kiosk, matters, des
     assert Ticket.objects.get(pk=ticket.pk).status == Ticket.Status.CALLED
 
 
-def test_finishing_records_topic_language_and_resolution_but_nothing_about_the_person(kiosk, matters, open_desk, clerk):
+def test_finishing_records_topic_language_and_resolution_but_nothing_about_the_person(kiosk, matters, open_desk,
+                                                                                      clerk):
     issue(kiosk, matters["A"])
     ticket = services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
-    done = services.ticket_finish(
-        ticket_id=ticket.pk, user=clerk, outcome=Outcome(served=True, topic="case_status", language="uk", resolved=True)
-    )
+    done = services.ticket_finish(ticket_id=ticket.pk, user=clerk,
+                                  outcome=Outcome(served=True, topic="case_status", language="uk", resolved=True))
     assert (done.status, done.topic, done.language, done.resolved) == ("served", "case_status", "uk", True)
     assert done.served_by == clerk and done.served_at and done.finished_at
 
@@ -233,13 +225,8 @@ def test_every_staff_action_is_in_the_audit_trail(kiosk, matters, open_desk, cle
 def _booking_today(place, code="123456", status=Booking.Status.CONFIRMED) -> Booking:
     service = BookableService.objects.create(code="consultation", name_pl="Konsultacja")
     return Booking.objects.create(
-        reference="REF" + code,
-        service=service,
-        place=place,
-        starts_at=timezone.now() + timedelta(minutes=5),
-        status=status,
-        checkin_code=code,
-        name="Olena",
+        reference="REF" + code, service=service, place=place, starts_at=timezone.now() + timedelta(minutes=5),
+        status=status, checkin_code=code, name="Olena",
     )
 
 

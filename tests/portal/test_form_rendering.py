@@ -18,9 +18,8 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 
 
 class ChoiceForm(forms.Form):
-    colour = forms.ChoiceField(
-        label="Colour", choices=[("red", "Red"), ("blue", "Blue")], widget=forms.RadioSelect, help_text="Pick one."
-    )
+    colour = forms.ChoiceField(label="Colour", choices=[("red", "Red"), ("blue", "Blue")], widget=forms.RadioSelect,
+                               help_text="Pick one.")
     agree = forms.BooleanField(label="I agree")
 
 

@@ -39,33 +39,20 @@ def test_a_nightly_dump_is_written_old_ones_are_deleted_and_the_newest_restores_
     os.utime(old, (twenty_days_ago, twenty_days_ago))
     env = libpq_env(BACKUP_DIR=str(tmp_path), BACKUP_KEEP_DAYS="14")
 
-    made = subprocess.run(
-        ["sh", "deploy/backup.sh", "now"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120
-    )
+    made = subprocess.run(["sh", "deploy/backup.sh", "now"], cwd=settings.BASE_DIR, env=env, capture_output=True,
+                          text=True, timeout=120)
     assert made.returncode == 0, made.stderr
     dumps = sorted(tmp_path.glob("*.dump"))
     assert not old.exists() and len(dumps) == 1
     assert dumps[0].read_bytes().startswith(b"PGDMP")  # pg_dump's custom format
 
-    checked = subprocess.run(
-        ["bash", "deploy/backup-restore-check.sh"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    checked = subprocess.run(["bash", "deploy/backup-restore-check.sh"], cwd=settings.BASE_DIR, env=env,
+                             capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "0 differ" in checked.stdout
 
     SpokenLanguage.objects.create(code="ru", name="Russian")  # the source moves on: the same dump now lacks a row
-    stale = subprocess.run(
-        ["bash", "deploy/backup-restore-check.sh"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    stale = subprocess.run(["bash", "deploy/backup-restore-check.sh"], cwd=settings.BASE_DIR, env=env,
+                           capture_output=True, text=True, timeout=300)
     assert stale.returncode == 1
     assert "portal_spokenlanguage has 1 rows restored, 2 in" in stale.stderr

@@ -32,12 +32,8 @@ def book(client, schedule, slot, email: str) -> list[int]:
     """The public booking flow, step by step, as a person does it; returns the status code of each page."""
     day = timezone.localtime(slot.starts_at, appointment_services.LOCAL_TIME).date().isoformat()
     codes = [
-        client.post(
-            url_in(
-                "en", "appointments:day_and_time", service_code=schedule.service.code, place_slug=schedule.place.slug
-            ),
-            {"slot": slot.pk, "people": 1, "day": day},
-        ).status_code,
+        client.post(url_in("en", "appointments:day_and_time", service_code=schedule.service.code,
+                           place_slug=schedule.place.slug), {"slot": slot.pk, "people": 1, "day": day}).status_code,
         client.post(url_in("en", "appointments:details"), {"name": "Olena K", "email": email, "phone": ""}).status_code,
         client.post(url_in("en", "appointments:check")).status_code,
     ]
@@ -49,13 +45,7 @@ def book(client, schedule, slot, email: str) -> list[int]:
 
 
 def test_redis_stopped_while_people_book_and_subscribe(
-    consultation,
-    throwaway_redis,
-    broker_is,
-    mail_dir,
-    tmp_path,
-    client_factory,
-    settings,  # noqa: F811
+    consultation, throwaway_redis, broker_is, mail_dir, tmp_path, client_factory, settings  # noqa: F811
 ):
     settings.EMAIL_RESEND_AFTER_SECONDS = 1
     broker_is(throwaway_redis.url)
@@ -67,9 +57,8 @@ def test_redis_stopped_while_people_book_and_subscribe(
         slowest, codes = 0.0, []
         for number, address in enumerate(people):
             started = time.monotonic()
-            codes += book(
-                client_factory(), consultation, first_bookable_slot(consultation, after_days=2 + number), address
-            )
+            codes += book(client_factory(), consultation, first_bookable_slot(consultation, after_days=2 + number),
+                          address)
             slowest = max(slowest, time.monotonic() - started)
         for reader in ("reader0@example.org", "reader1@example.org"):
             codes.append(client_factory().post(url_in("uk", "notice_subscribe"), {"email": reader}).status_code)
@@ -95,16 +84,13 @@ def test_redis_stopped_while_people_book_and_subscribe(
         )
         recovered = time.monotonic() - back
         time.sleep(3)  # anything sent twice would arrive now
-        expected = sorted(
-            [*(address for address in people for _ in range(2)), "reader0@example.org", "reader1@example.org"]
-        )
+        expected = sorted([*(address for address in people for _ in range(2)), "reader0@example.org",
+                           "reader1@example.org"])
         assert drill_mail.delivered(mail_dir) == expected
         assert set(OutboundEmail.objects.values_list("status", flat=True)) == {OutboundEmail.Status.SENT}
-        print(
-            f"\nDRILL redis-stopped: {len(codes)} pages answered during the outage (slowest booking "
-            f"{slowest:.2f}s for 5 pages), {waiting} e-mails waited, all {len(expected)} sent once "
-            f"{recovered:.1f}s after Redis returned"
-        )
+        print(f"\nDRILL redis-stopped: {len(codes)} pages answered during the outage (slowest booking "
+              f"{slowest:.2f}s for 5 pages), {waiting} e-mails waited, all {len(expected)} sent once "
+              f"{recovered:.1f}s after Redis returned")
     finally:
         worker.stop()
 
@@ -145,10 +131,8 @@ def test_a_worker_killed_mid_send_loses_nothing_and_sends_nothing_twice(
         assert drill_mail.delivered(mail_dir) == ["person@example.org"]
         email.refresh_from_db()
         assert email.attempts == 1
-        print(
-            f"\nDRILL worker-killed: killed mid-send, 0 lost, 1 sent once, {recovered:.1f}s after the kill "
-            f"(with beat's 1-minute interval and EMAIL_RESEND_AFTER_SECONDS={settings.EMAIL_RESEND_AFTER_SECONDS})"
-        )
+        print(f"\nDRILL worker-killed: killed mid-send, 0 lost, 1 sent once, {recovered:.1f}s after the kill "
+              f"(with beat's 1-minute interval and EMAIL_RESEND_AFTER_SECONDS={settings.EMAIL_RESEND_AFTER_SECONDS})")
     finally:
         first.kill()
         if second:
@@ -160,3 +144,4 @@ def client_factory():
     from django.test import Client
 
     return lambda: Client(raise_request_exception=False)
+

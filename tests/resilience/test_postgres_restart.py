@@ -38,7 +38,9 @@ from tests.resilience.conftest import free_port, wait_until
 pytestmark = [
     pytest.mark.fault_drill,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="fault drill: copies the PostgreSQL test database"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="fault drill: copies the PostgreSQL test database"
+    ),
 ]
 
 BINDIR = (sorted(glob.glob("/usr/lib/postgresql/*/bin")) or [""])[-1]
@@ -54,18 +56,8 @@ class ThrowawayPostgres:
         if os.geteuid() == 0:
             owner = pwd.getpwnam("postgres")
             os.chown(self.root, owner.pw_uid, owner.pw_gid)
-        self._run(
-            f"{BINDIR}/initdb",
-            "-D",
-            f"{self.root}/data",
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--no-sync",
-            "--no-instructions",
-        )
+        self._run(f"{BINDIR}/initdb", "-D", f"{self.root}/data", "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  "--no-sync", "--no-instructions")
 
     def _run(self, *command: str):
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -73,7 +65,8 @@ class ThrowawayPostgres:
 
     def start(self):
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(f"{BINDIR}/pg_ctl", "-D", f"{self.root}/data", "-o", options, "-l", f"{self.root}/log", "-w", "start")
+        self._run(f"{BINDIR}/pg_ctl", "-D", f"{self.root}/data", "-o", options, "-l", f"{self.root}/log", "-w",
+                  "start")
 
     def stop(self, mode: str = "fast"):
         self._run(f"{BINDIR}/pg_ctl", "-D", f"{self.root}/data", "-m", mode, "-w", "stop")
@@ -87,38 +80,19 @@ class ThrowawayPostgres:
         env = {**os.environ, "PGPASSWORD": database.get("PASSWORD") or ""}
         subprocess.run(["createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "drill"], check=True)
         dump = subprocess.run(
-            [
-                "pg_dump",
-                "--format=custom",
-                "--no-owner",
-                "-h",
-                database["HOST"],
-                "-p",
-                str(database["PORT"]),
-                "-U",
-                database["USER"],
-                database["NAME"],
-            ],
-            check=True,
-            capture_output=True,
-            env=env,
-            timeout=120,
+            ["pg_dump", "--format=custom", "--no-owner", "-h", database["HOST"], "-p", str(database["PORT"]),
+             "-U", database["USER"], database["NAME"]],
+            check=True, capture_output=True, env=env, timeout=120,
         ).stdout
         subprocess.run(
             ["pg_restore", "--no-owner", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "drill"],
-            input=dump,
-            check=True,
-            capture_output=True,
-            timeout=120,
+            input=dump, check=True, capture_output=True, timeout=120,
         )
 
     def query(self, sql: str) -> str:
         return subprocess.run(
-            ["psql", "-X", "-qAt", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "drill", "-c", sql],
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=60,
+            ["psql", "-X", "-qAt", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "drill",
+             "-c", sql], check=True, capture_output=True, text=True, timeout=60,
         ).stdout.strip()
 
 
@@ -130,11 +104,9 @@ def post(opener, url: str, data: dict):
 def test_postgresql_restarted_under_load(consultation, tmp_path):  # noqa: F811
     slots = [
         (slot.pk, timezone.localtime(slot.starts_at, appointment_services.LOCAL_TIME).date().isoformat())
-        for slot in Slot.objects.filter(
-            service=consultation.service_id,
-            opens_at__lte=timezone.now(),
-            starts_at__gte=timezone.now() + timezone.timedelta(days=1),
-        ).order_by("starts_at")
+        for slot in Slot.objects.filter(service=consultation.service_id, opens_at__lte=timezone.now(),
+                                        starts_at__gte=timezone.now() + timezone.timedelta(days=1))
+        .order_by("starts_at")
     ]
     postgres = ThrowawayPostgres()
     server = None
@@ -143,38 +115,15 @@ def test_postgresql_restarted_under_load(consultation, tmp_path):  # noqa: F811
         postgres.copy_of(connection.settings_dict)
         port = free_port()
         env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
-        env.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "tests.resilience.drill_settings",
-                "DATABASE_URL": postgres.url,
-                "DEBUG": "1",
-                "EMAIL_HOST": "",
-                "DRILL_MAIL_DIR": str(tmp_path),
-                "DATABASE_CONN_MAX_AGE": "60",
-            }
-        )
+        env.update({
+            "DJANGO_SETTINGS_MODULE": "tests.resilience.drill_settings", "DATABASE_URL": postgres.url, "DEBUG": "1",
+            "EMAIL_HOST": "", "DRILL_MAIL_DIR": str(tmp_path), "DATABASE_CONN_MAX_AGE": "60",
+        })
         with open(tmp_path / "gunicorn.log", "w") as log:
             server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "portal.wsgi:application",
-                    "-b",
-                    f"127.0.0.1:{port}",
-                    "-w",
-                    "2",
-                    "--threads",
-                    "2",
-                    "--timeout",
-                    "30",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=settings.BASE_DIR,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
+                [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2",
+                 "--threads", "2", "--timeout", "30", "--log-level", "warning"],
+                cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
         base = f"http://127.0.0.1:{port}"
 
@@ -185,12 +134,8 @@ def test_postgresql_restarted_under_load(consultation, tmp_path):  # noqa: F811
                 return False
 
         wait_until(healthy, timeout=60, interval=0.3, what=f"gunicorn:\n{(tmp_path / 'gunicorn.log').read_text()}")
-        calendar = base + url_in(
-            "en",
-            "appointments:day_and_time",
-            service_code=consultation.service.code,
-            place_slug=consultation.place.slug,
-        )
+        calendar = base + url_in("en", "appointments:day_and_time", service_code=consultation.service.code,
+                                 place_slug=consultation.place.slug)
         free = itertools.cycle(slots)
         lock, stop = threading.Lock(), threading.Event()
         results: list[tuple[float, float, int, str, str]] = []  # start, end, status, Retry-After, page
@@ -205,20 +150,12 @@ def test_postgresql_restarted_under_load(consultation, tmp_path):  # noqa: F811
                 try:
                     opener.open(f"{calendar}?day={day}&people=2", timeout=30)
                     token = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
-                    response = post(
-                        opener, calendar, {"slot": slot_id, "people": 2, "day": day, "csrfmiddlewaretoken": token}
-                    )
+                    response = post(opener, calendar, {"slot": slot_id, "people": 2, "day": day,
+                                                       "csrfmiddlewaretoken": token})
                     results.append((started, time.monotonic(), response.status, "", ""))
                 except urllib.error.HTTPError as error:
-                    results.append(
-                        (
-                            started,
-                            time.monotonic(),
-                            error.code,
-                            error.headers.get("Retry-After", ""),
-                            error.read().decode(errors="replace"),
-                        )
-                    )
+                    results.append((started, time.monotonic(), error.code, error.headers.get("Retry-After", ""),
+                                    error.read().decode(errors="replace")))
                 except StopIteration:
                     results.append((started, time.monotonic(), 0, "", "no csrf cookie"))
 
@@ -230,12 +167,8 @@ def test_postgresql_restarted_under_load(consultation, tmp_path):  # noqa: F811
         postgres.stop("fast")  # connections in use are cut
         # Stay down until a request has met the outage: on a busy machine one round of holds can outlast a fixed pause.
         time.sleep(1.5)
-        wait_until(
-            lambda: any(status == 503 for _start, _end, status, _retry, _page in results),
-            timeout=30,
-            interval=0.2,
-            what="a request answered while PostgreSQL is down",
-        )
+        wait_until(lambda: any(status == 503 for _start, _end, status, _retry, _page in results), timeout=30,
+                   interval=0.2, what="a request answered while PostgreSQL is down")
         postgres.start()
         up = time.monotonic()
         time.sleep(4)
@@ -255,26 +188,18 @@ def test_postgresql_restarted_under_load(consultation, tmp_path):  # noqa: F811
         after = [status for start, _end, status, _retry, _page in results if start > last_failure]
         assert after and set(after) <= {200, 302, 409}, after
         # No half-written booking: every booking has its seats, and every time counts exactly its seats.
-        assert (
-            postgres.query(
-                "SELECT count(*) FROM appointments_booking b WHERE NOT EXISTS "
-                "(SELECT 1 FROM appointments_bookingseat s WHERE s.booking_id = b.id)"
-            )
-            == "0"
-        )
-        assert (
-            postgres.query(
-                "SELECT count(*) FROM appointments_slot t WHERE t.booked <> (SELECT count(*) FROM "
-                "appointments_bookingseat s WHERE s.slot_id = t.id AND NOT s.released)"
-            )
-            == "0"
-        )
+        assert postgres.query(
+            "SELECT count(*) FROM appointments_booking b WHERE NOT EXISTS "
+            "(SELECT 1 FROM appointments_bookingseat s WHERE s.booking_id = b.id)"
+        ) == "0"
+        assert postgres.query(
+            "SELECT count(*) FROM appointments_slot t WHERE t.booked <> (SELECT count(*) FROM "
+            "appointments_bookingseat s WHERE s.slot_id = t.id AND NOT s.released)"
+        ) == "0"
         bookings = int(postgres.query("SELECT count(*) FROM appointments_booking"))
-        print(
-            f"\nDRILL postgres-restart: {len(results)} holds under load, {codes[503]} answered 503 with "
-            f"Retry-After, 0 answered 500; database down {up - down:.1f}s, last 503 {last_failure - up:+.1f}s "
-            f"after it was back; {bookings} bookings, none half-written"
-        )
+        print(f"\nDRILL postgres-restart: {len(results)} holds under load, {codes[503]} answered 503 with "
+              f"Retry-After, 0 answered 500; database down {up - down:.1f}s, last 503 {last_failure - up:+.1f}s "
+              f"after it was back; {bookings} bookings, none half-written")
     finally:
         if server:
             server.terminate()

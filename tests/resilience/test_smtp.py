@@ -121,11 +121,9 @@ def test_a_mail_server_that_refuses_or_times_out_is_retried_with_back_off_then_s
     client.force_login(UserFactory(role=COORDINATOR, with_totp=True))
     page = client.get("/admin/portal/outboundemail/?status__exact=failed").content.decode()
     assert "Drill" in page and ("undelivered" in page.lower() or "niedoręczony" in page)
-    print(
-        f"\nDRILL smtp-{failure}: {email.attempts} attempts, waits "
-        f"{', '.join(str(int(delay.total_seconds())) + 's' for delay in delays)}, then undelivered "
-        f"({time.monotonic() - started:.1f}s of drill time); last error: {email.last_error[:60]}"
-    )
+    print(f"\nDRILL smtp-{failure}: {email.attempts} attempts, waits "
+          f"{', '.join(str(int(delay.total_seconds())) + 's' for delay in delays)}, then undelivered "
+          f"({time.monotonic() - started:.1f}s of drill time); last error: {email.last_error[:60]}")
 
 
 def test_a_mail_server_that_comes_back_gets_the_message_once(smtp, django_capture_on_commit_callbacks):
