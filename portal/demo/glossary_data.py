@@ -1327,4 +1327,8 @@ CALQUES: list[dict[str, str]] = [
     {"language": "uk", "avoid": "апеляцію на неї", "use": "її не оскаржують"},
     {"language": "ru", "avoid": "держим это время", "use": "это время закреплено за вами"},
     {"language": "ru", "avoid": "не поданным", "use": "неподанным"},
+    # The FAQ section has one name in each language.
+    {"language": "uk", "avoid": "запитання і відповід*", "use": "питання та відповіді"},
+    {"language": "uk", "avoid": "часті питання", "use": "питання та відповіді"},
+    {"language": "ru", "avoid": "частые вопросы", "use": "вопросы и ответы"},
 ]
