@@ -232,3 +232,19 @@ def test_faq_questions_are_neutral_not_in_a_mans_voice():
 )
 def test_the_masculine_check_tells_masculine_from_neutral_forms(text, flagged):
     assert bool(MASCULINE_SECOND_PERSON.search(text)) is flagged
+
+
+@pytest.mark.django_db
+def test_the_glossary_model_carries_the_variants_to_avoid_and_the_demo_places_say_what_is_unconfirmed():
+    from portal.demo.loader import load_guides, load_places
+    from portal.models import GlossaryTerm, Place
+
+    load_places()
+    load_guides()
+    guide = GlossaryTerm.objects.get(slug="przewodnik")
+    assert guide.avoid_pl == "poradnik*" and "путівник*" in guide.avoid_uk.splitlines()
+    assert GlossaryTerm.objects.get(slug="kod-przybycia").term_uk == "код реєстрації прибуття"
+    kalisz = Place.objects.get(slug="kalisz-branch-office")
+    assert not (kalisz.address_confirmed or kalisz.hours_confirmed or kalisz.phone_confirmed)
+    assert Place.objects.get(slug="poznan-foreigners-department").address_confirmed
+    assert not Place.objects.get(slug="poznan-foreigners-department").hours_confirmed
