@@ -41,7 +41,7 @@ class CaseStatusAdmin(TabbedTranslationAdmin):
 
 @admin.register(Procedure)
 class ProcedureAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "code", "time_limit_days", "guide"]
+    list_display = ["name", "code", "time_limit_days", "time_limit_months", "guide"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["guide"]
 

@@ -75,6 +75,7 @@ def procedures_load() -> dict[str, Procedure]:
         fields = {
             "guide": guides.get(entry["guide_slug"]),
             "time_limit_days": entry["time_limit_days"],
+            "time_limit_months": entry.get("time_limit_months"),
             "time_limit_basis": entry["time_limit_basis"],
             "name_in_polish_law": entry["name_in_polish_law"],
             **{f"name_{language}": entry["name"][language] for language in LANGUAGES},
@@ -94,7 +95,7 @@ def _finished_cases(statuses, procedures, places) -> None:
     cases, paths = [], []
     serial = 0
     for procedure in procedures.values():
-        slow = 2.0 if (procedure.time_limit_days or 0) > 60 else 1.0
+        slow = 2.0 if procedure.time_limit_months or (procedure.time_limit_days or 0) > 60 else 1.0
         for place_slug in CASE_PLACES:
             busy = 1.4 if place_slug == "poznan-foreigners-department" else 1.0
             for _ in range(FINISHED_PER_PROCEDURE_AND_PLACE):

@@ -93,7 +93,7 @@ STATUSES: list[dict[str, Any]] = [
         "action_deadline_days": None,
         "name": {
             "pl": "Wezwanie do uzupełnienia braków formalnych",
-            "en": "Request to complete missing documents",
+            "en": "Request to remedy formal deficiencies",
             "uk": "Вимога усунути формальні недоліки",
             "ru": "Требование устранить формальные недостатки",
         },
@@ -105,7 +105,7 @@ STATUSES: list[dict[str, Any]] = [
                 "rozpoznania."
             ),
             "en": (
-                "The office has sent you a request to complete missing documents (wezwanie do uzupełnienia braków "
+                "The office has sent you a request to remedy formal deficiencies (wezwanie do uzupełnienia braków "
                 "formalnych) that says what is missing from your application. The deadline is stated in the letter "
                 "and is at least 7 days (art. 64 § 2 of the Code of Administrative Procedure). If you do not correct "
                 "the application in time, it will be left without consideration (pozostawienie wniosku bez "
@@ -437,7 +437,7 @@ STATUSES: list[dict[str, Any]] = [
             ),
             "en": (
                 "The office has left your application without consideration (pozostawienie wniosku bez rozpoznania), "
-                "for example because the missing documents were not provided in time. This means the application "
+                "for example because the formal deficiencies were not remedied in time. This means the application "
                 "was not examined and does not give you a basis for legal stay."
             ),
             "uk": (
@@ -724,8 +724,9 @@ PROCEDURES: list[dict[str, Any]] = [
     {
         "code": "permanent-residence",
         "guide_slug": "permanent-residence",
-        "time_limit_days": 180,
-        "time_limit_basis": "art. 210 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach (termin 6 miesięcy)",
+        "time_limit_days": None,
+        "time_limit_months": 6,
+        "time_limit_basis": "art. 210 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach",
         "name_in_polish_law": "udzielenie zezwolenia na pobyt stały",
         "name": {
             "pl": "Zezwolenie na pobyt stały",
@@ -738,7 +739,10 @@ PROCEDURES: list[dict[str, Any]] = [
         "code": "eu-long-term-residence",
         "guide_slug": "eu-long-term-residence",
         "time_limit_days": None,
-        "time_limit_basis": "",
+        # Six months, as the EU long-term residence guide says; the act is cited without an article number because
+        # the article after the December 2025 amendment (Dz.U. 2025 poz. 1794) has not been confirmed.
+        "time_limit_months": 6,
+        "time_limit_basis": "ustawa z dnia 12 grudnia 2013 r. o cudzoziemcach",
         "name_in_polish_law": "udzielenie zezwolenia na pobyt rezydenta długoterminowego UE",
         "name": {
             "pl": "Zezwolenie na pobyt rezydenta długoterminowego UE",

@@ -98,6 +98,14 @@ class Procedure(models.Model):
         verbose_name=_("guide"),
     )
     time_limit_days = models.PositiveSmallIntegerField(_("statutory time limit (days)"), null=True, blank=True)
+    # Some limits are set in months (art. 210: six months), which the Code of Administrative Procedure counts to the
+    # same day of the last month (art. 57 § 3), not as a number of days.
+    time_limit_months = models.PositiveSmallIntegerField(
+        _("statutory time limit (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Fill in either the days or the months, as the act states the time limit."),
+    )
     time_limit_basis = models.CharField(
         _("legal basis of the time limit"),
         max_length=200,
@@ -109,6 +117,12 @@ class Procedure(models.Model):
         ordering = ["code"]
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(time_limit_days__isnull=True) | models.Q(time_limit_months__isnull=True),
+                name="procedure_time_limit_in_days_or_months",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

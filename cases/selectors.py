@@ -6,6 +6,7 @@ times of similar cases. The rules (deadlines, the statutory time limit, when to 
 functions of those rows, so they are tested without a request.
 """
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -144,8 +145,8 @@ def statutory_time_limit(case: Case, events: list[StatusEvent]) -> tuple[date | 
     documents or appearance. Time before settings.CASE_TIME_LIMITS_SUSPENDED_UNTIL does not count (the
     suspension of the Ukrainian special act, which ended on 4 March 2026).
     """
-    limit = case.procedure.time_limit_days
-    if not limit:
+    days, months = case.procedure.time_limit_days, case.procedure.time_limit_months
+    if not days and not months:
         return None, None
     start = None
     for event in events:
@@ -158,7 +159,17 @@ def statutory_time_limit(case: Case, events: list[StatusEvent]) -> tuple[date | 
     suspended_until = settings.CASE_TIME_LIMITS_SUSPENDED_UNTIL
     if suspended_until and start <= suspended_until:
         start = suspended_until + timedelta(days=1)
-    return start, start + timedelta(days=limit)
+    if months:
+        return start, add_months(start, months)
+    return start, start + timedelta(days=days or 0)
+
+
+def add_months(day: date, months: int) -> date:
+    """The day a time limit of `months` months ends (art. 57 § 3 KPA): the same day of the month, or the month's
+    last day when that month is shorter (31 August + 6 months = 28 or 29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _current_event(case: Case, events: list[StatusEvent]) -> StatusEvent | None:

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal import admin_audit, admin_guides, admin_info, admin_office  # noqa: F401 (register the audit, guide, notice, FAQ, partner, figure and form admin)
+from portal.audit import audit_record
 from portal.models import OpeningHours, OutboundEmail, Place, Service, SpokenLanguage, User
+from portal.models.core import PLACE_CONFIRMATION_FIELDS
 
 
 @admin.register(User)
@@ -41,12 +43,26 @@ class OpeningHoursInline(admin.TabularInline):
 
 @admin.register(Place)
 class PlaceAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "kind", "city", "is_published", "order"]
-    list_filter = ["kind", "is_published", "city"]
+    list_display = ["name", "kind", "city", "is_published", "order", "all_details_confirmed"]
+    list_filter = ["kind", "is_published", "city", "address_confirmed", "hours_confirmed"]
     search_fields = ["name", "city", "street"]
     prepopulated_fields = {"slug": ["name_pl"]}
     filter_horizontal = ["staff_languages", "services"]
     inlines = [OpeningHoursInline]
+
+    @admin.display(boolean=True, description=_("all details confirmed"))
+    def all_details_confirmed(self, obj: Place) -> bool:
+        return obj.all_details_confirmed
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changes = {
+            name: (form.initial.get(name), form.cleaned_data[name])
+            for name in PLACE_CONFIRMATION_FIELDS
+            if name in form.changed_data
+        }
+        if changes:
+            audit_record(actor=request.user, action="place.details_confirmation", obj=obj, place=obj, changes=changes)
 
 
 @admin.register(Service)

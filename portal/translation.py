@@ -99,7 +99,7 @@ class GuideChangeTranslation(TranslationOptions):
 
 @register(GlossaryTerm)
 class GlossaryTermTranslation(TranslationOptions):
-    fields = ("term", "explanation")
+    fields = ("term", "explanation", "avoid")
     required_languages = {"pl": ("term",)}
 
 

@@ -71,8 +71,8 @@ FAQ: list[dict[str, Any]] = [
         (
             "Podpisem zaufanym (Profil Zaufany) albo kwalifikowanym podpisem elektronicznym. Niepodpisany wniosek "
             "uważa się za niezłożony. Profil Zaufany wymaga w praktyce numeru PESEL.",
-            "With a trusted signature (Profil Zaufany) or a qualified electronic signature. An unsigned application "
-            "counts as not filed. In practice a Profil Zaufany needs a PESEL number.",
+            "With a trusted profile signature (Profil Zaufany) or a qualified electronic signature. An unsigned "
+            "application counts as not filed. In practice a Profil Zaufany needs a PESEL number.",
             "Довіреним підписом (Profil Zaufany) або кваліфікованим електронним підписом. Непідписана заява "
             "вважається неподаною. На практиці для Profil Zaufany потрібен номер PESEL.",
             "Доверенной подписью (Profil Zaufany) или квалифицированной электронной подписью. Неподписанное "
@@ -130,14 +130,16 @@ FAQ: list[dict[str, Any]] = [
             "Сколько стоит разрешение на пребывание с целью учёбы?",
         ),
         (
-            "Opłata skarbowa wynosi 340 zł, a opłata za kartę pobytu 100 zł. Studenci mogą zapłacić za kartę "
-            "obniżoną opłatę 50 zł.",
-            "The stamp duty is 340 zł and the residence card fee 100 zł. Students may pay the reduced card fee of "
-            "50 zł.",
-            "Гербовий збір становить 340 злотих, а плата за карту побиту — 100 злотих. Студенти можуть сплатити "
-            "знижену плату за карту — 50 злотих.",
-            "Гербовый сбор составляет 340 злотых, а плата за карту побыту — 100 злотых. Студенты могут оплатить "
-            "сниженную плату за карту — 50 злотых.",
+            "Opłata skarbowa wynosi 340 zł, a opłata za kartę pobytu 100 zł. Jeśli celem pobytu w Polsce są "
+            "studia, za kartę płaci się obniżoną opłatę 50 zł (art. 237 ust. 1 pkt 2 ustawy o cudzoziemcach).",
+            "The stamp duty is 340 zł and the residence card fee 100 zł. If study is the purpose of your stay in "
+            "Poland, you pay the reduced card fee of 50 zł (art. 237 ust. 1 pkt 2 of the Act on Foreigners).",
+            "Гербовий збір становить 340 злотих, а плата за карту побиту — 100 злотих. Якщо мета вашого "
+            "перебування в Польщі — навчання, за карту сплачують знижену плату 50 злотих (ст. 237 ч. 1 п. 2 "
+            "Закону про іноземців).",
+            "Гербовый сбор составляет 340 злотых, а плата за карту побыту — 100 злотых. Если цель вашего "
+            "пребывания в Польше — учёба, за карту платят сниженную плату 50 злотых (ст. 237 ч. 1 п. 2 Закона "
+            "об иностранцах).",
         ),
     ),
     entry(
@@ -415,34 +417,41 @@ FAQ: list[dict[str, Any]] = [
             "Сколько стоит карта побыту?",
         ),
         (
-            "100 zł. Obniżona opłata 50 zł dotyczy osób w trudnej sytuacji materialnej, uczniów "
-            "szkół ponadpodstawowych, studentów i dzieci poniżej 16 lat.",
-            "100 zł. The reduced fee of 50 zł applies to people in a difficult financial situation, secondary-"
-            "school pupils, university students and children under 16.",
+            "100 zł. Obniżona opłata 50 zł dotyczy osób w trudnej sytuacji materialnej, uczniów szkół "
+            "ponadpodstawowych i studentów, jeśli nauka jest celem pobytu w Polsce, oraz dzieci poniżej 16 lat "
+            "(art. 237 ustawy o cudzoziemcach).",
+            "100 zł. The reduced fee of 50 zł applies to people in a difficult financial situation, to secondary-"
+            "school pupils and university students whose purpose of stay in Poland is study, and to children "
+            "under 16 (art. 237 of the Act on Foreigners).",
             "100 злотих. Знижена плата 50 злотих стосується осіб у скрутному матеріальному становищі, учнів "
-            "середніх шкіл, студентів і дітей до 16 років.",
+            "середніх шкіл і студентів, якщо навчання є метою перебування в Польщі, та дітей до 16 років "
+            "(ст. 237 Закону про іноземців).",
             "100 злотых. Сниженная плата 50 злотых касается лиц в трудном материальном положении, учащихся "
-            "средних школ, студентов и детей до 16 лет.",
+            "средних школ и студентов, если учёба является целью пребывания в Польше, и детей до 16 лет "
+            "(ст. 237 Закона об иностранцах).",
         ),
     ),
     entry(
         "lost-residence-card",
         "residence-card",
         (
-            "Zgubiłem kartę pobytu. Ile zapłacę za nową?",
+            "Zgubiona karta pobytu: ile kosztuje nowa?",
             "I lost my residence card. How much will a new one cost?",
-            "Я загубив карту побиту. Скільки я заплачу за нову?",
-            "Я потерял карту побыту. Сколько я заплачу за новую?",
+            "Карту побиту загублено: скільки коштує нова?",
+            "Карта побыту потеряна: сколько стоит новая?",
         ),
         (
-            "Jeśli utrata lub zniszczenie nastąpiły z twojej winy, wymiana kosztuje 200 zł, a każda kolejna taka "
-            "wymiana 300 zł.",
+            "Jeśli utrata lub zniszczenie nastąpiły z Twojej winy, wymiana kosztuje 200 zł, a każda kolejna taka "
+            "wymiana 300 zł (rozporządzenie MSWiA z 26 lipca 2022 r., Dz.U. 2022 poz. 1583; kwotę potwierdzi "
+            "urząd).",
             "If the card was lost or destroyed through your own fault, the replacement costs 200 zł, and each "
-            "further such replacement 300 zł.",
+            "further such replacement 300 zł (regulation of 26 July 2022, Dz.U. 2022 poz. 1583; the office will "
+            "confirm the amount).",
             "Якщо карту втрачено або знищено з вашої вини, обмін коштує 200 злотих, а кожен наступний такий обмін "
-            "— 300 злотих.",
+            "— 300 злотих (постанова від 26 липня 2022 р., Dz.U. 2022 poz. 1583; суму підтвердить управління).",
             "Если карта утеряна или уничтожена по вашей вине, замена стоит 200 злотых, а каждая следующая такая "
-            "замена — 300 злотых.",
+            "замена — 300 злотых (постановление от 26 июля 2022 г., Dz.U. 2022 poz. 1583; сумму подтвердит "
+            "управление).",
         ),
     ),
     entry(
@@ -475,11 +484,11 @@ FAQ: list[dict[str, Any]] = [
             "Получу ли я штамп в паспорте?",
         ),
         (
-            "Nie. Stempel zastąpiło zaświadczenie, które pojawia się w twoim koncie MOS. Możesz je drukować wiele "
+            "Nie. Stempel zastąpiło zaświadczenie, które pojawia się na Twoim koncie MOS. Możesz je drukować wiele "
             "razy.",
             "No. The stamp was replaced by a certificate (zaświadczenie) that appears in your MOS account. You can "
             "print it many times.",
-            "Ні. Штамп замінило посвідчення (zaświadczenie), яке з'являється у вашому обліковому записі MOS. "
+            "Ні. Штамп замінила довідка (zaświadczenie), яка з'являється у вашому обліковому записі MOS. "
             "Його можна друкувати багато разів.",
             "Нет. Штамп заменила справка (zaświadczenie), которая появляется в вашей учётной записи MOS. Её можно "
             "печатать много раз.",
@@ -548,10 +557,14 @@ FAQ: list[dict[str, Any]] = [
             "Могу ли я работать с PESEL UKR?",
         ),
         (
-            "Tak. Pracodawca musi tylko zgłosić powierzenie pracy powiatowemu urzędowi pracy.",
-            "Yes. Your employer only has to notify the district labour office (powiatowy urząd pracy).",
-            "Так. Роботодавець має лише повідомити повітовий центр зайнятості (powiatowy urząd pracy).",
-            "Да. Работодатель должен лишь уведомить повятовое бюро труда (powiatowy urząd pracy).",
+            "Tak. Pracodawca musi powiadomić powiatowy urząd pracy o powierzeniu pracy w ciągu 14 dni od jej "
+            "rozpoczęcia, przez praca.gov.pl.",
+            "Yes. Your employer must notify the district labour office (powiatowy urząd pracy) within 14 days of "
+            "the day you start work, through praca.gov.pl.",
+            "Так. Роботодавець має повідомити повітовий центр зайнятості (powiatowy urząd pracy) протягом 14 "
+            "днів від початку роботи через praca.gov.pl.",
+            "Да. Работодатель должен уведомить повятовое бюро труда (powiatowy urząd pracy) в течение 14 дней "
+            "с начала работы через praca.gov.pl.",
         ),
     ),
     # --- Decisions and appeals ---
@@ -561,7 +574,7 @@ FAQ: list[dict[str, Any]] = [
         (
             "Ile mam czasu na odwołanie od decyzji?",
             "How long do I have to appeal against a decision?",
-            "Скільки в мене часу на апеляцію на рішення?",
+            "Скільки є часу, щоб оскаржити рішення?",
             "Сколько у меня времени на апелляцию на решение?",
         ),
         (
@@ -599,10 +612,10 @@ FAQ: list[dict[str, Any]] = [
         "missing-documents-deadline",
         "decisions-and-appeals",
         (
-            "Dostałem wezwanie do uzupełnienia braków formalnych. Ile mam czasu?",
-            "I received a request to complete missing documents. How long do I have?",
-            "Я отримав вимогу усунути формальні недоліки. Скільки в мене часу?",
-            "Я получил требование устранить формальные недостатки. Сколько у меня времени?",
+            "Wezwanie do uzupełnienia braków formalnych: ile jest czasu na odpowiedź?",
+            "A request to remedy formal deficiencies: how long is there to reply?",
+            "Вимога усунути формальні недоліки: скільки є часу на відповідь?",
+            "Требование устранить формальные недостатки: сколько есть времени на ответ?",
         ),
         (
             "Tyle, ile podano w piśmie, nie mniej niż 7 dni. Bez odpowiedzi wniosek zostanie pozostawiony bez "
@@ -624,14 +637,18 @@ FAQ: list[dict[str, Any]] = [
             "Что будет, если я не обжалую отказ?",
         ),
         (
-            "Decyzja stanie się ostateczna. Jeśli nie masz innej podstawy pobytu i nie jesteś obywatelem Ukrainy, "
-            "musisz wyjechać w ciągu 30 dni.",
-            "The decision becomes final. If you have no other basis to stay and are not a citizen of Ukraine, you "
-            "must leave within 30 days.",
-            "Рішення стане остаточним. Якщо у вас немає іншої підстави для перебування і ви не громадянин України, "
-            "ви маєте виїхати протягом 30 днів.",
-            "Решение станет окончательным. Если у вас нет другого основания для пребывания и вы не гражданин "
-            "Украины, вы должны выехать в течение 30 дней.",
+            "Decyzja stanie się ostateczna. Jeśli nie masz innej podstawy pobytu i nie masz jako obywatel Ukrainy "
+            "ochrony czasowej, musisz wyjechać w ciągu 30 dni od dnia, w którym decyzja stała się ostateczna. "
+            "Obywateli Ukrainy dotyczą zasady opisane w przewodniku dla nich.",
+            "The decision becomes final. If you have no other basis to stay and no temporary protection as a "
+            "citizen of Ukraine, you must leave within 30 days of the day the decision became final. The rules "
+            "for citizens of Ukraine are in the guide for them.",
+            "Рішення стане остаточним. Якщо у вас немає іншої підстави для перебування і тимчасового захисту як "
+            "у громадянина України, ви маєте виїхати протягом 30 днів від дня, коли рішення стало остаточним. "
+            "Правила для громадян України описано в довіднику для них.",
+            "Решение станет окончательным. Если у вас нет другого основания для пребывания и временной защиты как "
+            "у гражданина Украины, вы должны выехать в течение 30 дней со дня, когда решение стало окончательным. "
+            "Правила для граждан Украины описаны в руководстве для них.",
         ),
     ),
     entry(
@@ -671,6 +688,156 @@ FAQ: list[dict[str, Any]] = [
             "дружина, родич по прямій лінії (батьки, дід і баба, діти, онуки...) або брат чи сестра.",
             "17 злотых гербового сбора за каждую доверенность. Вы не платите, если представитель — ваш супруг, "
             "родственник по прямой линии (родители, бабушка и дедушка, дети, внуки...) или брат либо сестра.",
+        ),
+    ),
+    # --- Paying, and two situations people ask about while waiting (facts as in the guides; unconfirmed details
+    # are said to be unconfirmed rather than guessed) ---
+    entry(
+        "how-to-pay-the-fees",
+        "work",
+        (
+            "Jak zapłacić opłatę skarbową i opłatę za kartę pobytu, także z zagranicy?",
+            "How do I pay the stamp duty and the residence card fee, also from abroad?",
+            "Як сплатити гербовий збір і плату за карту побиту, зокрема з-за кордону?",
+            "Как оплатить гербовый сбор и плату за карту побыту, в том числе из-за границы?",
+        ),
+        (
+            "Dwoma osobnymi przelewami; w MOS nie można zapłacić, a potwierdzenia obu wpłat dołącza się do wniosku.\n"
+            "- Opłata skarbowa: Urząd Miasta Poznania, Wydział Finansowy, IBAN PL94 1020 4027 0000 1602 1262 "
+            "0763.\n"
+            "- Opłata za kartę pobytu: Wielkopolski Urząd Wojewódzki w Poznaniu, IBAN PL70 1010 1469 0000 3922 "
+            "3100 0000.\n"
+            "- Tytuł przelewu (po polsku): rodzaj opłaty, np. „Opłata skarbowa – zezwolenie na pobyt czasowy i "
+            "pracę” albo „Opłata za kartę pobytu”, oraz imię i nazwisko cudzoziemca jak w paszporcie.\n"
+            "- Przelew z zagranicy: bank poprosi też o kod BIC/SWIFT banku odbiorcy. Podaje go strona opłat "
+            "Wydziału Spraw Cudzoziemców (migrant.poznan.uw.gov.pl); ten kod jeszcze potwierdzamy, zapytaj na "
+            "infolinii.\n"
+            "- Gotówka lub karta w urzędzie: do potwierdzenia; zapytaj na infolinii, zanim przyjdziesz.",
+            "By two separate transfers; you cannot pay inside MOS, and you attach proof of both payments to the "
+            "application.\n"
+            "- Stamp duty: Urząd Miasta Poznania, Wydział Finansowy (Poznań City Office, finance department), IBAN "
+            "PL94 1020 4027 0000 1602 1262 0763.\n"
+            "- Residence card fee: Wielkopolski Urząd Wojewódzki w Poznaniu (Wielkopolska Voivodeship Office in "
+            "Poznań), IBAN PL70 1010 1469 0000 3922 3100 0000.\n"
+            '- Transfer title (in Polish): the kind of fee, e.g. "Opłata skarbowa – zezwolenie na pobyt czasowy i '
+            'pracę" or "Opłata za kartę pobytu", and the foreigner\'s first name and surname as in the passport.\n'
+            "- Transfer from abroad: your bank will also ask for the receiving bank's BIC/SWIFT code. The fees page "
+            "of the Foreigners' Affairs Department (migrant.poznan.uw.gov.pl) gives it; we are still confirming it, "
+            "so ask the helpline.\n"
+            "- Cash or card at the office: to be confirmed; ask the helpline before you come.",
+            "Двома окремими переказами; у MOS оплатити не можна, а підтвердження обох оплат додають до заяви.\n"
+            "- Гербовий збір: Urząd Miasta Poznania, Wydział Finansowy (Управління міста Познань, фінансовий "
+            "відділ), IBAN PL94 1020 4027 0000 1602 1262 0763.\n"
+            "- Плата за карту побиту: Wielkopolski Urząd Wojewódzki w Poznaniu (Великопольське воєводське "
+            "управління в Познані), IBAN PL70 1010 1469 0000 3922 3100 0000.\n"
+            "- Призначення платежу (польською): вид оплати, наприклад «Opłata skarbowa – zezwolenie na pobyt "
+            "czasowy i pracę» або «Opłata za kartę pobytu», та ім'я й прізвище іноземця, як у паспорті.\n"
+            "- Переказ з-за кордону: банк попросить також код BIC/SWIFT банку одержувача. Його наводить сторінка "
+            "оплат Відділу у справах іноземців (migrant.poznan.uw.gov.pl); ми ще підтверджуємо цей код, тож "
+            "запитайте на гарячій лінії.\n"
+            "- Готівка чи картка в управлінні: ще не підтверджено; запитайте на гарячій лінії, перш ніж прийти.",
+            "Двумя отдельными переводами; в MOS оплатить нельзя, а подтверждения обоих платежей прилагают к "
+            "заявлению.\n"
+            "- Гербовый сбор: Urząd Miasta Poznania, Wydział Finansowy (Управление города Познани, финансовый "
+            "отдел), IBAN PL94 1020 4027 0000 1602 1262 0763.\n"
+            "- Плата за карту побыту: Wielkopolski Urząd Wojewódzki w Poznaniu (Великопольское воеводское "
+            "управление в Познани), IBAN PL70 1010 1469 0000 3922 3100 0000.\n"
+            "- Назначение платежа (по-польски): вид оплаты, например «Opłata skarbowa – zezwolenie na pobyt "
+            "czasowy i pracę» или «Opłata za kartę pobytu», и имя и фамилия иностранца, как в паспорте.\n"
+            "- Перевод из-за границы: банк попросит также код BIC/SWIFT банка получателя. Его приводит страница "
+            "оплат Отдела по делам иностранцев (migrant.poznan.uw.gov.pl); мы ещё подтверждаем этот код, поэтому "
+            "спросите на горячей линии.\n"
+            "- Наличные или карта в управлении: ещё не подтверждено; спросите на горячей линии, прежде чем прийти.",
+        ),
+    ),
+    entry(
+        "visa-expires-while-waiting",
+        "work",
+        (
+            "Wiza wygasa w trakcie postępowania: czy pobyt jest legalny, czy można pracować i podróżować?",
+            "My visa expires while I wait for the decision: am I legal, can I work, can I travel?",
+            "Віза закінчується під час провадження: чи перебування легальне, чи можна працювати й подорожувати?",
+            "Виза истекает во время производства: законно ли пребывание, можно ли работать и путешествовать?",
+        ),
+        (
+            "Pobyt: jeśli wniosek został złożony w czasie legalnego pobytu i nie ma braków formalnych (albo zostały "
+            "uzupełnione w terminie), pobyt jest legalny od dnia złożenia wniosku do dnia, w którym decyzja stanie "
+            "się ostateczna (art. 108 ustawy o cudzoziemcach). Potwierdza to zaświadczenie na Twoim koncie MOS, "
+            "które zastąpiło stempel w paszporcie.\n"
+            "Praca: zaświadczenie samo nie daje prawa do pracy. Zwykle można dalej pracować, jeśli tuż przed "
+            "złożeniem wniosku praca u tego samego pracodawcy, na tym samym stanowisku i na podstawie tego samego "
+            "rodzaju umowy była legalna. W innych sytuacjach zapytaj w punkcie informacyjnym, zanim zaczniesz "
+            "pracę.\n"
+            "Podróże: zaświadczenie nie jest dokumentem podróży. Nie pozwala wyjechać do innych państw Schengen ani "
+            "wrócić do Polski; podróżować można tylko z innym ważnym dokumentem, np. wizą lub kartą pobytu. "
+            "Pamiętaj też o terminie na odciski linii papilarnych.",
+            "Stay: if you filed the application while your stay was legal and it has no formal deficiencies (or you "
+            "remedied them in time), your stay is legal from the day you filed until the decision becomes final "
+            "(art. 108 of the Act on Foreigners). The certificate (zaświadczenie) in your MOS account, which "
+            "replaced the passport stamp, confirms it.\n"
+            "Work: the certificate alone does not give you the right to work. Usually you can keep working if, just "
+            "before filing, you were working legally for the same employer, in the same position and under the "
+            "same type of contract. In other situations ask at the information point before you start work.\n"
+            "Travel: the certificate is not a travel document. It does not let you travel to other Schengen "
+            "countries or come back to Poland; you can travel only with another valid document, such as a visa or "
+            "a residence card. Also remember your fingerprint appointment.",
+            "Перебування: якщо заяву подано під час легального перебування і в ній немає формальних недоліків (або "
+            "їх усунуто вчасно), перебування легальне від дня подання заяви до дня, коли рішення стане остаточним "
+            "(ст. 108 Закону про іноземців). Це підтверджує довідка (zaświadczenie) у вашому обліковому записі MOS, "
+            "яка замінила штамп у паспорті.\n"
+            "Робота: сама довідка не дає права на роботу. Зазвичай можна працювати далі, якщо безпосередньо перед "
+            "поданням заяви ви легально працювали в того самого роботодавця, на тій самій посаді й за тим самим "
+            "видом договору. В інших ситуаціях запитайте в інформаційному пункті, перш ніж почати роботу.\n"
+            "Подорожі: довідка не є документом для подорожей. Вона не дає права виїхати до інших країн Шенгену чи "
+            "повернутися до Польщі; подорожувати можна лише з іншим чинним документом, наприклад візою або картою "
+            "побиту. Пам'ятайте також про візит для зняття відбитків пальців.",
+            "Пребывание: если заявление подано во время легального пребывания и в нём нет формальных недостатков "
+            "(или они устранены вовремя), пребывание законно со дня подачи заявления до дня, когда решение станет "
+            "окончательным (ст. 108 Закона об иностранцах). Это подтверждает справка (zaświadczenie) в вашей "
+            "учётной записи MOS, которая заменила штамп в паспорте.\n"
+            "Работа: сама справка не даёт права на работу. Обычно можно продолжать работать, если непосредственно "
+            "перед подачей заявления вы легально работали у того же работодателя, на той же должности и по тому же "
+            "виду договора. В других ситуациях спросите в информационном пункте, прежде чем начать работу.\n"
+            "Поездки: справка не является документом для поездок. Она не позволяет выехать в другие страны "
+            "Шенгена или вернуться в Польшу; путешествовать можно только с другим действительным документом, "
+            "например визой или картой побыту. Помните также о визите для сдачи отпечатков пальцев.",
+        ),
+    ),
+    entry(
+        "missed-fingerprint-appointment",
+        "work",
+        (
+            "Termin na odciski linii papilarnych minął bez wizyty: co teraz?",
+            "I missed my fingerprint appointment: what now?",
+            "Візит для зняття відбитків пальців пропущено: що тепер?",
+            "Визит для сдачи отпечатков пальцев пропущен: что теперь?",
+        ),
+        (
+            "Skontaktuj się z urzędem jak najszybciej (infolinia, e-mail albo punkt informacyjny) i poproś o nowy "
+            "termin. Jeśli przyczyna była ważna (np. choroba), opisz ją i zachowaj dowód. Przeczytaj wezwanie na "
+            "swoim koncie MOS: jeśli dotyczyło też uzupełnienia braków formalnych, a termin z pisma minął, wniosek "
+            "może zostać pozostawiony bez rozpoznania. Dopóki nie stawisz się osobiście, termin na decyzję nie "
+            "biegnie (w sprawach pobytu czasowego: art. 112a ustawy o cudzoziemcach). Przepisy nie mówią wprost, "
+            "jak urząd postępuje po jednej nieobecności; zapytaj o to na infolinii.",
+            "Contact the office as soon as possible (helpline, e-mail or information point) and ask for a new "
+            "appointment. If you had a good reason (for example illness), explain it and keep proof. Read the call "
+            "in your MOS account: if it also asked you to remedy formal deficiencies and the date in the letter has "
+            "passed, the application may be left without consideration. Until you appear in person, the time limit "
+            "for the decision does not run (for temporary residence: art. 112a of the Act on Foreigners). The law "
+            "does not say plainly what the office does after one missed appointment; ask the helpline.",
+            "Якнайшвидше зв'яжіться з управлінням (гаряча лінія, e-mail або інформаційний пункт) і попросіть новий "
+            "час. Якщо причина була поважна (наприклад хвороба), опишіть її та збережіть підтвердження. Прочитайте "
+            "виклик у своєму обліковому записі MOS: якщо в ньому була й вимога усунути формальні недоліки, а строк "
+            "із листа минув, заяву можуть залишити без розгляду. Поки ви не з'явилися особисто, строк на рішення не "
+            "спливає (у справах тимчасового проживання: ст. 112a Закону про іноземців). Закон прямо не каже, як "
+            "управління діє після одного пропущеного візиту; запитайте на гарячій лінії.",
+            "Как можно скорее свяжитесь с управлением (горячая линия, e-mail или информационный пункт) и попросите "
+            "новое время. Если причина была уважительной (например болезнь), опишите её и сохраните подтверждение. "
+            "Прочитайте вызов в своей учётной записи MOS: если в нём было и требование устранить формальные "
+            "недостатки, а срок из письма истёк, заявление могут оставить без рассмотрения. Пока вы не явились "
+            "лично, срок на решение не идёт (в делах о временном пребывании: ст. 112a Закона об иностранцах). Закон "
+            "прямо не говорит, как управление действует после одного пропущенного визита; спросите на горячей "
+            "линии.",
         ),
     ),
 ]

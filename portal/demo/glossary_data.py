@@ -327,7 +327,7 @@ GLOSSARY: list[dict[str, Any]] = [
         "explanation": {
             "pl": (
                 "Dawniej potwierdzał złożenie wniosku w terminie. Od startu MOS (27 kwietnia 2026 r.) zamiast stempla "
-                "urząd wystawia zaświadczenie w Twoim koncie MOS; możesz je drukować wiele razy."
+                "urząd wystawia zaświadczenie na Twoim koncie MOS; możesz je drukować wiele razy."
             ),
             "en": (
                 "It used to confirm that an application was submitted on time. Since MOS started (27 April 2026), the "
@@ -339,7 +339,7 @@ GLOSSARY: list[dict[str, Any]] = [
             ),
             "ru": (
                 "Раньше штамп подтверждал своевременную подачу заявления. С запуска MOS (27 апреля 2026 г.) вместо "
-                "него управление выдаёт справку (zaświadczenie) в вашем аккаунте MOS; её можно распечатывать "
+                "него управление выдаёт справку (zaświadczenie) в вашей учётной записи MOS; её можно распечатывать "
                 "многократно."
             ),
         },
@@ -402,7 +402,7 @@ GLOSSARY: list[dict[str, Any]] = [
         "slug": "wezwanie-do-uzupelnienia-brakow-formalnych",
         "term": {
             "pl": "wezwanie do uzupełnienia braków formalnych",
-            "en": "request to complete missing documents",
+            "en": "request to remedy formal deficiencies",
             "uk": "вимога усунути формальні недоліки",
             "ru": "требование устранить формальные недостатки",
         },
@@ -583,16 +583,18 @@ GLOSSARY: list[dict[str, Any]] = [
                 "przelew."
             ),
             "en": (
-                "The fee for a permit (usually 340–640 zł), paid in advance by transfer to Poznań City Hall, not in "
+                "The fee for a permit (usually 340–640 zł), paid in advance by transfer to Poznań City Office, not in "
                 "MOS. Attach proof to your application; the 100 zł residence card fee is a separate transfer."
             ),
             "uk": (
-                "Плата за дозвіл (зазвичай 340–640 злотих), яку вносять заздалегідь переказом до мерії Познані, а не в "
-                "MOS. Підтвердження додайте до заяви; плата за карту побиту (100 злотих) — окремий переказ."
+                "Плата за дозвіл (зазвичай 340–640 злотих), яку вносять заздалегідь переказом до Управління міста "
+                "Познань, а не в MOS. Підтвердження додайте до заяви; плата за карту побиту (100 злотих) — окремий "
+                "переказ."
             ),
             "ru": (
-                "Плата за разрешение (обычно 340–640 злотых), которую вносят заранее переводом в мэрию Познани, а не в "
-                "MOS. Подтверждение приложите к заявлению; плата за карту побыту (100 злотых) — отдельный перевод."
+                "Плата за разрешение (обычно 340–640 злотых), которую вносят заранее переводом в Управление "
+                "города Познани, а не в MOS. Подтверждение приложите к заявлению; плата за карту побыту (100 злотых) — "
+                "отдельный перевод."
             ),
         },
     },
@@ -770,7 +772,7 @@ GLOSSARY: list[dict[str, Any]] = [
     },
     {
         "slug": "bilet-kolejkowy",
-        "term": {"pl": "bilet kolejkowy", "en": "queue ticket", "uk": "талон черги", "ru": "талон очереди"},
+        "term": {"pl": "bilet kolejkowy (numerek)", "en": "queue ticket", "uk": "талон черги", "ru": "талон очереди"},
         "explanation": {
             "pl": (
                 "Bilet z numerem, który dostajesz w punkcie informacyjnym, gdy przychodzisz bez rezerwacji wizyty. "
@@ -1019,7 +1021,7 @@ GLOSSARY: list[dict[str, Any]] = [
             ),
             "ru": (
                 "Сайт mos.cudzoziemcy.gov.pl, с 27 апреля 2026 г. единственный способ подать заявление о разрешении. "
-                "Создайте новый аккаунт (старые аккаунты MOS не перенесены) и входите через login.gov.pl."
+                "Создайте новую учётную запись (старые учётные записи MOS не перенесены) и входите через login.gov.pl."
             ),
         },
     },
@@ -1102,4 +1104,231 @@ GLOSSARY: list[dict[str, Any]] = [
             ),
         },
     },
+]
+
+# Booking, queue and site terms: the words the interface uses for the appointment and info-point journeys.
+GLOSSARY += [
+    {
+        "slug": "przewodnik",
+        "term": {"pl": "przewodnik", "en": "guide", "uk": "довідник", "ru": "руководство"},
+        "explanation": {
+            "pl": (
+                "Strona tego portalu, która krok po kroku opisuje jedną procedurę: dla kogo, dokumenty, opłaty, "
+                "terminy."
+            ),
+            "en": (
+                "A page of this portal that explains one procedure step by step: who it is for, documents, fees, time "
+                "limits."
+            ),
+            "uk": (
+                "Сторінка цього порталу, яка крок за кроком описує одну процедуру: для кого, документи, оплати, строки."
+            ),
+            "ru": (
+                "Страница этого портала, которая шаг за шагом описывает одну процедуру: для кого, документы, оплаты, "
+                "сроки."
+            ),
+        },
+        "avoid": {"pl": ["poradnik*"], "uk": ["путівник*", "порадник*", "посібник*"], "ru": ["путеводител*"]},
+    },
+    {
+        "slug": "zaswiadczenie",
+        "term": {"pl": "zaświadczenie", "en": "certificate", "uk": "довідка", "ru": "справка"},
+        "explanation": {
+            "pl": (
+                "Dokument urzędu, który potwierdza fakt, np. złożenie wniosku w terminie (w MOS zastępuje dawny "
+                "stempel w paszporcie). Zaświadczenie wydawane na wniosek kosztuje 17 zł opłaty skarbowej."
+            ),
+            "en": (
+                "An office document confirming a fact, e.g. that an application was filed on time (in MOS it replaces "
+                "the former passport stamp). A certificate issued on request costs 17 zł stamp duty."
+            ),
+            "uk": (
+                "Документ управління, що підтверджує факт, наприклад вчасне подання заяви (у MOS він замінює колишній "
+                "штамп у паспорті). Довідка, видана на заяву, коштує 17 зл гербового збору."
+            ),
+            "ru": (
+                "Документ управления, подтверждающий факт, например своевременную подачу заявления (в MOS он заменяет "
+                "прежний штамп в паспорте). Справка, выданная по заявлению, стоит 17 зл гербового сбора."
+            ),
+        },
+        "avoid": {"uk": ["посвідчення (zaświadczenie)"], "ru": ["удостоверение (zaświadczenie)"]},
+    },
+    {
+        "slug": "urzad-miasta-poznania",
+        "term": {
+            "pl": "Urząd Miasta Poznania",
+            "en": "Poznań City Office",
+            "uk": "Управління міста Познань",
+            "ru": "Управление города Познани",
+        },
+        "explanation": {
+            "pl": "Urząd miasta, nie wojewody. Na jego konto wpłaca się opłatę skarbową za zezwolenie na pobyt.",
+            "en": "The city's office, not the voivode's. The stamp duty for a residence permit is paid to its account.",
+            "uk": "Міська установа, а не воєводи. На її рахунок сплачують гербовий збір за дозвіл на проживання.",
+            "ru": "Городское учреждение, а не воеводы. На его счёт платят гербовый сбор за разрешение на пребывание.",
+        },
+        "avoid": {
+            "en": ["City Hall"],
+            "uk": ["міська рада", "міської ради", "мері*", "міське управління"],
+            "ru": ["городская управа", "городского управления", "мэри*"],
+        },
+    },
+    {
+        "slug": "profil-zaufany",
+        "term": {
+            "pl": "profil zaufany",
+            "en": "trusted profile",
+            "uk": "довірений профіль",
+            "ru": "доверенный профиль",
+        },
+        "explanation": {
+            "pl": (
+                "Bezpłatne konto w państwowym systemie login.gov.pl, którym można podpisać wniosek w MOS (podpis "
+                "zaufany)."
+            ),
+            "en": (
+                "A free account in the state's login.gov.pl system; it lets you sign a MOS application (trusted "
+                "profile signature)."
+            ),
+            "uk": "Безкоштовний обліковий запис у державній системі login.gov.pl, яким можна підписати заяву в MOS.",
+            "ru": (
+                "Бесплатная учётная запись в государственной системе login.gov.pl, которой можно подписать заявление "
+                "в MOS."
+            ),
+        },
+        "avoid": {"en": ["trusted signature"]},
+    },
+    {
+        "slug": "konto-mos",
+        "term": {"pl": "konto w MOS", "en": "MOS account", "uk": "обліковий запис MOS", "ru": "учётная запись MOS"},
+        "explanation": {
+            "pl": "Twoje konto w Module Obsługi Spraw: tu składasz wniosek i tu pojawiają się pisma i zaświadczenie.",
+            "en": (
+                "Your account in the online case module: you file the application there, and letters and the "
+                "certificate appear there."
+            ),
+            "uk": "Ваш обліковий запис в онлайн-модулі: тут ви подаєте заяву, тут з'являються листи й довідка.",
+            "ru": "Ваша учётная запись в онлайн-модуле: здесь вы подаёте заявление, здесь появляются письма и справка.",
+        },
+        "avoid": {"pl": ["w Twoim koncie"], "ru": ["аккаунт*"]},
+    },
+    {
+        "slug": "termin-wizyty",
+        "term": {"pl": "termin wizyty", "en": "appointment time", "uk": "час запису", "ru": "время записи"},
+        "explanation": {
+            "pl": "Dzień i godzina zarezerwowanej wizyty. Wolne terminy to godziny, które można jeszcze zarezerwować.",
+            "en": "The day and hour of a booked appointment. Free times are the hours that can still be booked.",
+            "uk": "День і година запису на візит. Вільні місця для запису – години, які ще можна забронювати.",
+            "ru": "День и час записи на визит. Свободные окна для записи – часы, которые ещё можно забронировать.",
+        },
+        "avoid": {"uk": ["вільним часом", "вільний час"], "ru": ["свободным временем", "свободное время"]},
+    },
+    {
+        "slug": "kod-rezerwacji",
+        "term": {"pl": "kod rezerwacji", "en": "booking reference", "uk": "код запису", "ru": "код записи"},
+        "explanation": {
+            "pl": "Krótki kod, który dostajesz po rezerwacji wizyty; podajesz go, gdy zmieniasz lub odwołujesz wizytę.",
+            "en": "A short code you get after booking an appointment; you give it to change or cancel the appointment.",
+            "uk": (
+                "Короткий код, який ви отримуєте після запису на візит; він потрібен, щоб змінити чи скасувати візит."
+            ),
+            "ru": (
+                "Короткий код, который вы получаете после записи на визит; он нужен, чтобы изменить или отменить визит."
+            ),
+        },
+    },
+    {
+        "slug": "kod-przybycia",
+        "term": {
+            "pl": "kod przybycia",
+            "en": "check-in code",
+            "uk": "код реєстрації прибуття",
+            "ru": "код регистрации прибытия",
+        },
+        "explanation": {
+            "pl": "Kod z potwierdzenia rezerwacji, który wpisujesz w biletomacie przy wejściu, aby zgłosić przybycie.",
+            "en": (
+                "The code in your booking confirmation that you type at the ticket kiosk at the entrance to check in."
+            ),
+            "uk": (
+                "Код із підтвердження запису, який ви вводите в терміналі для талонів біля входу, щоб зареєструвати "
+                "прибуття."
+            ),
+            "ru": (
+                "Код из подтверждения записи, который вы вводите в терминале для талонов у входа, чтобы отметить "
+                "прибытие."
+            ),
+        },
+    },
+    {
+        "slug": "lista-oczekujacych",
+        "term": {"pl": "lista oczekujących", "en": "waiting list", "uk": "список очікування", "ru": "лист ожидания"},
+        "explanation": {
+            "pl": (
+                "Lista osób, które czekają na zwolnienie się terminu wizyty; gdy termin się zwolni, dostają wiadomość."
+            ),
+            "en": "A list of people waiting for an appointment time to become free; when one does, they get a message.",
+            "uk": (
+                "Список людей, які чекають, поки звільниться час запису; коли це станеться, вони отримують "
+                "повідомлення."
+            ),
+            "ru": "Список людей, ожидающих, пока освободится время записи; когда это случится, они получают сообщение.",
+        },
+    },
+    {
+        "slug": "losowanie",
+        "term": {"pl": "losowanie", "en": "draw", "uk": "жеребкування", "ru": "жеребьёвка"},
+        "explanation": {
+            "pl": "Sposób przydziału terminów, gdy chętnych jest więcej niż miejsc: o kolejności decyduje los.",
+            "en": (
+                "A way of sharing appointment times when more people want them than there are places: chance decides."
+            ),
+            "uk": "Спосіб розподілу часу запису, коли охочих більше, ніж місць: черговість визначає жереб.",
+            "ru": "Способ распределения времени записи, когда желающих больше, чем мест: очередность решает жребий.",
+        },
+    },
+    {
+        "slug": "biletomat",
+        "term": {"pl": "biletomat", "en": "ticket kiosk", "uk": "термінал для талонів", "ru": "терминал для талонов"},
+        "explanation": {
+            "pl": "Urządzenie przy wejściu, które wydaje bilety kolejkowe (numerki) i przyjmuje kod przybycia.",
+            "en": "The machine at the entrance that gives out queue tickets and accepts the check-in code.",
+            "uk": "Пристрій біля входу, який видає талони черги та приймає код реєстрації прибуття.",
+            "ru": "Устройство у входа, которое выдаёт талоны очереди и принимает код регистрации прибытия.",
+        },
+        "avoid": {"uk": ["кіоску"], "ru": ["киоске"]},
+    },
+    {
+        "slug": "stanowisko-obslugi",
+        "term": {"pl": "stanowisko obsługi", "en": "desk", "uk": "вікно обслуговування", "ru": "окно обслуживания"},
+        "explanation": {
+            "pl": "Miejsce, do którego podchodzisz, gdy ekran wywoła Twój numer; ma numer pokazany na ekranie.",
+            "en": "The place you go to when the screen calls your number; its number is shown on the screen.",
+            "uk": "Місце, до якого ви підходите, коли екран викликає ваш номер; його номер показано на екрані.",
+            "ru": "Место, к которому вы подходите, когда экран вызывает ваш номер; его номер показан на экране.",
+        },
+    },
+]
+
+# Variants that already appeared on the site for an existing concept and must not come back.
+_AVOID_EXISTING: dict[str, dict[str, list[str]]] = {
+    "wezwanie-do-uzupelnienia-brakow-formalnych": {
+        "en": ["complete missing documents", "request for missing documents"],
+    },
+}
+for _entry in GLOSSARY:
+    _entry.setdefault("avoid", {}).update(_AVOID_EXISTING.get(_entry["slug"], {}))
+
+# Calques and wrong words that are not a glossary concept of their own, with the wording to use instead.
+CALQUES: list[dict[str, str]] = [
+    {"language": "uk", "avoid": "важить", "use": "має значення"},
+    {"language": "uk", "avoid": "відбере відбитки", "use": "візьме відбитки"},
+    {"language": "uk", "avoid": "апеляцію на рішення", "use": "оскаржити рішення"},
+    {"language": "uk", "avoid": "апеляцію на неї", "use": "її не оскаржують"},
+    {"language": "ru", "avoid": "держим это время", "use": "это время закреплено за вами"},
+    {"language": "ru", "avoid": "не поданным", "use": "неподанным"},
+    # The FAQ section has one name in each language.
+    {"language": "uk", "avoid": "запитання і відповід*", "use": "питання та відповіді"},
+    {"language": "uk", "avoid": "часті питання", "use": "питання та відповіді"},
+    {"language": "ru", "avoid": "частые вопросы", "use": "вопросы и ответы"},
 ]

@@ -109,6 +109,7 @@ def load_places() -> list[Place]:
                 "phone": item.get("phone", ""),
                 "email": item.get("email", ""),
                 "step_free_entrance": item.get("step_free_entrance", False),
+                **{f"{detail}_confirmed": detail in item["confirmed"] for detail in PLACE_DETAILS},
                 **_translated("name", item["name"]),
                 **_translated("description", item["description"]),
                 **_translated("accessibility_notes", item.get("accessibility_notes", {})),
@@ -147,6 +148,7 @@ def load_staff() -> list[User]:
 
 
 GUIDES_DIR = Path(__file__).parent / "guides"
+PLACE_DETAILS = ("address", "hours", "phone", "accessibility")
 
 MOS_CHANGE = {
     "pl": "Od 27 kwietnia 2026 r. wniosek składa się wyłącznie elektronicznie w MOS; "
@@ -158,7 +160,7 @@ MOS_CHANGE = {
 REVIEW_CHANGE = {
     "pl": "Sprawdziliśmy przewodnik z przepisami i opłatami obowiązującymi w listopadzie 2026 r.",
     "en": "We checked the guide against the law and fees in force in November 2026.",
-    "uk": "Ми перевірили посібник на відповідність законам і зборам, чинним у листопаді 2026 року.",
+    "uk": "Ми перевірили довідник на відповідність законам і зборам, чинним у листопаді 2026 року.",
     "ru": "Мы проверили руководство на соответствие законам и сборам, действующим в ноябре 2026 года.",
 }
 # One guide whose Polish text changed after the Russian translation, so the dashboard and the reader's notice
@@ -181,7 +183,11 @@ def load_guides() -> list[Guide]:
     for item in glossary_data.GLOSSARY:
         GlossaryTerm.objects.update_or_create(
             slug=item["slug"],
-            defaults={**_translated("term", item["term"]), **_translated("explanation", item["explanation"])},
+            defaults={
+                **_translated("term", item["term"]),
+                **_translated("explanation", item["explanation"]),
+                **_translated("avoid", {language: "\n".join(words) for language, words in item["avoid"].items()}),
+            },
         )
     documents = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(GUIDES_DIR.glob("*.json"))]
     guides = [guide_import(data=data) for data in documents]

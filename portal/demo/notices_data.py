@@ -161,7 +161,7 @@ NOTICES: list[dict[str, Any]] = [
             "border you have 30 days to apply for a PESEL UKR number. The paper certificate is replaced by the "
             "electronic DIIA card / mObywatel.",
             "uk": "Правила PESEL UKR перенесено до закону про надання іноземцям захисту. Після перетину кордону "
-            "у вас є 30 днів, щоб подати заяву на PESEL UKR. Паперове посвідчення замінює електронна картка "
+            "у вас є 30 днів, щоб подати заяву на PESEL UKR. Паперову довідку замінює електронна картка "
             "DIIA / mObywatel.",
             "ru": "Правила PESEL UKR перенесены в закон о предоставлении иностранцам защиты. После пересечения "
             "границы у вас есть 30 дней, чтобы подать заявление на PESEL UKR. Бумажное удостоверение заменяет "
@@ -303,7 +303,7 @@ NOTICES: list[dict[str, Any]] = [
             "uk": "Гербовий збір сплачують на рахунок міського управління Познані, а плату за карту побиту "
             "(100 злотих) — на рахунок Великопольського воєводського управління. Номери рахунків і призначення "
             "платежів є на сторінці «Платежі».",
-            "ru": "Гербовый сбор платят на счёт городского управления Познани, а плату за карту побыту (100 злотых) "
+            "ru": "Гербовый сбор платят на счёт Управления города Познани, а плату за карту побыту (100 злотых) "
             "— на счёт Великопольского воеводского управления. Номера счетов и назначения платежей есть на "
             "странице «Платежи».",
         },
@@ -321,7 +321,7 @@ NOTICES: list[dict[str, Any]] = [
             "ru": "Отпечатки пальцев: дождитесь вызова из управления",
         },
         "summary": {
-            "pl": "Po złożeniu wniosku w MOS urząd wezwie cię do złożenia odcisków linii papilarnych i okazania "
+            "pl": "Po złożeniu wniosku w MOS urząd wezwie Cię do złożenia odcisków linii papilarnych i okazania "
             "paszportu.",
             "en": "After you file the application in MOS, the office calls you in to give fingerprints and show "
             "your passport.",
@@ -332,8 +332,8 @@ NOTICES: list[dict[str, Any]] = [
             "pl": "Zamiast stempla w paszporcie dostajesz zaświadczenie w swoim koncie MOS; możesz je drukować "
             "wiele razy. Wezwanie może zawierać też prośbę o uzupełnienie braków lub wniesienie opłaty.",
             "en": "Instead of a passport stamp you get a certificate (zaświadczenie) in your MOS account; you can "
-            "print it many times. The call may also ask you to complete missing documents or pay a fee.",
-            "uk": "Замість штампу в паспорті ви отримуєте посвідчення (zaświadczenie) у своєму обліковому записі "
+            "print it many times. The call may also ask you to remedy formal deficiencies or pay a fee.",
+            "uk": "Замість штампу в паспорті ви отримуєте довідку (zaświadczenie) у своєму обліковому записі "
             "MOS; його можна друкувати багато разів. Виклик може містити й вимогу усунути формальні недоліки або "
             "сплатити збір.",
             "ru": "Вместо штампа в паспорте вы получаете справку (zaświadczenie) в своей учётной записи MOS; её "

@@ -207,7 +207,7 @@ SERVICES: list[dict[str, Any]] = [  # what kind of help a place offers (informat
             ),
             "en": (
                 "You can hand in letters in ongoing proceedings here, such as an appeal (odwołanie), a "
-                "formal complaint about delay (ponaglenie) or missing documents; paper applications for a "
+                "formal complaint about delay (ponaglenie) or formal deficiencies; paper applications for a "
                 "temporary residence, permanent residence or EU long-term resident permit are not accepted."
             ),
             "uk": (
@@ -334,6 +334,8 @@ SERVICES: list[dict[str, Any]] = [  # what kind of help a place offers (informat
 PLACES: list[dict[str, Any]] = [
     {
         "slug": "poznan-foreigners-department",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": ("address",),
         "kind": "headquarters",
         "order": 1,
         "name": {
@@ -444,6 +446,8 @@ PLACES: list[dict[str, Any]] = [
     },
     {
         "slug": "poznan-civic-affairs-department",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": ("address", "hours", "phone"),
         "kind": "department",
         "order": 2,
         "name": {
@@ -547,6 +551,8 @@ PLACES: list[dict[str, Any]] = [
     },
     {
         "slug": "kalisz-branch-office",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": (),
         "kind": "branch_office",
         "order": 3,
         "name": {
@@ -622,7 +628,9 @@ PLACES: list[dict[str, Any]] = [
                 "не менее чем за 3 рабочих дня до визита."
             ),
         },
-        "street": "ul. Kościuszki 12",  # unverified: confirm before go-live
+        # unverified: the branch office is believed to be at ul. Kolegialna 4 (an earlier draft had ul. Kościuszki
+        # 12); shown as "to be confirmed" until an editor checks it
+        "street": "ul. Kolegialna 4",
         "postal_code": "62-800",  # unverified: confirm before go-live
         "city": "Kalisz",
         # central helpline (verified number, see HELPLINE); no branch-specific number found,
@@ -655,6 +663,8 @@ PLACES: list[dict[str, Any]] = [
     },
     {
         "slug": "konin-branch-office",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": (),
         "kind": "branch_office",
         "order": 4,
         "name": {
@@ -763,6 +773,8 @@ PLACES: list[dict[str, Any]] = [
     },
     {
         "slug": "leszno-branch-office",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": (),
         "kind": "branch_office",
         "order": 5,
         "name": {
@@ -880,6 +892,8 @@ PLACES: list[dict[str, Any]] = [
     },
     {
         "slug": "pila-branch-office",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": ("address",),
         "kind": "branch_office",
         "order": 6,
         "name": {
@@ -994,6 +1008,8 @@ PLACES: list[dict[str, Any]] = [
     },
     {
         "slug": "uam-welcome-center",
+        # details an editor has checked at an official source; the rest show "to be confirmed" on the site
+        "confirmed": (),
         "kind": "welcome_centre",
         "order": 7,
         "name": {

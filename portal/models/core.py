@@ -133,6 +133,26 @@ class Place(models.Model):
         SpokenLanguage, blank=True, related_name="places", verbose_name=_("languages spoken by staff")
     )
     services = models.ManyToManyField(Service, blank=True, related_name="places", verbose_name=_("services"))
+    # A detail copied from an old or secondary page is shown with "to be confirmed, call before you come" until an
+    # editor has checked it at the source and ticks the box, so nobody travels to a wrong door on our word.
+    address_confirmed = models.BooleanField(
+        _("address confirmed"), default=False, help_text=_("Tick after checking the address at an official source.")
+    )
+    hours_confirmed = models.BooleanField(
+        _("opening hours confirmed"),
+        default=False,
+        help_text=_("Tick after checking the opening hours at an official source."),
+    )
+    phone_confirmed = models.BooleanField(
+        _("phone and its hours confirmed"),
+        default=False,
+        help_text=_("Tick after checking the phone number and when it answers at an official source."),
+    )
+    accessibility_confirmed = models.BooleanField(
+        _("accessibility confirmed"),
+        default=False,
+        help_text=_("Tick after someone has checked the accessibility notes on site."),
+    )
 
     class Meta:
         ordering = ["order", "slug"]
@@ -149,6 +169,13 @@ class Place(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("place_detail", kwargs={"slug": self.slug})
+
+    @property
+    def all_details_confirmed(self) -> bool:
+        return all(getattr(self, name) for name in PLACE_CONFIRMATION_FIELDS)
+
+
+PLACE_CONFIRMATION_FIELDS = ("address_confirmed", "hours_confirmed", "phone_confirmed", "accessibility_confirmed")
 
 
 class OpeningHours(models.Model):
@@ -270,8 +297,7 @@ class OutboundEmail(models.Model):
             ),
             # Nothing readable is left once the message is finished: no text, no address.
             models.CheckConstraint(
-                condition=models.Q(status="pending")
-                | models.Q(body_text="", body_html="", to_address=""),
+                condition=models.Q(status="pending") | models.Q(body_text="", body_html="", to_address=""),
                 name="outbound_email_finished_is_redacted",
             ),
         ]

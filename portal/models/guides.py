@@ -229,6 +229,14 @@ class GlossaryTerm(models.Model):
     slug = models.SlugField(_("address in the site"), max_length=80, unique=True)
     term = models.CharField(_("term"), max_length=150, help_text=_("The Polish field holds the Polish word."))
     explanation = models.TextField(_("short explanation"), blank=True)
+    avoid = models.TextField(
+        _("variants to avoid"),
+        blank=True,
+        help_text=_(
+            "Words that must not be used for this concept in this language, one per line; a line ending in * "
+            "also matches longer word forms. A test fails if any of them appears in the site's texts."
+        ),
+    )
     # One column per language, added by django-modeltranslation (translation.py); named for the type checker.
     term_pl: str
     explanation_pl: str

@@ -126,3 +126,29 @@ def test_processing_times_ignore_cases_decided_more_than_a_year_ago(make_case):
     make_case("filed", "review", "decision-granted", days_apart=200, start_days_ago=800)
     services.processing_times_refresh(today=date.today())
     assert not ProcessingTime.objects.filter(stage=ProcessingTime.WHOLE_CASE).exists()
+
+
+def test_a_time_limit_in_months_ends_on_the_same_day_of_the_month_not_after_180_days(make_case):
+    case = make_case("filed", "review", days_apart=5, start_days_ago=100, procedure="permanent-residence")
+    result = overview(case)
+    review_day = timezone.localdate(case.events.get(status__code="review").occurred_at)
+    assert result.time_limit_start == review_day
+    assert result.time_limit_end == selectors.add_months(review_day, 6)
+    assert case.procedure.time_limit_days is None and case.procedure.time_limit_months == 6
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2026, 3, 5), 6, date(2026, 9, 5)),
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),
+        (date(2027, 8, 31), 6, date(2028, 2, 29)),
+        (date(2026, 11, 15), 2, date(2027, 1, 15)),
+    ],
+)
+def test_months_are_counted_to_the_same_day_or_the_last_day_of_a_shorter_month(start, months, end):
+    assert selectors.add_months(start, months) == end
+
+
+def test_the_eu_long_term_residence_time_limit_agrees_with_its_guide(procedures):
+    assert procedures["eu-long-term-residence"].time_limit_months == 6

@@ -357,7 +357,7 @@ def test_contact_page_gives_every_channel_and_the_places_hours(client, django_as
         url_in("en", "appointments:start"),
         "Poznań office",
         "08:15–15:15",
-        "To be confirmed – call before you come",
+        "To be confirmed: call before you come",
     ]:
         assert fact in content
     for n in range(4):

@@ -118,3 +118,26 @@ def test_editor_can_edit_a_place_with_tabbed_translations_in_the_admin(client):
     for code in ("pl", "en", "uk", "ru"):
         assert f'name="name_{code}"' in content
     assert "jquery-ui" in content and "code.jquery.com" not in content
+
+
+@pytest.mark.django_db
+def test_unconfirmed_place_details_say_call_before_you_come_until_an_editor_confirms(client):
+    place = Place.objects.create(
+        slug="kalisz-test",
+        kind=Place.Kind.BRANCH_OFFICE,
+        name="Kalisz",
+        description="x",
+        street="ul. Kolegialna 4",
+        postal_code="62-800",
+        city="Kalisz",
+        phone="+48 61 850 87 77",
+        accessibility_notes="Lift.",
+    )
+    page = client.get(url_in("en", "place_detail", slug=place.slug)).content.decode()
+    assert page.count("To be confirmed: call before you come") == 4
+    Place.objects.filter(pk=place.pk).update(
+        address_confirmed=True, hours_confirmed=True, phone_confirmed=True, accessibility_confirmed=True
+    )
+    cache.clear()  # the public page is cached; saving in the admin clears it through a signal
+    page = client.get(url_in("en", "place_detail", slug=place.slug)).content.decode()
+    assert "To be confirmed" not in page
