@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0006_subscription_roles'),
-        ('portal', '0013_glossary_avoid_and_place_confirmations'),
+        ('portal', '0016_glossary_avoid_and_place_confirmations'),
     ]
 
     operations = [

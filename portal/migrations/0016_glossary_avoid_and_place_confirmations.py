@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0012_outbox_metadata_headers_limits'),
+        ('portal', '0015_pending_task'),
     ]
 
     operations = [
