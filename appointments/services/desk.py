@@ -25,6 +25,7 @@ from appointments.services.records import (
     normalize_email,
     seats_take,
 )
+from appointments.services.needs import DeskNeeds, desk_needs_fields, desk_needs_problem
 from appointments.services.slots import consecutive_slots, staff_slot_problem
 from appointments.services.transitions import booking_staff_refusal
 from cases import selectors as case_selectors
@@ -163,6 +164,7 @@ class StaffBookingRequest:
     case_number: str = ""
     language: str = "pl"
     family_names: tuple[str, ...] = ()
+    needs: DeskNeeds = DeskNeeds()
 
 
 def _case_for_staff_booking(service: BookableService, case_number: str) -> int | None:
@@ -203,7 +205,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: dat
         phone=request.phone,
         case_number=request.case_number,
         family_names=request.family_names,
-    )
+    ) or desk_needs_problem(request.needs)
     if problem:
         raise BookingError(problem)
     slot = Slot.objects.filter(pk=request.slot_id, place=request.place_id, service=request.service_id).first()
@@ -240,6 +242,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: dat
                 phone=request.phone.strip(),
                 case_id=case_id,
                 case_number=request.case_number.strip(),
+                **desk_needs_fields(request.needs),
             )
     except IntegrityError as exc:
         raise BookingError("duplicate_case" if case_id is not None else "duplicate") from exc
