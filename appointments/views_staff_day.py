@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from appointments import selectors, services
 from appointments.day_list import day_list
 from appointments.forms_staff import CancelForm, SearchForm
+from appointments.models import Booking
 from appointments.services import BookingError, local_today
 from appointments.views_staff import (
     BadDay,
@@ -41,7 +42,7 @@ def _day_context(request, place, day: date, *, booked_only: bool) -> dict:
     now = timezone.now()
     listing = day_list(selectors.staff_day(place=place, day=day), booked_only=booked_only, now=now)
     for row in listing.rows:
-        if hasattr(row, "reference"):
+        if isinstance(row, Booking):
             _with_actions(row, now=now)
     show = "" if booked_only else SHOW_ALL
     base = reverse("appointments_staff:day", args=[place.slug])

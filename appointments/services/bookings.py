@@ -10,6 +10,13 @@ from django.utils import timezone
 from appointments import emails
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, BookingSeat, Slot
+from appointments.services.needs import (
+    NEEDS_FIELDS,
+    DeskNeeds,
+    booking_text_limit,
+    desk_needs_fields,
+    desk_needs_problem,
+)
 from appointments.services.records import (
     booking_confirm_held,
     details_problem,
@@ -17,7 +24,6 @@ from appointments.services.records import (
     seats_over_limit,
     seats_take,
 )
-from appointments.services.needs import NEEDS_FIELDS, DeskNeeds, desk_needs_fields, desk_needs_problem
 from appointments.services.seats import seats_give_up
 from appointments.services.slots import consecutive_slots, slot_bookable_problem
 from appointments.services.transitions import booking_staff_refusal
@@ -167,7 +173,7 @@ def _cancel_reason_problem(reason: str, note: str) -> str | None:
         return "cancel_reason"
     if reason == Booking.CancelReason.OTHER and not note.strip():
         return "cancel_note"
-    if len(note.strip()) > Booking._meta.get_field("cancel_note").max_length:  # type: ignore[operator]
+    if len(note.strip()) > booking_text_limit("cancel_note"):
         return "too_long"
     if text_problem(note):
         return "control_characters"

@@ -18,6 +18,7 @@ from appointments import emails
 from appointments.dates import local_today
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, Schedule, Slot
+from appointments.services.needs import DeskNeeds, desk_needs_fields, desk_needs_problem
 from appointments.services.records import (
     booking_confirm_held,
     booking_create,
@@ -25,7 +26,6 @@ from appointments.services.records import (
     normalize_email,
     seats_take,
 )
-from appointments.services.needs import DeskNeeds, desk_needs_fields, desk_needs_problem
 from appointments.services.slots import consecutive_slots, staff_slot_problem
 from appointments.services.transitions import booking_staff_refusal
 from cases import selectors as case_selectors

@@ -6,11 +6,18 @@ data by `retention.bookings_retention_apply`.
 """
 
 from dataclasses import dataclass
+from typing import cast
+
+from django.db.models import CharField
 
 from appointments.models import Booking
 from portal.text_validation import text_problem
 
 NEEDS_FIELDS = ["desk_language", "desk_language_other", "needs_step_free", "needs_induction_loop", "access_note"]
+
+
+def booking_text_limit(field: str) -> int:
+    return cast(int, cast("CharField[str, str]", Booking._meta.get_field(field)).max_length)  # every text column has one
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,7 @@ def desk_needs_problem(needs: DeskNeeds) -> str | None:
         return "too_long"
     texts = {"desk_language_other": needs.desk_language_other, "access_note": needs.access_note}
     for field, value in texts.items():
-        if len(value.strip()) > Booking._meta.get_field(field).max_length:  # type: ignore[operator]
+        if len(value.strip()) > booking_text_limit(field):
             return "too_long"
         if text_problem(value):
             return "control_characters"
