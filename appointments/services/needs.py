@@ -17,7 +17,8 @@ NEEDS_FIELDS = ["desk_language", "desk_language_other", "needs_step_free", "need
 
 
 def booking_text_limit(field: str) -> int:
-    return cast(int, cast("CharField[str, str]", Booking._meta.get_field(field)).max_length)  # every text column has one
+    # Every text column of a booking has a length.
+    return cast(int, cast("CharField[str, str]", Booking._meta.get_field(field)).max_length)
 
 
 @dataclass(frozen=True)
