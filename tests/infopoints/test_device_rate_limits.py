@@ -34,7 +34,7 @@ def office_kiosk(place):
 
 
 def test_a_kiosk_is_not_throttled_by_the_address_limit_and_a_stranger_on_its_address_is(
-    office_kiosk, make_case, settings
+    office_kiosk, make_case, settings  # noqa: F811
 ):
     make_case()
     kiosk = office_kiosk
@@ -48,7 +48,9 @@ def test_a_kiosk_is_not_throttled_by_the_address_limit_and_a_stranger_on_its_add
     assert look_up(kiosk_browser).status_code == 302  # and the stranger's limit does not stop the kiosk
 
 
-def test_a_revoked_device_is_limited_like_a_stranger(office_kiosk, make_case, settings, django_user_model):
+def test_a_revoked_device_is_limited_like_a_stranger(
+    office_kiosk, make_case, settings, django_user_model  # noqa: F811
+):
     make_case()
     kiosk = office_kiosk
     kiosk_browser = enrolled_client(kiosk)
