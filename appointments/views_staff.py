@@ -101,8 +101,9 @@ def _bad_day(request, place, error: BadDay):
     return render(request, "appointments/staff/bad_request.html", context, status=400)
 
 
-def _day_url(place, day: date, anchor: str = "") -> str:
-    url = reverse("appointments_staff:day", args=[place.slug]) + "?" + urlencode({"day": day.isoformat()})
+def _day_url(place, day: date, anchor: str = "", *, free_times: bool = False) -> str:
+    query = {"day": day.isoformat(), **({"show": "all"} if free_times else {})}
+    url = reverse("appointments_staff:day", args=[place.slug]) + "?" + urlencode(query)
     return url + (f"#{anchor}" if anchor else "")
 
 
@@ -218,7 +219,8 @@ def slot_block(request, place_slug: str, slot_id: int):
             if blocked
             else _("The time can be booked again."),
         )
-    return redirect(_day_url(place, local_today(slot.starts_at), f"slot-{slot.pk}"))
+    # Back to the list with the free times shown: that is where the time's button is.
+    return redirect(_day_url(place, local_today(slot.starts_at), f"slot-{slot.pk}", free_times=True))
 
 
 @staff_required("appointments.add_booking")
