@@ -225,3 +225,13 @@ def test_the_printout_lists_the_bookings_without_buttons(client, consultation, d
     assert booking.reference in content and "Anna Kowalska" in content and "Russian" in content
     assert "Check in" not in content and "Cancel (by the office)" not in content
     assert "data-hx-" not in content
+
+
+def test_blocking_a_time_goes_back_to_the_list_with_the_free_times_where_its_button_is(client, consultation, desk):
+    slot = first_bookable_slot(consultation)
+    response = client.post(reverse("appointments_staff:slot_block", args=[consultation.place.slug, slot.pk]),
+                           {"blocked": "1"}, follow=True)
+    content = response.content.decode()
+    assert response.redirect_chain[-1][0].endswith(f"&show=all#slot-{slot.pk}")
+    item = content.split(f'<li id="slot-{slot.pk}">')[1].split("</li>")[0]
+    assert "blocked" in item and "Unblock this time" in item
