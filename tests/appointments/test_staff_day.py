@@ -235,3 +235,12 @@ def test_blocking_a_time_goes_back_to_the_list_with_the_free_times_where_its_but
     assert response.redirect_chain[-1][0].endswith(f"&show=all#slot-{slot.pk}")
     item = content.split(f'<li id="slot-{slot.pk}">')[1].split("</li>")[0]
     assert "blocked" in item and "Unblock this time" in item
+
+
+def test_a_booking_found_on_the_shown_day_keeps_its_ids_apart_from_its_row_in_the_day(client, consultation, desk):
+    booking = staff_book(consultation, desk)
+    content = client.post(day_url(consultation.place, local_today(booking.starts_at)),
+                          {"q": booking.reference}).content.decode()
+    assert content.count(f'id="booking-{booking.pk}"') == 1 and content.count(f'id="found-booking-{booking.pk}"') == 1
+    found = content.split(f'id="found-booking-{booking.pk}"')[1].split("</tr>")[0]
+    assert "data-hx-post" not in found and 'aria-describedby="found-booking-' in found
