@@ -10,6 +10,7 @@ services (the staff day page, or the admin's "cancel" action), never by editing 
 from collections.abc import Iterable
 
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from appointments import selectors, services
+from appointments.forms_staff import CancelForm
 from appointments.models import (
     BookableService,
     Booking,
@@ -34,7 +36,10 @@ from appointments.services import BookingError
 from portal.admin_audit import AuditTrailAdminMixin
 
 PERSONAL_DATA_PERMISSION = "appointments.view_booking_personal_data"
-BOOKING_PERSONAL_FIELDS = ["name", "email", "phone", "case", "case_number"]
+BOOKING_PERSONAL_FIELDS = [
+    "name", "email", "phone", "case", "case_number", "desk_language", "desk_language_other", "needs_step_free",
+    "needs_induction_loop", "access_note", "cancel_note",
+]
 
 
 def shows_personal_data(request) -> bool:
@@ -264,7 +269,7 @@ class BookingAdmin(AuditTrailAdminMixin, PlaceScopedAdmin):
         return super().get_search_results(request, queryset, search_term.strip().upper().replace("-", ""))
 
     def get_fields(self, request, obj=None):
-        fields = ["reference", "service", "place", "starts_at", "status", "channel", "language"]
+        fields = ["reference", "service", "place", "starts_at", "status", "cancel_reason", "channel", "language"]
         if shows_personal_data(request):
             fields += BOOKING_PERSONAL_FIELDS
         return fields + [
@@ -294,12 +299,29 @@ class BookingAdmin(AuditTrailAdminMixin, PlaceScopedAdmin):
     def has_cancel_permission(self, request) -> bool:
         return request.user.has_perm("appointments.change_booking")
 
-    @admin.action(description=gettext_lazy("Cancel the selected bookings (by the office)"), permissions=["cancel"])
+    @admin.action(description=gettext_lazy("Cancel the selected bookings (by the office)…"), permissions=["cancel"])
     def cancel_by_office(self, request, queryset):
+        """A confirmation page asks why first (as on the desk's day page); the reason goes to each person's e-mail."""
+        form = CancelForm(request.POST if "apply" in request.POST else None)
+        if not (form.is_bound and form.is_valid()):
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Cancel the selected bookings"),
+                "bookings": list(queryset.select_related("service", "place")),
+                "form": form,
+                "action": "cancel_by_office",
+                "opts": self.model._meta,
+            }
+            return TemplateResponse(request, "admin/appointments/booking/cancel.html", context)
         done = refused = 0
         for booking in queryset:
             try:
-                services.booking_cancel(booking_id=booking.pk, by_staff=request.user)
+                services.booking_cancel(
+                    booking_id=booking.pk,
+                    by_staff=request.user,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                )
                 done += 1
             except BookingError:
                 refused += 1
@@ -311,6 +333,7 @@ class BookingAdmin(AuditTrailAdminMixin, PlaceScopedAdmin):
                 % {"count": refused},
                 messages.WARNING,
             )
+        return None
 
 
 @admin.register(WaitingListEntry)

@@ -212,6 +212,7 @@ def _demo_bookings() -> int:
     if Booking.objects.filter(email__endswith="@demo.invalid").exists():
         return 0
     rng = random.Random(2026)
+    needs_rng = random.Random(18)  # apart, so that the bookings themselves stay as they were
     now = timezone.now()
     bookings: list[Booking] = []
     seats: list[tuple[Slot, str]] = []
@@ -222,6 +223,7 @@ def _demo_bookings() -> int:
         for _ in range(taken):
             number = len(bookings)
             name = rng.choice(DEMO_NAMES)
+            language = rng.choice(["pl", "en", "uk", "ru"])
             bookings.append(
                 Booking(
                     reference=services.new_reference(),
@@ -229,8 +231,12 @@ def _demo_bookings() -> int:
                     place_id=slot.place_id,
                     starts_at=slot.starts_at,
                     status=Booking.Status.CONFIRMED,
-                    language=rng.choice(["pl", "en", "uk", "ru"]),
+                    language=language,
                     name=name,
+                    # What the desk's day list shows: some need their language, a few need help at the desk.
+                    desk_language=language if language != "pl" and needs_rng.random() < 0.5 else "",
+                    needs_step_free=needs_rng.random() < 0.06,
+                    needs_induction_loop=needs_rng.random() < 0.03,
                     email=f"demo{number}@demo.invalid",
                     email_key=f"demo{number}@demo.invalid",
                     confirmed_at=now,

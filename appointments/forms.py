@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from appointments.forms_needs import desk_needs_clean, desk_needs_fields, desk_needs_of
 from appointments.services import Details
 from cases.selectors import CASE_NUMBER_MAX_LENGTH, access_code_clean
 from portal.text_validation import PlainTextFormMixin
@@ -94,12 +95,17 @@ class DetailsForm(PlainTextFormMixin, forms.Form):
         if requires_case:
             self.fields["case_number"] = case_number_field()
             self.fields["access_code"] = access_code_field()
+        self.fields.update(desk_needs_fields())
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "website"]
 
     def clean_access_code(self):
         return clean_access_code(self.cleaned_data["access_code"])
+
+    def clean(self):
+        desk_needs_clean(self)
+        return self.cleaned_data
 
     @property
     def is_bot(self) -> bool:
@@ -114,4 +120,5 @@ class DetailsForm(PlainTextFormMixin, forms.Form):
             family_names=tuple(data[f"family_{n}"] for n in range(1, self.family_members + 1)),
             case_number=data.get("case_number", ""),
             access_code=data.get("access_code", ""),
+            needs=desk_needs_of(data),
         )

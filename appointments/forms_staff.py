@@ -9,7 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from appointments.dates import day_in_range
-from appointments.models import BookingSeat
+from appointments.forms_needs import desk_needs_clean, desk_needs_fields
+from appointments.models import Booking, BookingSeat
 from cases.selectors import CASE_NUMBER_MAX_LENGTH
 from portal.text_validation import PlainTextFormMixin
 
@@ -86,6 +87,13 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
         if step == 1:
             for name in ["slot", "name", "family_names", "email", "phone", "case_number", "language"]:
                 del self.fields[name]
+        else:
+            self.fields.update(desk_needs_fields())
+
+    def clean(self):
+        if "desk_language" in self.fields:
+            desk_needs_clean(self)
+        return self.cleaned_data
 
     def clean_day(self):
         return _clean_day(self.cleaned_data.get("day"))
@@ -101,3 +109,39 @@ class StaffBookingForm(PlainTextFormMixin, forms.Form):
 
     def family(self) -> tuple[str, ...]:
         return tuple(line.strip() for line in self.cleaned_data.get("family_names", "").splitlines() if line.strip())
+
+
+class SearchForm(PlainTextFormMixin, forms.Form):
+    """Find a booking at the desk; sent by POST, so a name never appears in an address or a server log."""
+
+    q = forms.CharField(
+        label=_("Check-in code, reference or name"),
+        max_length=200,
+        error_messages={"required": _("Type a check-in code, a reference or a name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "type": "search"}),
+    )
+
+
+class CancelForm(PlainTextFormMixin, forms.Form):
+    """The office cancels a visit: why (told to the person in their language) and, if needed, a note."""
+
+    reason = forms.ChoiceField(
+        label=_("Why the office cancels the visit"),
+        choices=Booking.CancelReason.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The person reads this reason in the e-mail, in their language."),
+        error_messages={"required": _("Choose why the visit is cancelled.")},
+    )
+    note = forms.CharField(
+        label=_("Note to the person"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent as you write it, untranslated. Required for another reason."),
+        error_messages={"max_length": _("Keep the note to at most 300 characters.")},
+    )
+
+    def clean(self):
+        if self.cleaned_data.get("reason") == Booking.CancelReason.OTHER and not self.cleaned_data.get("note"):
+            self.add_error("note", _("Write the reason in the note: the person needs to know why."))
+        return self.cleaned_data

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from appointments.model_choices import CancelReason, DeskLanguage, access_needs_labels
 from cases.models import Visit
 from portal.models import OpeningHours
 
@@ -246,6 +247,9 @@ class Booking(models.Model):
         WAITING_LIST = "waiting_list", _("waiting list")
         DRAW = "draw", _("draw")
 
+    DeskLanguage = DeskLanguage
+    CancelReason = CancelReason
+
     # Statuses in which a booking still takes its seats and counts against "one active booking per person".
     ACTIVE = (Status.HELD, Status.AWAITING_CONFIRMATION, Status.CONFIRMED)
     UPCOMING = (Status.CONFIRMED, Status.CHECKED_IN)
@@ -265,6 +269,18 @@ class Booking(models.Model):
         "cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("case")
     )
     case_number = models.CharField(_("case number"), max_length=40, blank=True)
+    # What the desk must prepare for; personal data (accessibility needs may reveal health), erased with the rest.
+    desk_language = models.CharField(
+        _("language needed at the desk"), max_length=8, choices=DeskLanguage.choices, blank=True, default=""
+    )
+    desk_language_other = models.CharField(_("other language needed"), max_length=60, blank=True, default="")
+    needs_step_free = models.BooleanField(_("needs wheelchair access"), default=False)
+    needs_induction_loop = models.BooleanField(_("needs an induction loop"), default=False)
+    access_note = models.CharField(_("other help needed at the desk"), max_length=200, blank=True, default="")
+    cancel_reason = models.CharField(
+        _("why the office cancelled"), max_length=12, choices=CancelReason.choices, blank=True, default=""
+    )
+    cancel_note = models.CharField(_("office's note on the cancellation"), max_length=300, blank=True, default="")
     checkin_code = models.CharField(_("check-in code"), max_length=6, blank=True)
     hold_expires_at = models.DateTimeField(_("hold expires at"), null=True, blank=True)
     token_version = models.PositiveSmallIntegerField(
@@ -306,6 +322,14 @@ class Booking(models.Model):
                 condition=Q(status__in=["confirmed", "checked_in"]) & ~Q(checkin_code=""),
                 name="booking_checkin_code_unique_while_upcoming",
             ),
+            models.CheckConstraint(
+                condition=Q(desk_language="other") | Q(desk_language_other=""),
+                name="booking_other_desk_language_named_only_for_other",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="cancelled_staff") | (Q(cancel_reason="") & Q(cancel_note="")),
+                name="booking_cancel_reason_only_when_cancelled_by_office",
+            ),
         ]
         indexes = [
             models.Index(fields=["place", "starts_at"], name="booking_place_day_idx"),
@@ -318,6 +342,16 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    @property
+    def desk_language_label(self) -> str:
+        if self.desk_language == DeskLanguage.OTHER:
+            return self.desk_language_other or str(DeskLanguage.OTHER.label)
+        return str(self.get_desk_language_display()) if self.desk_language else ""
+
+    @property
+    def access_needs(self) -> list[str]:
+        return access_needs_labels(self)
 
     def hold_over(self, now: datetime) -> bool:
         """Whether the time to confirm (or to claim an offer) has run out at `now`; a booking made without a

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import F, Min, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -388,3 +388,21 @@ def bookings_kept_in_year(*, year: int) -> int:
 
 def _year_start(year: int) -> datetime:
     return datetime(year, 1, 1, tzinfo=LOCAL_TIME)
+
+
+SEARCH_RESULTS = 20
+
+
+def staff_search(*, place: "Place", query: str, since: date, by_name: bool) -> list[Booking]:
+    """The place's bookings from `since` on whose check-in code or reference is `query` or (for staff who may see
+    people's names) whose name, or a family member's, contains it. At most SEARCH_RESULTS; two queries."""
+    text = " ".join(query.split())
+    compact = text.replace(" ", "").upper()
+    if not text:
+        return []
+    matches = Q(checkin_code=compact) if compact.isdigit() else Q(reference=compact)
+    if by_name and len(text) >= 2:
+        matches |= Q(name__icontains=text) | Q(seats__person_name__icontains=text)
+    start = datetime.combine(since, datetime.min.time(), tzinfo=LOCAL_TIME)
+    found = _staff_bookings().filter(matches, place=place.pk, starts_at__gte=start).distinct().order_by("starts_at")
+    return list(found[:SEARCH_RESULTS])

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from appointments import errors, selectors, services
 from appointments.dates import parse_day
 from appointments.forms import CaseCheckForm, DetailsForm, TimeForm
+from appointments.forms_needs import desk_needs_initial
 from appointments.models import Booking, Schedule
 from portal.selectors import client_address
 
@@ -299,6 +300,7 @@ def details(request):
     seats = list(booking.seats.all())
     initial = {"name": booking.name, "email": booking.email, "phone": booking.phone}
     initial.update({f"family_{n}": seat.person_name for n, seat in enumerate(seats) if n})
+    initial.update(desk_needs_initial(booking))
     form = DetailsForm(
         request.POST or None,
         initial=initial,

@@ -1,9 +1,9 @@
-"""Staff pages: a place's day of visits, one-click check-in, no-shows, cancellations, blocking times and booking
-for a phone caller or a walk-in.
+"""Staff pages: one-click check-in, no-shows, blocking times and booking for a phone caller or a walk-in (the day
+list itself, its search, its printout and cancelling with a reason are in `views_staff_day`).
 
 Every page and action is for signed-in staff with a second factor, and only for the places they work at
 (`selectors.place_for_staff`): a place or booking elsewhere is "not found". Without JavaScript each action is a
-POST form followed by a redirect back to the day; with htmx the booking's card is swapped in place.
+POST form followed by a redirect back to the day; with htmx the booking's row is swapped in place.
 """
 
 from datetime import date
@@ -26,7 +26,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from appointments import selectors, services
+from appointments.day_list import people_of
 from appointments.errors import message_for
+from appointments.forms_needs import desk_needs_of
 from appointments.forms_staff import DayForm, StaffBookingForm, slot_choices
 from appointments.models import Booking
 from appointments.services import BookingError, local_today
@@ -39,6 +41,8 @@ STAFF_MESSAGES = {
     "closed": gettext_lazy(
         "This time left the schedule, so it stays blocked; its bookings are listed for rearranging."
     ),
+    "cancel_reason": gettext_lazy("Choose why the visit is cancelled."),
+    "cancel_note": gettext_lazy("Write the reason in the note: the person needs to know why."),
 }
 
 WRONG_STATUS = {
@@ -97,8 +101,9 @@ def _bad_day(request, place, error: BadDay):
     return render(request, "appointments/staff/bad_request.html", context, status=400)
 
 
-def _day_url(place, day: date, anchor: str = "") -> str:
-    url = reverse("appointments_staff:day", args=[place.slug]) + "?" + urlencode({"day": day.isoformat()})
+def _day_url(place, day: date, anchor: str = "", *, free_times: bool = False) -> str:
+    query = {"day": day.isoformat(), **({"show": "all"} if free_times else {})}
+    url = reverse("appointments_staff:day", args=[place.slug]) + "?" + urlencode(query)
     return url + (f"#{anchor}" if anchor else "")
 
 
@@ -118,37 +123,11 @@ def staff_places(request):
     return render(request, "appointments/staff/places.html", {"places": places})
 
 
-@staff_required("appointments.view_booking")
-@require_http_methods(["GET"])
-def day_view(request, place_slug: str):
-    place = _place(request, place_slug)
-    try:
-        day = _day(request)
-    except BadDay as error:
-        return _bad_day(request, place, error)
-    now = timezone.now()
-    times = selectors.staff_day(place=place, day=day)
-    for time in times:
-        for booking in time.bookings:
-            _with_actions(booking, now=now)
-    context = {
-        "place": place,
-        "day": day,
-        "previous_day": date.fromordinal(day.toordinal() - 1),
-        "next_day": date.fromordinal(day.toordinal() + 1),
-        "today": local_today(),
-        "times": times,
-        "to_rearrange": selectors.bookings_to_rearrange(place=place),
-        **_permissions(request.user),
-    }
-    return render(request, "appointments/staff/day.html", context)
-
-
 ACTION_LABELS = {
     "check_in": gettext_lazy("Check in"),
     "no_show": gettext_lazy("Did not come"),
     "complete": gettext_lazy("Visit completed"),
-    "cancel": gettext_lazy("Cancel (by the office)"),
+    "cancel": gettext_lazy("Cancel (by the office)…"),
 }
 
 
@@ -158,6 +137,7 @@ def _with_actions(booking: Booking, *, now) -> Booking:
     booking.staff_actions = [  # type: ignore[attr-defined]
         (action, ACTION_LABELS[action]) for action in services.booking_staff_actions(booking, now=now)
     ]
+    booking.people = people_of(booking)  # type: ignore[attr-defined]
     return booking
 
 
@@ -183,19 +163,14 @@ BOOKING_ACTIONS = {
         lambda booking_id, user: services.booking_complete(booking_id=booking_id, user=user),
         gettext_lazy("Visit completed: %(reference)s."),
     ),
-    "cancel": (
-        lambda booking_id, user: services.booking_cancel(booking_id=booking_id, by_staff=user),
-        gettext_lazy(
-            "Cancelled by the office: %(reference)s. The time goes to the waiting list or back to the pool."
-        ),
-    ),
 }
+# Cancelling asks for a confirmation and a reason first: `views_staff_day.booking_cancel`.
 
 
 @staff_required("appointments.change_booking")
 @require_POST
 def booking_action(request, place_slug: str, booking_id: int, action: str):
-    """Check in, no-show, complete or cancel one booking; htmx gets the booking's card back, others a redirect."""
+    """Check in, no-show or complete one booking; htmx gets the booking's row back, others a redirect."""
     place = _place(request, place_slug)
     if action not in BOOKING_ACTIONS:
         raise Http404
@@ -214,10 +189,10 @@ def booking_action(request, place_slug: str, booking_id: int, action: str):
         shown = selectors.staff_booking(booking_id=booking.pk)
         if shown is None:
             raise Http404
-        card = _with_actions(shown, now=timezone.now())
-        context = {"booking": card, "place": place, "day": day, "error": error,
+        row = _with_actions(shown, now=timezone.now())
+        context = {"booking": row, "place": place, "day": day, "error": error,
                    "done": "" if error else str(done) % {"reference": booking.reference}, **_permissions(request.user)}
-        return render(request, "appointments/staff/_booking.html", context, status=200)
+        return render(request, "appointments/staff/_day_row.html", context, status=200)
     if error:
         messages.error(request, error)
     else:
@@ -244,7 +219,8 @@ def slot_block(request, place_slug: str, slot_id: int):
             if blocked
             else _("The time can be booked again."),
         )
-    return redirect(_day_url(place, local_today(slot.starts_at), f"slot-{slot.pk}"))
+    # Back to the list with the free times shown: that is where the time's button is.
+    return redirect(_day_url(place, local_today(slot.starts_at), f"slot-{slot.pk}", free_times=True))
 
 
 @staff_required("appointments.add_booking")
@@ -289,6 +265,7 @@ def book(request, place_slug: str):
                 case_number=form.cleaned_data["case_number"],
                 language=form.cleaned_data["language"],
                 family_names=form.family(),
+                needs=desk_needs_of(form.cleaned_data),
             )
             try:
                 booking = services.staff_booking_create(request=staff_request, user=request.user)

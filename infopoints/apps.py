@@ -16,3 +16,9 @@ class InfopointsConfig(AppConfig):
         # A staff reply's e-mail carries the files attached to it (built when it is sent).
         register_attachment_builder("enquiry-message", message_attachments)
         project_figures.register_figures()
+
+        from infopoints.views_devices import device_client_name
+        from portal.ratelimit import register_device_check
+
+        # Kiosks and displays share the office's public address with strangers: the per-address limits skip them.
+        register_device_check(device_client_name)

@@ -27,6 +27,12 @@ def current_device(request):
     return selectors.device_from_cookie(value)
 
 
+def device_client_name(request) -> str | None:
+    """The enrolled device a request comes from, by its signed cookie (None: a stranger), for the rate limits."""
+    device = current_device(request)
+    return str(device.pk) if device is not None else None
+
+
 def _touch(device) -> None:
     if cache.add(f"queue:seen:{device.pk}", 1, 60):
         services.device_touch(device_id=device.pk)

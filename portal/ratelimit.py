@@ -24,6 +24,12 @@ How to use it (from any app; it imports nothing but Django):
     # Per calendar day, with a key that changes every day (nothing links today's counter to yesterday's):
     ratelimit.hit("faq-feedback", (bucket, slug), limit=1, window=ratelimit.DAILY)
 
+Registered office devices (the info points' kiosks and displays) often share one public address with strangers;
+they are not counted by the per-address limits. The app that enrols devices registers a check at start-up
+(`register_device_check`); `portal.selectors.client_address` then answers a `DeviceClient` key for a request the
+check recognises, and `hit` never refuses such a key. Limits on anything else (an e-mail address, a case) still
+apply, and so do `increment` and the locks, which count a device on its own, apart from its address.
+
 `client_bucket` turns a client address into what is counted: the full IPv4 address (never a shortened or
 stripped form, so 127.0.1.11 and 127.0.11.1 are two readers), and for IPv6 its /64 network, because one
 household or phone gets a whole /64 and could otherwise step through addresses.
@@ -33,16 +39,44 @@ import hashlib
 import hmac
 import ipaddress
 import time
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import timezone
 
 DAILY = -1  # `window` for counters that live until midnight (Europe/Warsaw) under a key rotated every day
 
 Key = str | tuple[Hashable, ...]
+
+
+class DeviceClient(str):
+    """The client key of a request from a registered office device (its name, never an address): not throttled
+    by the per-address limits. Made only by `portal.selectors.client_address` after a registered check."""
+
+
+DeviceCheck = Callable[[HttpRequest], str | None]
+_device_checks: list[DeviceCheck] = []
+
+
+def register_device_check(check: DeviceCheck) -> None:
+    """Let `check` name the office device a request comes from (None: not one). Called by an app at ready()."""
+    if check not in _device_checks:
+        _device_checks.append(check)
+
+
+def office_device(request: HttpRequest) -> DeviceClient | None:
+    """The office device `request` comes from, as its client key, or None; asked once per request."""
+    if not hasattr(request, "_office_device"):
+        name = next((found for check in _device_checks if (found := check(request))), None)
+        request._office_device = DeviceClient(f"office-device:{name}") if name else None  # type: ignore[attr-defined]
+    return request._office_device  # type: ignore[attr-defined]
+
+
+def _from_device(key: Key) -> bool:
+    return any(isinstance(part, DeviceClient) for part in (key if isinstance(key, tuple) else (key,)))
 
 
 def client_bucket(address: str) -> str:
@@ -51,6 +85,8 @@ def client_bucket(address: str) -> str:
     Text that is not an address (an e-mail address, an empty REMOTE_ADDR) is returned unchanged, so callers
     may pass any client key through it.
     """
+    if isinstance(address, DeviceClient):
+        return address
     text = (address or "").strip()
     try:
         parsed = ipaddress.ip_address(text.split("%", 1)[0])
@@ -101,7 +137,12 @@ def increment(scope: str, key: Key, *, window: int) -> int:
 
 
 def hit(scope: str, key: Key, *, limit: int, window: int) -> bool:
-    """Count one attempt; True when it is over `limit` in the window (the caller refuses it)."""
+    """Count one attempt; True when it is over `limit` in the window (the caller refuses it).
+
+    Never True for a registered office device (`DeviceClient`): those limits are meant for strangers.
+    """
+    if _from_device(key):
+        return False
     return increment(scope, key, window=window) > limit
 
 

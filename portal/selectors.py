@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from portal import ratelimit
 from portal.models import (
     Category,
     FaqEntry,
@@ -175,7 +176,14 @@ def safe_local_path(path: str) -> str:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The reader's address for rate limits, honouring the configured number of trusted proxies in front."""
+    """The reader's address for rate limits, honouring the configured number of trusted proxies in front.
+
+    A registered office device is answered by its own key instead (`ratelimit.office_device`), which the
+    per-address limits do not throttle: kiosks and desks often share the office's one public address.
+    """
+    device = ratelimit.office_device(request)
+    if device is not None:
+        return device
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]

@@ -32,6 +32,7 @@ from appointments.services.desk import (
     staff_booking_create,
 )
 from appointments.services.holds import hold_active, hold_create, hold_release, holds_expire
+from appointments.services.needs import DeskNeeds
 from appointments.services.records import (
     booking_confirm_held,
     booking_create,
@@ -76,6 +77,7 @@ __all__ = [
     "MANAGE_SALT",
     "STAFF_TRANSITIONS",
     "BookingError",
+    "DeskNeeds",
     "Details",
     "SlotsGenerated",
     "StaffBookingRequest",

@@ -10,6 +10,13 @@ from django.utils import timezone
 from appointments import emails
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, BookingSeat, Slot
+from appointments.services.needs import (
+    NEEDS_FIELDS,
+    DeskNeeds,
+    booking_text_limit,
+    desk_needs_fields,
+    desk_needs_problem,
+)
 from appointments.services.records import (
     booking_confirm_held,
     details_problem,
@@ -25,6 +32,7 @@ from cases import selectors as case_selectors
 from cases import services as case_services
 from portal.audit import audit_record
 from portal.services import over_hourly_limit
+from portal.text_validation import text_problem
 
 if TYPE_CHECKING:
     from portal.models import User
@@ -38,6 +46,7 @@ class Details:
     family_names: tuple[str, ...] = ()
     case_number: str = ""
     access_code: str = ""
+    needs: DeskNeeds = DeskNeeds()
 
 
 def booking_case_verify(*, service: BookableService, case_number: str, access_code: str, client_key: str) -> int:
@@ -82,7 +91,7 @@ def details_set(*, booking_id: int, details: Details, client_key: str) -> Bookin
         phone=details.phone,
         case_number=details.case_number,
         family_names=details.family_names,
-    )
+    ) or desk_needs_problem(details.needs)
     if problem:
         raise BookingError(problem)
 
@@ -107,9 +116,11 @@ def details_set(*, booking_id: int, details: Details, client_key: str) -> Bookin
     if case_id != booking.case_id or details.case_number.strip():
         booking.case_number = details.case_number.strip() if case_id else ""
     booking.case_id = case_id
+    for field, value in desk_needs_fields(details.needs).items():
+        setattr(booking, field, value)
     try:
         with transaction.atomic():
-            booking.save(update_fields=["name", "email", "email_key", "phone", "case", "case_number"])
+            booking.save(update_fields=["name", "email", "email_key", "phone", "case", "case_number", *NEEDS_FIELDS])
     except IntegrityError as exc:
         raise BookingError("duplicate_case" if case_id else "duplicate") from exc
     names = [booking.name, *[name.strip() for name in details.family_names]]
@@ -157,12 +168,33 @@ def booking_confirm(*, token: str) -> Booking:
     return booking
 
 
+def _cancel_reason_problem(reason: str, note: str) -> str | None:
+    if reason not in Booking.CancelReason.values:
+        return "cancel_reason"
+    if reason == Booking.CancelReason.OTHER and not note.strip():
+        return "cancel_note"
+    if len(note.strip()) > booking_text_limit("cancel_note"):
+        return "too_long"
+    if text_problem(note):
+        return "control_characters"
+    return None
+
+
 @transaction.atomic
-def booking_cancel(*, booking_id: int, by_staff: "User | None" = None) -> Booking:
+def booking_cancel(
+    *, booking_id: int, by_staff: "User | None" = None, reason: str = "", note: str = ""
+) -> Booking:
     """Cancel a booking (by the person through their link, or by staff); its seats are given up.
 
-    A cancellation by the office is recorded in the audit trail; one by the person is not a staff action.
+    The office gives a reason (`Booking.CancelReason`, and a note for "another reason"), which the person's
+    e-mail states in their language; only the admin's bulk action cancels without one. A cancellation by the
+    office is recorded in the audit trail with the reason's code (never the note, which may name people); one by
+    the person is not a staff action.
     """
+    if by_staff is not None and (reason or note):
+        problem = _cancel_reason_problem(reason, note)
+        if problem:
+            raise BookingError(problem)
     booking = Booking.objects.select_for_update().select_related("service", "place").get(pk=booking_id)
     refusal = booking_staff_refusal(booking, "cancel")
     if refusal:
@@ -172,7 +204,9 @@ def booking_cancel(*, booking_id: int, by_staff: "User | None" = None) -> Bookin
     booking.status = Booking.Status.CANCELLED_BY_STAFF if by_staff else Booking.Status.CANCELLED_BY_PERSON
     booking.cancelled_at = timezone.now()
     booking.token_version += 1
-    booking.save(update_fields=["status", "cancelled_at", "token_version"])
+    if by_staff is not None:
+        booking.cancel_reason, booking.cancel_note = reason, note.strip()
+    booking.save(update_fields=["status", "cancelled_at", "token_version", "cancel_reason", "cancel_note"])
     seats_give_up(booking)
     if by_staff:
         audit_record(
@@ -180,7 +214,7 @@ def booking_cancel(*, booking_id: int, by_staff: "User | None" = None) -> Bookin
             action="booking.cancel",
             obj=booking,
             place=booking.place_id,
-            changes={"status": (old_status, booking.status)},
+            changes={"status": (old_status, booking.status), **({"cancel_reason": ("", reason)} if reason else {})},
             label=booking.reference,
         )
     if was_confirmed and booking.email:

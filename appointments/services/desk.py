@@ -18,6 +18,7 @@ from appointments import emails
 from appointments.dates import local_today
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, Schedule, Slot
+from appointments.services.needs import DeskNeeds, desk_needs_fields, desk_needs_problem
 from appointments.services.records import (
     booking_confirm_held,
     booking_create,
@@ -163,6 +164,7 @@ class StaffBookingRequest:
     case_number: str = ""
     language: str = "pl"
     family_names: tuple[str, ...] = ()
+    needs: DeskNeeds = DeskNeeds()
 
 
 def _case_for_staff_booking(service: BookableService, case_number: str) -> int | None:
@@ -203,7 +205,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: dat
         phone=request.phone,
         case_number=request.case_number,
         family_names=request.family_names,
-    )
+    ) or desk_needs_problem(request.needs)
     if problem:
         raise BookingError(problem)
     slot = Slot.objects.filter(pk=request.slot_id, place=request.place_id, service=request.service_id).first()
@@ -240,6 +242,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: dat
                 phone=request.phone.strip(),
                 case_id=case_id,
                 case_number=request.case_number.strip(),
+                **desk_needs_fields(request.needs),
             )
     except IntegrityError as exc:
         raise BookingError("duplicate_case" if case_id is not None else "duplicate") from exc

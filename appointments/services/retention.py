@@ -38,7 +38,9 @@ def each_in_own_transaction(ids: Iterable[int], action: Callable[[int], int], *,
 def _booking_erase(booking_id: int, *, now: datetime) -> int:
     BookingSeat.objects.filter(booking=booking_id).update(person_name="")
     return Booking.objects.filter(pk=booking_id, personal_data_erased_at__isnull=True).update(
-        name="", email="", email_key="", phone="", case=None, case_number="", personal_data_erased_at=now
+        name="", email="", email_key="", phone="", case=None, case_number="", desk_language="",
+        desk_language_other="", needs_step_free=False, needs_induction_loop=False, access_note="", cancel_note="",
+        personal_data_erased_at=now,
     )
 
 
@@ -46,7 +48,9 @@ def bookings_retention_apply(*, now: datetime | None = None) -> int:
     """Erase who booked, some days after the visit (or the cancellation or expiry); keep what statistics need.
 
     A booking keeps its service, place, times, status and channel, so counts per day, place and outcome stay
-    possible; its name, e-mail, phone, case link and the names of the people go. Returns how many were erased.
+    possible; its name, e-mail, phone, case link, the names of the people, what they needed at the desk (language,
+    accessibility) and the office's note on a cancellation go (the reason's code stays, for statistics).
+    Returns how many were erased.
     The waiting list and the draw requests have purges of their own (`waiting_list.waiting_list_purge`,
     `draws.draw_requests_purge`), run by the same daily task.
     """

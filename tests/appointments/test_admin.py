@@ -183,12 +183,16 @@ def test_bookings_are_read_only_but_can_be_cancelled_by_the_office(client, offic
     client.post(url, {"status": Booking.Status.COMPLETED})
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
-    client.post(
-        reverse("admin:appointments_booking_changelist"),
-        {"action": "cancel_by_office", "_selected_action": [booking.pk]},
-    )
+    changelist = reverse("admin:appointments_booking_changelist")
+    asked = client.post(changelist, {"action": "cancel_by_office", "_selected_action": [booking.pk]})
+    assert asked.status_code == 200 and 'name="reason"' in asked.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED  # nothing happens before the reason is given
+    client.post(changelist, {"action": "cancel_by_office", "_selected_action": [booking.pk], "apply": "1",
+                             "reason": Booking.CancelReason.CLOSED, "note": ""})
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED_BY_STAFF
+    assert booking.cancel_reason == Booking.CancelReason.CLOSED
 
 
 def test_times_are_blocked_and_unblocked_from_the_list(client, officer, consultation):

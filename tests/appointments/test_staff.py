@@ -198,7 +198,7 @@ def test_check_in_with_htmx_swaps_only_the_booking(client, consultation, desk):
     response = client.post(action_url(booking, "check_in"), headers={"HX-Request": "true"})
     content = response.content.decode()
     assert response.status_code == 200
-    assert content.startswith(f'<article class="staff-booking" id="booking-{booking.pk}"')
+    assert content.startswith(f'<tr class="staff-booking" id="booking-{booking.pk}"')
     assert "<html" not in content and "checked in" in content
     assert "Visit completed" in content  # the next step's button
 
@@ -255,7 +255,7 @@ def test_a_checked_in_person_cannot_be_marked_as_not_come(consultation, desk):
 
 def test_cancel_by_the_office_gives_the_seat_up_and_tells_the_person(client, consultation, desk, sent):
     booking = staff_book(consultation, desk, email="anna@example.org")
-    client.post(action_url(booking, "cancel"))
+    client.post(action_url(booking, "cancel"), {"reason": Booking.CancelReason.CLOSED})
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED_BY_STAFF
     assert booking.seats.get().released
@@ -277,7 +277,7 @@ def test_an_unknown_action_is_not_found(client, consultation, desk):
 
 def test_actions_need_post(client, consultation, desk):
     booking = staff_book(consultation, desk)
-    assert client.get(action_url(booking, "cancel")).status_code == 405
+    assert client.get(action_url(booking, "check_in")).status_code == 405
 
 
 # --- Blocking times --------------------------------------------------------------------------------------------

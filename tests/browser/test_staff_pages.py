@@ -98,6 +98,10 @@ def staff_pages(site: str) -> dict[str, list[str]]:
             site + "/pl/staff/",
             site + "/pl/staff/appointments/",
             f"{site}/pl/staff/appointments/{DEMO_PLACE_SLUG}/?day={day}",
+            # The day with its free times folded into rows, the day list to print, and the office's cancellation.
+            f"{site}/uk/staff/appointments/{DEMO_PLACE_SLUG}/?day={day}&show=all",
+            f"{site}/ru/staff/appointments/{DEMO_PLACE_SLUG}/print/?day={day}",
+            f"{site}/en/staff/appointments/{DEMO_PLACE_SLUG}/bookings/{booking.pk}/cancel/",
             f"{site}/uk/staff/appointments/{DEMO_PLACE_SLUG}/book/?day={day}",
         ],
         ADMINISTRATOR: [site + "/en/staff/", change(Booking, booking)],
