@@ -49,6 +49,17 @@ class BookableService(models.Model):
             "If set, only a person whose case (number and access code) currently calls for this visit can book it."
         ),
     )
+    class CasePlaceRule(models.TextChoices):
+        CASE_PLACE = "case_place", _("the place handling the case only")
+        ANY_PLACE = "any_place", _("any place offering it")
+
+    case_place_rule = models.CharField(
+        _("where a case's visit can be booked"),
+        max_length=12,
+        choices=CasePlaceRule.choices,
+        default=CasePlaceRule.ANY_PLACE,
+        help_text=_("For a visit required by a case status: only at the place that handles the case, or anywhere."),
+    )
     max_people = models.PositiveSmallIntegerField(
         _("most people in one booking"),
         default=4,
@@ -62,6 +73,9 @@ class BookableService(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(duration_minutes__gte=5), name="service_duration_at_least_5"),
             models.CheckConstraint(condition=Q(max_people__gte=1), name="service_max_people_positive"),
+            models.CheckConstraint(
+                condition=Q(case_place_rule__in=["case_place", "any_place"]), name="service_case_place_rule_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -70,6 +84,12 @@ class BookableService(models.Model):
     @property
     def requires_case(self) -> bool:
         return bool(self.case_visit)
+
+    def place_allowed_for_case(self, *, place_id: int, case_place_id: int | None) -> bool:
+        """Whether a case handled at `case_place_id` may book this service at `place_id` (`case_place_rule`)."""
+        if not self.requires_case or self.case_place_rule == self.CasePlaceRule.ANY_PLACE:
+            return True
+        return case_place_id is not None and place_id == case_place_id
 
     def what_to_bring_items(self) -> list[str]:
         return [line.strip() for line in self.what_to_bring.splitlines() if line.strip()]
@@ -267,6 +287,13 @@ class Booking(models.Model):
     case_number = models.CharField(_("case number"), max_length=40, blank=True)
     checkin_code = models.CharField(_("check-in code"), max_length=6, blank=True)
     hold_expires_at = models.DateTimeField(_("hold expires at"), null=True, blank=True)
+    confirmation_emails = models.PositiveSmallIntegerField(
+        _("confirmation e-mails sent"), default=0, help_text=_("The first one and every \"send it again\".")
+    )
+    hold_extended = models.BooleanField(
+        _("hold extended"), default=False, help_text=_("The time to confirm was extended once while waiting.")
+    )
+    code_attempts = models.PositiveSmallIntegerField(_("wrong confirmation codes typed"), default=0)
     token_version = models.PositiveSmallIntegerField(
         _("link version"), default=0, help_text=_("Raised when a link is used up, so an old link stops working.")
     )

@@ -370,3 +370,29 @@ def staff_free_times(
 def staff_booking(*, booking_id: int) -> Booking | None:
     """One booking as the day page shows it (for the htmx swap after an action). Two queries."""
     return _staff_bookings().filter(pk=booking_id).first()
+
+
+# --- A case and its visit ------------------------------------------------------------------------------------
+
+
+def service_for_visit(*, visit: str) -> BookableService | None:
+    """The bookable service for the visit a case status calls for (`Visit`), or None. One query."""
+    if not visit:
+        return None
+    return services_bookable().filter(case_visit=visit).order_by("order", "code").first()
+
+
+def booking_for_case(*, case_id: int, now: datetime | None = None) -> Booking | None:
+    """The case's next visit booked online or at the desk (awaiting confirmation, confirmed or checked in today),
+    for the case page. One query."""
+    now = now or timezone.now()
+    return (
+        Booking.objects.select_related("service", "place")
+        .filter(
+            case_id=case_id,
+            status__in=[Booking.Status.AWAITING_CONFIRMATION, *Booking.UPCOMING],
+            starts_at__gte=now - timedelta(hours=12),
+        )
+        .order_by("starts_at")
+        .first()
+    )
