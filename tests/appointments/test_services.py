@@ -293,8 +293,8 @@ def test_case_tied_visit_needs_the_case_and_its_code_and_a_status_calling_for_it
     assert booking.case_id == case_id
 
     with pytest.raises(BookingError) as error:
-        hold(card_collection, Slot.objects.filter(service=card_collection.service).order_by("starts_at")[60], client="b",
-             case_id=case_id)
+        later = Slot.objects.filter(service=card_collection.service).order_by("starts_at")[60]
+        hold(card_collection, later, client="b", case_id=case_id)
     assert error.value.code == "duplicate_case"
 
 
