@@ -270,7 +270,7 @@ class CasePageBlock:
     context. The template is included by name, so `cases` needs no import of the app that provides it."""
 
     template: str
-    context: dict = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 # `cases` may not import the apps built on it (the layering contract), yet the case page must show what those apps
