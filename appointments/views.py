@@ -98,6 +98,7 @@ def places(request, service_code: str):
         "verified": verified,
         "case_place_only": service.requires_case
         and service.case_place_rule == service.CasePlaceRule.CASE_PLACE,
+        "none_allowed": verified is not None and not any(choice["allowed"] for choice in choices),
     }
     return render(request, "appointments/places.html", context)
 

@@ -206,3 +206,18 @@ def test_the_case_page_of_a_status_calling_for_no_bookable_visit_has_no_booking_
     text = client.get(url_in("en", "cases:result")).content.decode()
     assert "This step needs a visit" in text
     assert url_in("en", "appointments:from_case") not in text
+
+
+def test_a_case_whose_place_books_no_such_visit_is_told_to_contact_that_place(
+    client, collection, make_case  # noqa: F811
+):
+    make_case("filed", "card-ready", case_place=PlaceFactory(slug="konin-branch", city="Konin"))
+    look_up(client)
+    response = client.get(url_in("en", "appointments:from_case"))
+    places = url_in("en", "appointments:places", service_code="card-collection")
+    assert response.status_code == 302 and response["Location"] == places
+    text = client.get(places).content.decode()
+    assert "does not take online bookings for this visit" in text
+    assert text.count("Not for your case") == 2
+    assert url_in("en", "appointments:day_and_time", service_code="card-collection",
+                  place_slug=collection[0].place.slug) not in text
