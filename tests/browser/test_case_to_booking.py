@@ -92,4 +92,11 @@ def test_a_case_leads_to_a_booked_visit_typing_the_access_code_once(
     assert visit_part.locator("a[href*='/appointments/booking/']").count() == 1
     assert visit_part.locator("a[href$='/appointments/from-case/']").count() == 0
     check_page(page, new_page, visit, axe_script, pages_html)
+    # The way back to the booking when its e-mail is lost.
+    visit(page, f"{site}/uk/appointments/lost-link/")
+    page.fill("#id_email", "olena@example.org")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(f"{site}/uk/appointments/lost-link/")
+    assert page.locator("[role=status], .messages").count() >= 1
+    check_page(page, new_page, visit, axe_script, pages_html)
     assert_valid_html(pages_html, tmp_path)
