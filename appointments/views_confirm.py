@@ -73,6 +73,9 @@ def done(request):
         )
     else:
         context["minutes"] = 0
+        ran_out = (Booking.Status.AWAITING_CONFIRMATION, Booking.Status.EXPIRED)
+        if booking is not None and booking.status in ran_out and not error:
+            context["error"] = errors.message_for("expired")  # the hold ran out before the e-mail was confirmed
     return render(request, "appointments/done.html", context, status=status)
 
 

@@ -77,6 +77,8 @@ def test_the_email_is_sent_again_three_times_and_the_first_time_extends_the_hold
 def test_the_email_cannot_be_sent_again_once_the_hold_ran_out(client, consultation):
     booking = held_and_sent(client, consultation)
     Booking.objects.filter(pk=booking.pk).update(hold_expires_at=timezone.now() - timedelta(seconds=1))
+    page = client.get(done_url()).content.decode()
+    assert "Your hold on this time has run out" in page and "Send the e-mail again" not in page
     response = client.post(done_url(), {"action": "resend"})
     assert response.status_code == 302 and response["Location"] == url_in("en", "appointments:start")
     with pytest.raises(services.BookingError) as error:
