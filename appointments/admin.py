@@ -76,8 +76,10 @@ class ReadOnlyMixin:
 
 @admin.register(BookableService)
 class BookableServiceAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "code", "duration_minutes", "case_visit", "max_people", "is_active", "order"]
-    list_filter = ["is_active", "case_visit"]
+    list_display = [
+        "name", "code", "duration_minutes", "case_visit", "case_place_rule", "max_people", "is_active", "order"
+    ]
+    list_filter = ["is_active", "case_visit", "case_place_rule"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["guide"]
 

@@ -9,8 +9,12 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Appointments")
 
     def ready(self) -> None:
-        from appointments import documents, project_figures
+        from appointments import case_page, documents, project_figures
+        from cases.selectors import case_page_provider_register
         from portal.services import register_attachment_builder
+
+        # The case page (in `cases`, which cannot import this app) shows the visit booked for the case.
+        case_page_provider_register(case_page.case_visit_block)
 
         # The confirmation e-mail's PDF and calendar file are built by the outbox when it sends (see emails.py).
         register_attachment_builder("booking", documents.booking_attachments)

@@ -1,4 +1,4 @@
-"""Demo appointments: four services at the seven places, a month of slots, some of them booked.
+"""Demo appointments: three services at the seven places, a month of slots, some of them booked.
 
 Each release policy can be seen at once: most schedules are open, the inspection of case files in Poznań is
 released 14 days ahead at 07:00, and consultations at the Poznań headquarters are allotted by a weekly draw.
@@ -21,43 +21,11 @@ HEADQUARTERS = "poznan-foreigners-department"
 
 SERVICES: list[dict[str, Any]] = [
     {
-        "code": "fingerprints",
-        "order": 10,
-        "case_visit": "personal-appearance",
-        "duration_minutes": 15,
-        "max_people": 1,
-        "guide": "temporary-residence-work",
-        "name": {
-            "pl": "Osobiste stawiennictwo i odciski linii papilarnych",
-            "en": "Personal appearance and fingerprints",
-            "uk": "Особиста явка та відбитки пальців",
-            "ru": "Личная явка и отпечатки пальцев",
-        },
-        "description": {
-            "pl": "Po złożeniu wniosku w MOS urząd pobiera odciski linii papilarnych i potwierdza Twoją tożsamość. "
-            "Wizytę zarezerwujesz, gdy status Twojej sprawy o to prosi: potrzebny jest numer sprawy i kod dostępu.",
-            "en": "After you file the application in MOS, the office takes your fingerprints and confirms your "
-            "identity. You can book when your case status asks for it: you need the case number and access code.",
-            "uk": "Після подання заяви в MOS відомство знімає відбитки пальців і підтверджує вашу особу. "
-            "Записатися можна, коли цього вимагає статус справи: потрібні номер справи та код доступу.",
-            "ru": "После подачи заявления в MOS ведомство снимает отпечатки пальцев и подтверждает вашу личность. "
-            "Записаться можно, когда этого требует статус дела: нужны номер дела и код доступа.",
-        },
-        "what_to_bring": {
-            "pl": "Ważny paszport (dokument podróży)\nNumer sprawy i kod dostępu\n"
-            "Wezwanie do osobistego stawiennictwa, jeśli je otrzymałeś",
-            "en": "Valid passport (travel document)\nCase number and access code\n"
-            "The summons to appear in person, if you received one",
-            "uk": "Дійсний паспорт (проїзний документ)\nНомер справи та код доступу\n"
-            "Виклик на особисту явку, якщо ви його отримали",
-            "ru": "Действительный паспорт (проездной документ)\nНомер дела и код доступа\n"
-            "Вызов на личную явку, если вы его получили",
-        },
-    },
-    {
         "code": "residence-card-collection",
         "order": 20,
         "case_visit": "card-collection",
+        # The card is sent to the place handling the case and handed out only there.
+        "case_place_rule": "case_place",
         "duration_minutes": 10,
         "max_people": 1,
         "guide": "residence-card-replacement",
@@ -153,8 +121,6 @@ SERVICES: list[dict[str, Any]] = [
 # (service, place, policy, weekdays, from, until, slot minutes, desks)
 WEEKDAYS = range(5)
 SCHEDULES = [
-    ("fingerprints", HEADQUARTERS, "open", WEEKDAYS, time(8), time(15), 15, 4),
-    *[("fingerprints", slug, "open", WEEKDAYS, time(8), time(14), 15, 1) for slug in BRANCHES],
     ("residence-card-collection", HEADQUARTERS, "open", WEEKDAYS, time(9), time(15), 10, 2),
     *[("residence-card-collection", slug, "open", (1, 3), time(9), time(13), 10, 1) for slug in BRANCHES],
     ("case-file-inspection", HEADQUARTERS, "scheduled", (0, 2, 4), time(9), time(13), 30, 2),
@@ -167,6 +133,9 @@ DEMO_NAMES = ["Olena K.", "Mykola S.", "Aliaksandr P.", "Priya R.", "Nguyen T.",
 
 @transaction.atomic
 def load(stdout) -> None:
+    # Fingerprints are taken on the day the office's letter (wezwanie) gives, not booked online: a database
+    # loaded by an older demo keeps the service, but no longer bookable.
+    BookableService.objects.filter(code="fingerprints").update(is_active=False)
     catalogue = _services()
     places = {place.slug: place for place in Place.objects.all()}
     for code, slug, policy, weekdays, starts, ends, minutes, desks in SCHEDULES:
@@ -185,7 +154,7 @@ def load(stdout) -> None:
     draws.draws_ensure()
     stdout.write(
         f"Demo appointments at /pl/appointments/: {generated.created} new times, {booked} demo bookings; "
-        "book fingerprints with the first case printed above.\n"
+        "book the residence card's collection from the first case printed above.\n"
     )
 
 
@@ -196,6 +165,7 @@ def _services() -> dict[str, BookableService]:
         fields = {
             "order": entry["order"],
             "case_visit": entry["case_visit"],
+            "case_place_rule": entry.get("case_place_rule", BookableService.CasePlaceRule.ANY_PLACE),
             "duration_minutes": entry["duration_minutes"],
             "max_people": entry["max_people"],
             "guide": guides.get(entry["guide"]) if entry["guide"] else None,

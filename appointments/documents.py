@@ -27,7 +27,7 @@ from appointments.dates import LOCAL_TIME
 from appointments.models import Booking, BookingSeat
 from appointments.tokens import MANAGE_SALT, booking_token
 from portal.pdf import STYLESHEET, page_counter_css
-from portal.selectors import guide_public_links
+from portal.selectors import guide_public_links, places_with_checkin_kiosk
 
 PDF_TEMPLATE = "appointments/pdf/confirmation.html"
 DESK_TEMPLATE = "appointments/pdf/_desk.html"
@@ -155,6 +155,11 @@ def _manage_url(booking: Booking) -> str:
         return settings.SITE_URL + reverse("appointments:booking", kwargs={"token": token})
 
 
+def place_has_kiosk(place_id: int) -> bool:
+    """Whether people check in at a kiosk at this place; elsewhere they give their code at the desk."""
+    return place_id in places_with_checkin_kiosk([place_id])
+
+
 # --- PDF confirmation ---------------------------------------------------------------------------------------
 
 
@@ -168,6 +173,7 @@ def booking_pdf_html(booking: Booking) -> str:
         "address": place_address(booking.place),
         "portal_name": settings.PORTAL_NAME,
         "qr_data_uri": f"data:image/svg+xml;base64,{qr}",
+        "has_kiosk": place_has_kiosk(booking.place_id),
     }
     with timezone.override(LOCAL_TIME):
         with translation.override("pl"):

@@ -95,6 +95,7 @@ class RequestOutcome(enum.Enum):
     CASE_NOT_FOUND = "case_not_found"
     CASE_LIMITED = "case_limited"
     CASE_NOT_DUE = "case_not_due"
+    WRONG_PLACE = "wrong_place"
 
 
 def draw_request_create(
@@ -127,6 +128,10 @@ def draw_request_create(
             return RequestOutcome.CASE_LIMITED if found.retry_after_seconds else RequestOutcome.CASE_NOT_FOUND
         if not case_selectors.case_calls_for_visit(case_id=found.case_id, visit=service.case_visit):
             return RequestOutcome.CASE_NOT_DUE
+        if service.case_place_rule == service.CasePlaceRule.CASE_PLACE and not service.place_allowed_for_case(
+            place_id=draw.schedule.place_id, case_place_id=case_selectors.case_place_id(case_id=found.case_id)
+        ):
+            return RequestOutcome.WRONG_PLACE
         case_id = found.case_id
 
     request = DrawRequest.objects.filter(draw=draw, email_key=email_key).first()

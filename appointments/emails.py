@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from appointments import documents
 from appointments.dates import LOCAL_TIME
 from appointments.models import Booking, DrawRequest, WaitingListEntry
-from appointments.tokens import CONFIRM_SALT, MANAGE_SALT, booking_token
+from appointments.tokens import CONFIRM_SALT, MANAGE_SALT, booking_confirmation_code, booking_token
 from portal.services import email_enqueue
 
 ATTACHMENT_KIND = "booking"
@@ -32,6 +32,7 @@ def _context(booking: Booking) -> dict:
         "visit": documents.visit_of(booking),
         "address": documents.place_address(booking.place),
         "portal_name": settings.PORTAL_NAME,
+        "has_kiosk": documents.place_has_kiosk(booking.place_id),
     }
 
 
@@ -71,14 +72,38 @@ def send_confirmation_request(booking: Booking) -> None:
         context = {
             **_context(booking),
             "confirm_url": _url(booking, "appointments:confirm", CONFIRM_SALT),
-            "hold_minutes": settings.APPOINTMENT_HOLD_MINUTES,
+            "confirmation_code": booking_confirmation_code(booking),
+            # The minutes left (rounded up): a second e-mail, sent later, says what is left of the hold then.
+            "hold_minutes": max(
+                -(-int(((booking.hold_expires_at or timezone.now()) - timezone.now()).total_seconds()) // 60), 1
+            ),
         }
+        # Each "send it again" is a new message; the first keeps the key it always had.
+        again = f":again{booking.confirmation_emails}" if booking.confirmation_emails > 1 else ""
         _send(
             booking,
             template="confirmation_request",
             subject=gettext("Confirm your appointment %(reference)s") % {"reference": booking.reference},
-            dedupe_key=f"appointment-confirm-request:{booking.pk}:{booking.token_version}",
+            dedupe_key=f"appointment-confirm-request:{booking.pk}:{booking.token_version}{again}",
             context=context,
+        )
+
+
+def send_manage_links(bookings: list[Booking], *, hour: str) -> None:
+    """"I lost my booking link": the manage links of a person's upcoming bookings, to the bookings' own address.
+    At most one such message per bookings and hour (`hour`), whatever the number of requests."""
+    first = bookings[0]
+    with translation.override(first.language):
+        links = [
+            {**_context(booking), "manage_url": _url(booking, "appointments:booking", MANAGE_SALT)}
+            for booking in bookings
+        ]
+        _send(
+            first,
+            template="manage_links",
+            subject=gettext("Your booking links"),
+            dedupe_key=f"appointment-manage-links:{','.join(str(b.pk) for b in bookings)}:{hour}",
+            context={"links": links, "portal_name": settings.PORTAL_NAME},
         )
 
 

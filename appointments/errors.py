@@ -46,6 +46,18 @@ MESSAGES = {
         "We could not find a case with this number that calls for this visit. Check the number, and the case's "
         "status: it says when a visit is needed."
     ),
+    "wrong_place": _(
+        "This visit can be booked only at the place that handles your case. Please choose that place: it is "
+        "shown on your case page and listed first among the places."
+    ),
+    "code_wrong": _("This code is not the one in our e-mail. Check the six digits and try again."),
+    "code_limited": _(
+        "The code was typed wrongly too many times. Please click the link in the e-mail to confirm instead."
+    ),
+    "resend_limited": _(
+        "We have already sent this e-mail several times. Please look in the spam folder, or check the address "
+        "and book again once this hold has run out."
+    ),
     "too_long": _("One of the details is longer than we can store. Please shorten it."),
     "control_characters": _(
         "One of the details contains invisible control characters (for example from copying and pasting). "

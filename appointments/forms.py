@@ -122,3 +122,33 @@ class DetailsForm(PlainTextFormMixin, forms.Form):
             access_code=data.get("access_code", ""),
             needs=desk_needs_of(data),
         )
+
+
+class ConfirmCodeForm(forms.Form):
+    """The six digits from the confirmation e-mail, typed on the page where "send" was pressed."""
+
+    code = forms.CharField(
+        label=_("Code from the e-mail"),
+        max_length=12,
+        help_text=_("Six digits, e.g. 123456."),
+        error_messages={"required": _("Enter the code from the e-mail.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class LostLinkForm(PlainTextFormMixin, forms.Form):
+    """"I lost my booking link": the address the booking was made with, and its reference if the person has it."""
+
+    email = forms.EmailField(
+        label=_("The e-mail address you booked with"),
+        max_length=254,
+        error_messages={"required": _("Enter your e-mail address."), "invalid": _("Enter a valid e-mail address.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    reference = forms.CharField(
+        label=_("Reference code (if you have it)"),
+        max_length=20,
+        required=False,
+        help_text=_("From the confirmation, e.g. K7PX3M. Without it we send the links of all your bookings."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

@@ -50,6 +50,17 @@ class BookableService(models.Model):
             "If set, only a person whose case (number and access code) currently calls for this visit can book it."
         ),
     )
+    class CasePlaceRule(models.TextChoices):
+        CASE_PLACE = "case_place", _("the place handling the case only")
+        ANY_PLACE = "any_place", _("any place offering it")
+
+    case_place_rule = models.CharField(
+        _("where a case's visit can be booked"),
+        max_length=12,
+        choices=CasePlaceRule.choices,
+        default=CasePlaceRule.ANY_PLACE,
+        help_text=_("For a visit required by a case status: only at the place that handles the case, or anywhere."),
+    )
     max_people = models.PositiveSmallIntegerField(
         _("most people in one booking"),
         default=4,
@@ -63,6 +74,9 @@ class BookableService(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(duration_minutes__gte=5), name="service_duration_at_least_5"),
             models.CheckConstraint(condition=Q(max_people__gte=1), name="service_max_people_positive"),
+            models.CheckConstraint(
+                condition=Q(case_place_rule__in=["case_place", "any_place"]), name="service_case_place_rule_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,6 +85,12 @@ class BookableService(models.Model):
     @property
     def requires_case(self) -> bool:
         return bool(self.case_visit)
+
+    def place_allowed_for_case(self, *, place_id: int, case_place_id: int | None) -> bool:
+        """Whether a case handled at `case_place_id` may book this service at `place_id` (`case_place_rule`)."""
+        if not self.requires_case or self.case_place_rule == self.CasePlaceRule.ANY_PLACE:
+            return True
+        return case_place_id is not None and place_id == case_place_id
 
     def what_to_bring_items(self) -> list[str]:
         return [line.strip() for line in self.what_to_bring.splitlines() if line.strip()]
@@ -283,6 +303,13 @@ class Booking(models.Model):
     cancel_note = models.CharField(_("office's note on the cancellation"), max_length=300, blank=True, default="")
     checkin_code = models.CharField(_("check-in code"), max_length=6, blank=True)
     hold_expires_at = models.DateTimeField(_("hold expires at"), null=True, blank=True)
+    confirmation_emails = models.PositiveSmallIntegerField(
+        _("confirmation e-mails sent"), default=0, help_text=_("The first one and every \"send it again\".")
+    )
+    hold_extended = models.BooleanField(
+        _("hold extended"), default=False, help_text=_("The time to confirm was extended once while waiting.")
+    )
+    code_attempts = models.PositiveSmallIntegerField(_("wrong confirmation codes typed"), default=0)
     token_version = models.PositiveSmallIntegerField(
         _("link version"), default=0, help_text=_("Raised when a link is used up, so an old link stops working.")
     )
@@ -398,103 +425,19 @@ class SeatReturn(models.Model):
         return f"{self.slot_id} @ {self.returns_at:%Y-%m-%d %H:%M}"
 
 
-class WaitingListEntry(models.Model):
-    """A person waiting for a freed time of a service at a place; offered one by e-mail, first come first served."""
+# The waiting list and the draws live in their own module (string references, so no import circle).
+from appointments.models_waiting import Draw, DrawRequest, WaitingListEntry  # noqa: E402
 
-    class Status(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", _("e-mail not confirmed")
-        WAITING = "waiting", _("waiting")
-        OFFERED = "offered", _("time offered")
-        BOOKED = "booked", _("booked")
-        LEFT = "left", _("left the list")
-
-    service = models.ForeignKey(BookableService, on_delete=models.CASCADE, related_name="+", verbose_name=_("service"))
-    place = models.ForeignKey("portal.Place", on_delete=models.CASCADE, related_name="+", verbose_name=_("place"))
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"))
-    email_key = models.CharField(_("e-mail (normalized)"), max_length=254, editable=False)
-    language = models.CharField(_("language"), max_length=8, default="pl")
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
-    offer = models.ForeignKey(
-        Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("offered booking")
-    )
-    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["confirmed_at", "pk"]
-        verbose_name = _("waiting list entry")
-        verbose_name_plural = _("waiting list")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["service", "place", "email_key"],
-                condition=Q(status__in=["unconfirmed", "waiting", "offered"]),
-                name="waiting_list_once_per_person",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.service} · {self.place} · {self.get_status_display()}"
-
-
-class Draw(models.Model):
-    """The allotment of one week's times of a service at a place among the requests; reproducible from `seed`."""
-
-    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="draws", verbose_name=_("schedule"))
-    week_starts_on = models.DateField(_("week starting (Monday)"))
-    opens_at = models.DateTimeField(_("requests from"))
-    closes_at = models.DateTimeField(_("requests until"))
-    seed = models.BigIntegerField(_("random seed"), null=True, blank=True, editable=False)
-    drawn_at = models.DateTimeField(_("drawn at"), null=True, blank=True, editable=False)
-    audit = models.JSONField(
-        _("audit record"), default=dict, blank=True, editable=False,
-        help_text=_("The request ids in drawing order and the times given, enough to repeat the draw."),
-    )
-
-    class Meta:
-        ordering = ["week_starts_on"]
-        verbose_name = _("draw")
-        verbose_name_plural = _("draws")
-        constraints = [
-            models.UniqueConstraint(fields=["schedule", "week_starts_on"], name="draw_one_per_week"),
-            models.CheckConstraint(condition=Q(opens_at__lt=F("closes_at")), name="draw_window_ordered"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.schedule} · {self.week_starts_on}"
-
-
-class DrawRequest(models.Model):
-    """One person's chance in a draw (one per e-mail address and draw)."""
-
-    class Status(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", _("e-mail not confirmed")
-        ENTERED = "entered", _("entered")
-        WON = "won", _("time allotted")
-        NOT_DRAWN = "not_drawn", _("not drawn")
-
-    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="requests", verbose_name=_("draw"))
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"))
-    email_key = models.CharField(_("e-mail (normalized)"), max_length=254, editable=False)
-    language = models.CharField(_("language"), max_length=8, default="pl")
-    case = models.ForeignKey(
-        "cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("case")
-    )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
-    booking = models.OneToOneField(
-        Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("booking")
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("draw request")
-        verbose_name_plural = _("draw requests")
-        constraints = [
-            models.UniqueConstraint(fields=["draw", "email_key"], name="draw_request_one_per_person"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.draw} · {self.get_status_display()}"
+__all__ = [
+    "BookableService",
+    "Booking",
+    "BookingSeat",
+    "Draw",
+    "DrawRequest",
+    "Schedule",
+    "ScheduleException",
+    "ScheduleHours",
+    "SeatReturn",
+    "Slot",
+    "WaitingListEntry",
+]

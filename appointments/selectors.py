@@ -406,3 +406,29 @@ def staff_search(*, place: "Place", query: str, since: date, by_name: bool) -> l
     start = datetime.combine(since, datetime.min.time(), tzinfo=LOCAL_TIME)
     found = _staff_bookings().filter(matches, place=place.pk, starts_at__gte=start).distinct().order_by("starts_at")
     return list(found[:SEARCH_RESULTS])
+
+
+# --- A case and its visit ------------------------------------------------------------------------------------
+
+
+def service_for_visit(*, visit: str) -> BookableService | None:
+    """The bookable service for the visit a case status calls for (`Visit`), or None. One query."""
+    if not visit:
+        return None
+    return services_bookable().filter(case_visit=visit).order_by("order", "code").first()
+
+
+def booking_for_case(*, case_id: int, now: datetime | None = None) -> Booking | None:
+    """The case's next visit booked online or at the desk (awaiting confirmation, confirmed or checked in today),
+    for the case page. One query."""
+    now = now or timezone.now()
+    return (
+        Booking.objects.select_related("service", "place")
+        .filter(
+            case_id=case_id,
+            status__in=[Booking.Status.AWAITING_CONFIRMATION, *Booking.UPCOMING],
+            starts_at__gte=now - timedelta(hours=12),
+        )
+        .order_by("starts_at")
+        .first()
+    )

@@ -5,6 +5,8 @@ make and read links without importing each other. A link carries ids and a versi
 version (a move, a cancellation) makes every older link useless.
 """
 
+import hashlib
+import hmac
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -94,3 +96,19 @@ def draw_request_from_token(token: str) -> DrawRequest | None:
         .filter(pk=request_id, email_key=email_key)
         .first()
     )
+
+
+# The six digits a person may type on the booking page instead of clicking the confirmation link. Derived from the
+# booking and its link version with a keyed hash, so nothing is stored and a new version (a move) changes it.
+CONFIRMATION_CODE_DIGITS = 6
+
+
+def booking_confirmation_code(booking: Booking) -> str:
+    message = f"appointments.booking-confirm-code:{booking.pk}:{booking.token_version}".encode()
+    digest = hmac.new(settings.HASHING_KEY.encode(), message, hashlib.sha256).digest()
+    return f"{int.from_bytes(digest[:8], 'big') % 10**CONFIRMATION_CODE_DIGITS:0{CONFIRMATION_CODE_DIGITS}d}"
+
+
+def booking_confirmation_code_matches(booking: Booking, code: str) -> bool:
+    typed = "".join(character for character in code or "" if character in "0123456789")
+    return hmac.compare_digest(typed, booking_confirmation_code(booking))

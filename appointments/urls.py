@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from appointments import views, views_documents, views_manage, views_waiting
+from appointments import views, views_confirm, views_documents, views_manage, views_waiting
 
 app_name = "appointments"
 
@@ -11,7 +11,9 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("details/", views.details, name="details"),
     path("check/", views.check, name="check"),
-    path("done/", views.done, name="done"),
+    path("done/", views_confirm.done, name="done"),
+    path("lost-link/", views_confirm.lost_link, name="lost_link"),
+    path("from-case/", views.from_case, name="from_case"),
     path("confirm/<str:token>/", views_manage.confirm, name="confirm"),
     path("booking/<str:token>/", views_manage.booking, name="booking"),
     path("booking/<str:token>/cancel/", views_manage.booking_cancel, name="booking_cancel"),

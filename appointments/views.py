@@ -8,7 +8,6 @@ Every refusal is a `BookingError` whose code `errors.message_for` turns into a m
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -26,6 +25,7 @@ from appointments.dates import parse_day
 from appointments.forms import CaseCheckForm, DetailsForm, TimeForm
 from appointments.forms_needs import desk_needs_initial
 from appointments.models import Booking, Schedule
+from cases import selectors as case_selectors
 from portal.selectors import client_address
 
 HOLD_KEY = "appointment_hold"
@@ -69,9 +69,12 @@ def places(request, service_code: str):
         raise Http404
     waiting_url = url_or_none("appointments:waiting_join")
     draw_url = url_or_none("appointments:draw_request")
+    verified = _verified_case(request, service) if service.requires_case else None
+    case_place_id = verified.get("place") if verified else None
     choices = []
     for choice in selectors.places_for_service(service=service):
         schedule, place = choice.schedule, choice.place
+        allowed = verified is None or service.place_allowed_for_case(place_id=place.pk, case_place_id=case_place_id)
         params = {"service": service.code, "place": place.slug}
         release = None
         if choice.next_free is None and schedule.release_policy == Schedule.ReleasePolicy.SCHEDULED:
@@ -84,9 +87,21 @@ def places(request, service_code: str):
                 "next_release": release,
                 "waiting_url": _with_query(waiting_url, **params),
                 "draw_url": _with_query(draw_url, **params),
+                "allowed": allowed,
+                "case_place": verified is not None and place.pk == case_place_id,
             }
         )
-    return render(request, "appointments/places.html", {"service": service, "choices": choices})
+    # The places a verified case may book come first, the place handling it before them all (a stable sort).
+    choices.sort(key=lambda choice: (not choice["allowed"], not choice["case_place"]))
+    context = {
+        "service": service,
+        "choices": choices,
+        "verified": verified,
+        "case_place_only": service.requires_case
+        and service.case_place_rule == service.CasePlaceRule.CASE_PLACE,
+        "none_allowed": verified is not None and not any(choice["allowed"] for choice in choices),
+    }
+    return render(request, "appointments/places.html", context)
 
 
 # --- Day and time -----------------------------------------------------------------------------------------
@@ -167,6 +182,37 @@ def _verified_case(request, service) -> dict | None:
 
 
 @never_cache
+@require_GET
+def from_case(request):
+    """"Book a visit" on the case page: the case opened there is taken as verified, so nobody types its number and
+    access code again, and the person goes straight to the service its status calls for, at the place handling it.
+
+    The session already holds the looked-up case's id (cases' own lookup, with its limits against guessing); this
+    copies it into the booking's session entry. Nothing personal travels in the address.
+    """
+    case_id = case_selectors.case_looked_up(request.session)
+    if case_id is None:
+        messages.info(request, _("For your security the result closes after 30 minutes. Please look it up again."))
+        return redirect("cases:lookup")
+    due = case_selectors.case_visit_due(case_id=case_id)
+    service = selectors.service_for_visit(visit=due.visit) if due else None
+    if due is None or service is None:
+        messages.info(request, errors.message_for("case_not_due"))
+        return redirect("cases:result")
+    case_place_only = service.case_place_rule == service.CasePlaceRule.CASE_PLACE
+    request.session[CASE_KEY] = {
+        "service": service.pk,
+        "case": case_id,
+        "number": due.number,
+        "place": due.place_id if case_place_only else None,
+    }
+    schedule = selectors.schedule_get(service=service, place_slug=due.place_slug)
+    if schedule is None:
+        return redirect("appointments:places", service_code=service.code)
+    return redirect("appointments:day_and_time", service_code=service.code, place_slug=due.place_slug)
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def case_check(request, service_code: str, place_slug: str):
     """For a visit a case calls for (fingerprints): the case number and access code, before any time is held."""
@@ -186,6 +232,7 @@ def case_check(request, service_code: str, place_slug: str):
                     case_number=form.cleaned_data["case_number"],
                     access_code=form.cleaned_data["access_code"],
                     client_key=client_address(request),
+                    place_id=schedule.place_id,
                 )
             except services.BookingError as exc:
                 form.add_error(None, errors.message_for(exc.code))
@@ -193,7 +240,11 @@ def case_check(request, service_code: str, place_slug: str):
             else:
                 request.session.cycle_key()
                 request.session[CASE_KEY] = {
-                    "service": service.pk, "case": case_id, "number": form.cleaned_data["case_number"].strip()
+                    "service": service.pk,
+                    "case": case_id,
+                    "number": form.cleaned_data["case_number"].strip(),
+                    "place": schedule.place_id if service.case_place_rule == service.CasePlaceRule.CASE_PLACE
+                    else None,
                 }
                 return redirect("appointments:day_and_time", service_code=service.code, place_slug=schedule.place.slug)
     context = {"service": service, "place": schedule.place, "form": form}
@@ -209,6 +260,9 @@ def day_and_time(request, service_code: str, place_slug: str):
     verified = _verified_case(request, service) if service.requires_case else None
     if service.requires_case and verified is None:
         return redirect("appointments:case_check", service_code=service.code, place_slug=schedule.place.slug)
+    if verified and not service.place_allowed_for_case(place_id=schedule.place_id, case_place_id=verified.get("place")):
+        messages.error(request, errors.message_for("wrong_place"))
+        return redirect("appointments:places", service_code=service.code)
     source = request.POST if request.method == "POST" else request.GET
     people, people_problem = _people(source.get("people"), service)
     day, day_error = day_param(source.get("day"))
@@ -253,6 +307,7 @@ def day_and_time(request, service_code: str, place_slug: str):
             "place": schedule.place,
             "error": error,
             "people_choices": range(1, service.max_people + 1),
+            "verified": verified,
             "action": request.path,
         }
     )
@@ -355,13 +410,3 @@ def check(request):
     context = {"booking": booking, "seats": list(booking.seats.all()), "error": error}
     context.update(_remaining(booking))
     return render(request, "appointments/check.html", context, status=status)
-
-
-@never_cache
-@require_GET
-def done(request):
-    booking = selectors.booking_of_session(booking_id=request.session.get(HOLD_KEY))
-    minutes = settings.APPOINTMENT_HOLD_MINUTES
-    if booking is not None and booking.status == Booking.Status.AWAITING_CONFIRMATION and booking.hold_expires_at:
-        minutes = max(int((booking.hold_expires_at - timezone.now()).total_seconds() // 60), 1)
-    return render(request, "appointments/done.html", {"minutes": minutes})

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from appointments import errors, selectors, services
+from appointments.documents import place_has_kiosk
 from appointments.forms import TimeForm
 from appointments.models import Booking
 from appointments.views import calendar_url, day_param, error_status, picker_context, render_picker, url_or_none
@@ -78,6 +79,7 @@ def _render_booking(request, booking: Booking, token: str, *, error: str = "", s
         "token": token,
         "seats": list(booking.seats.all()),
         "can_change": services.booking_can_change(booking),
+        "has_kiosk": place_has_kiosk(booking.place_id),
         "error": error,
         **_document_urls(token),
     }

@@ -28,6 +28,7 @@ DRAW_MESSAGES = {
     draws.RequestOutcome.CASE_NOT_FOUND: "case_not_found",
     draws.RequestOutcome.CASE_LIMITED: "case_limited",
     draws.RequestOutcome.CASE_NOT_DUE: "case_not_due",
+    draws.RequestOutcome.WRONG_PLACE: "wrong_place",
 }
 
 

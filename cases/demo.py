@@ -27,8 +27,9 @@ FINISHED_PER_PROCEDURE_AND_PLACE = 12
 DEMO_CODE_PREFIX = "DEMKW-"
 # Suffixes from the access-code alphabet, one per showcase case.
 SHOWCASE_SUFFIXES = "ABCDEFGHJKMNPQRSTUVWXYZ"
-# The three cases the run command prints: a visit to book, an overdue case with a ponaglenie, a refusal.
-HIGHLIGHTED = ["personal-appearance", "review", "decision-refused"]
+# The three cases the run command prints: a visit to book (the card's collection), an overdue case with a
+# ponaglenie, a refusal.
+HIGHLIGHTED = ["card-ready", "review", "decision-refused"]
 # The usual path of a case, with typical days between steps (the generator varies them).
 HAPPY_PATH = [
     ("filed", 0),

@@ -191,7 +191,7 @@ STATUSES: list[dict[str, Any]] = [
         "code": "personal-appearance",
         "stage": 40,
         "order": 0,
-        "visit": "personal-appearance",
+        "visit": "",
         "outcome": "",
         "is_final": False,
         "action_deadline_days": None,
@@ -224,20 +224,24 @@ STATUSES: list[dict[str, Any]] = [
         },
         "applicant_action": {
             "pl": (
-                "Zarezerwuj wizytę w miejscu, w którym prowadzona jest Twoja sprawa, i przyjdź z oryginałem "
-                "paszportu. Jeśli wezwanie podaje termin lub inne wskazówki, postępuj zgodnie z nimi."
+                "Poczekaj na wezwanie z urzędu: podaje ono dzień, godzinę i miejsce wizyty. Przyjdź wtedy z "
+                "oryginałem paszportu. Jeśli nie możesz przyjść w tym dniu, od razu zadzwoń lub napisz do urzędu "
+                "(dane są w wezwaniu) i poproś o inny termin."
             ),
             "en": (
-                "Book an appointment (wizyta) at the office handling your case and bring your original passport. If "
-                "the letter gives a date or other instructions, follow them."
+                "Wait for the office's letter (wezwanie): it gives the day, time and place of your visit. Come then "
+                "with your original passport. If you cannot come on that day, call or write to the office at once "
+                "(the contact details are in the letter) and ask for another date."
             ),
             "uk": (
-                "Запишіться на візит (wizyta) туди, де ведеться ваша справа, і візьміть із собою оригінал паспорта. "
-                "Якщо в листі вказано дату або інші вказівки, дотримуйтеся їх."
+                "Дочекайтеся виклику (wezwanie) з управління: у ньому вказано день, час і місце візиту. Приходьте "
+                "тоді з оригіналом паспорта. Якщо того дня ви не можете прийти, одразу зателефонуйте або напишіть "
+                "до управління (контакти є у виклику) і попросіть іншу дату."
             ),
             "ru": (
-                "Запишитесь на визит (wizyta) туда, где ведётся ваше дело, и возьмите с собой оригинал паспорта. "
-                "Если в письме указана дата или другие указания, следуйте им."
+                "Дождитесь вызова (wezwanie) из управления: в нём указаны день, время и место визита. Приходите "
+                "тогда с оригиналом паспорта. Если в этот день вы не можете прийти, сразу позвоните или напишите "
+                "в управление (контакты есть в вызове) и попросите другую дату."
             ),
         },
     },

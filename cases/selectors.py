@@ -7,9 +7,12 @@ functions of those rows, so they are tested without a request.
 """
 
 import calendar
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -230,6 +233,79 @@ def place_scope_of_token(token: IntegrationToken) -> PlaceScope:
     return PlaceScope(place_ids=frozenset(token.places.values_list("pk", flat=True)))
 
 
+# The case opened by a lookup in this browser: {"case_id": id, "until": epoch seconds}. Only the id is kept, so the
+# session holds no case number or code; the booking pages read it through `case_looked_up` to skip a second check.
+LOOKUP_SESSION_KEY = "case_lookup"
+
+
+def case_looked_up(session: Any) -> int | None:
+    """The id of the case opened by a successful lookup in this session and not yet timed out, or None."""
+    entry = session.get(LOOKUP_SESSION_KEY)
+    if not isinstance(entry, dict) or entry.get("until", 0) < time.time():
+        return None
+    case_id = entry.get("case_id")
+    return case_id if isinstance(case_id, int) else None
+
+
+@dataclass(frozen=True)
+class CaseVisit:
+    """What booking needs of a case whose status calls for a visit: the visit and the place handling the case."""
+
+    case_id: int
+    number: str
+    visit: str
+    place_id: int
+    place_slug: str
+    place_name: str
+
+
+def case_visit_due(*, case_id: int) -> CaseVisit | None:
+    """The visit the case's current status calls for, with its place; None if none (or anonymized). One query."""
+    row = (
+        Case.objects.filter(pk=case_id, anonymized_at__isnull=True)
+        .exclude(status__visit="")
+        .select_related("status", "place")
+        .first()
+    )
+    if row is None:
+        return None
+    return CaseVisit(
+        case_id=row.pk, number=row.number, visit=row.status.visit, place_id=row.place_id,
+        place_slug=row.place.slug,
+        place_name=row.place.name,
+    )
+
+
+def case_place_id(*, case_id: int) -> int | None:
+    """The place handling the case (for booking rules tied to it), or None. One query."""
+    return Case.objects.filter(pk=case_id, anonymized_at__isnull=True).values_list("place_id", flat=True).first()
+
+
+@dataclass(frozen=True)
+class CasePageBlock:
+    """A part of the case page that an app to the right draws (the visit booked for the case): its template and
+    context. The template is included by name, so `cases` needs no import of the app that provides it."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+# `cases` may not import the apps built on it (the layering contract), yet the case page must show what those apps
+# know about the case, e.g. a visit booked for it. So they register a provider at start-up (`AppConfig.ready`),
+# like the outbox's attachment builders: the case page asks every provider, in a fixed number of queries each.
+_CASE_PAGE_PROVIDERS: list[Callable[["CaseOverview"], CasePageBlock | None]] = []
+
+
+def case_page_provider_register(provider: Callable[["CaseOverview"], CasePageBlock | None]) -> None:
+    if provider not in _CASE_PAGE_PROVIDERS:
+        _CASE_PAGE_PROVIDERS.append(provider)
+
+
+def case_page_blocks(overview: "CaseOverview") -> list[CasePageBlock]:
+    """The blocks the registered apps draw on this case's page (none when no app has anything to say)."""
+    return [block for provider in _CASE_PAGE_PROVIDERS if (block := provider(overview)) is not None]
+
+
 def case_calls_for_visit(*, case_id: int, visit: str) -> bool:
     """Whether the case's current status asks the applicant to book `visit` (a `Visit` value); used by booking."""
     return Case.objects.filter(pk=case_id, anonymized_at__isnull=True, status__visit=visit).exclude(
@@ -306,5 +382,5 @@ def case_status_for_staff(*, user: "User", number: str) -> CaseAtDesk | None:
 
 def lookups_answered_since(*, since: date) -> int:
     """Case-status lookups the page answered (found, or wrong number or code) from `since`: one count, no person."""
-    start = timezone.make_aware(datetime.combine(since, time.min))
+    start = timezone.make_aware(datetime.combine(since, clock_time.min))
     return LookupRecord.objects.filter(created_at__gte=start).exclude(outcome=LookupRecord.Outcome.LIMITED).count()

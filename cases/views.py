@@ -21,16 +21,13 @@ from cases.forms import AppealForm, ComplaintForm, LookupForm, SubscriptionForm
 from cases.models import Case
 from portal.selectors import client_address, guide_links
 
-SESSION_KEY = "case_lookup"
+SESSION_KEY = selectors.LOOKUP_SESSION_KEY
 # How long a successful lookup stays open in this browser: enough to read, short enough for a shared phone.
 LOOKUP_SECONDS = 30 * 60
 
 
 def _looked_up_case_id(request) -> int | None:
-    entry = request.session.get(SESSION_KEY)
-    if not entry or entry.get("until", 0) < time.time():
-        return None
-    return entry["case_id"]
+    return selectors.case_looked_up(request.session)
 
 
 def _looked_up_overview(request) -> selectors.CaseOverview | None:
@@ -127,7 +124,12 @@ def result(request):
         # Only the updates section changes; htmx swaps 2xx answers, so errors come back as 200 here.
         context = {"subscription_form": subscription_form, "subscription_message": subscription_message}
         return render(request, "cases/_updates.html", context)
-    context = {"overview": overview, "case": overview.case, "subscription_form": subscription_form}
+    context = {
+        "overview": overview,
+        "case": overview.case,
+        "subscription_form": subscription_form,
+        "case_page_parts": selectors.case_page_blocks(overview),
+    }
     if overview.appeal_offered:
         context["appeal_guide"] = _appeal_guide()
     status = 400 if subscription_form.errors else 200

@@ -11,7 +11,12 @@ class InfopointsConfig(AppConfig):
     def ready(self):
         from infopoints import project_figures
         from infopoints.attachments import message_attachments
+        from infopoints.selectors.queue import places_with_kiosk
+        from portal.selectors import kiosk_places_provider_register
         from portal.services import register_attachment_builder
+
+        # The booking pages (an app to the left) tell people to use the kiosk only at places that have one.
+        kiosk_places_provider_register(places_with_kiosk)
 
         # A staff reply's e-mail carries the files attached to it (built when it is sent).
         register_attachment_builder("enquiry-message", message_attachments)

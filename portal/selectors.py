@@ -1,5 +1,6 @@
 """Reads with a rule attached: what the public may see of places, and in which shape pages need it."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
@@ -387,3 +388,24 @@ def content_translation_dashboard() -> list[ItemDashboardRow]:
             )
     rows.sort(key=lambda row: (-row.worst, -(row.views or 0), row.kind, row.item.pk))
     return rows
+
+
+# --- Places with a check-in kiosk ---------------------------------------------------------------------------------
+# The kiosks are registered devices of the info-point app, built on the booking app, which therefore cannot ask it.
+# The info-point app registers its answer here at start-up (`AppConfig.ready`), like the outbox's attachment
+# builders; without it no place has a kiosk, so the booking pages never promise one that does not exist.
+_KIOSK_PLACE_PROVIDERS: list[Callable[[Iterable[int]], set[int]]] = []
+
+
+def kiosk_places_provider_register(provider: Callable[[Iterable[int]], set[int]]) -> None:
+    if provider not in _KIOSK_PLACE_PROVIDERS:
+        _KIOSK_PLACE_PROVIDERS.append(provider)
+
+
+def places_with_checkin_kiosk(place_ids: Iterable[int]) -> set[int]:
+    """Which of `place_ids` have a working check-in kiosk (one query per registered provider)."""
+    ids = list(place_ids)
+    found: set[int] = set()
+    for provider in _KIOSK_PLACE_PROVIDERS:
+        found |= provider(ids)
+    return found

@@ -22,6 +22,12 @@ from appointments.services.bookings import (
     booking_submit,
     details_set,
 )
+from appointments.services.confirmation import (
+    RESENDS,
+    booking_confirm_by_code,
+    booking_confirmation_resend,
+    manage_link_resend,
+)
 from appointments.services.desk import (
     StaffBookingRequest,
     booking_check_in,
@@ -31,7 +37,7 @@ from appointments.services.desk import (
     slot_block,
     staff_booking_create,
 )
-from appointments.services.holds import hold_active, hold_create, hold_release, holds_expire
+from appointments.services.holds import case_place_problem, hold_active, hold_create, hold_release, holds_expire
 from appointments.services.needs import DeskNeeds
 from appointments.services.records import (
     booking_confirm_held,
@@ -69,6 +75,11 @@ from appointments.tokens import (
 )
 
 __all__ = [
+    "RESENDS",
+    "booking_confirm_by_code",
+    "booking_confirmation_resend",
+    "case_place_problem",
+    "manage_link_resend",
     "CONFIRM_MAX_AGE",
     "booking_from_manage_token",
     "manage_link_expires_at",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from appointments import emails
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, BookingSeat, Slot
+from appointments.services.holds import case_place_problem
 from appointments.services.needs import (
     NEEDS_FIELDS,
     DeskNeeds,
@@ -49,11 +50,14 @@ class Details:
     needs: DeskNeeds = DeskNeeds()
 
 
-def booking_case_verify(*, service: BookableService, case_number: str, access_code: str, client_key: str) -> int:
+def booking_case_verify(
+    *, service: BookableService, case_number: str, access_code: str, client_key: str, place_id: int | None = None
+) -> int:
     """The case a visit is booked for, checked by its number and access code before any time is held.
 
     Returns the case id, or raises: an unknown case and a wrong code get the same answer (and the case service's
-    limits against guessing); a case whose status does not call for `service` is refused with a message saying so.
+    limits against guessing); a case whose status does not call for `service` is refused with a message saying so,
+    and so is a case handled elsewhere when the service is booked only at the case's place (`place_id` given).
     """
     found = case_services.case_lookup(number=case_number, access_code=access_code, client_key=client_key)
     if found.case_id is None:
@@ -63,6 +67,8 @@ def booking_case_verify(*, service: BookableService, case_number: str, access_co
         )
     if not case_selectors.case_calls_for_visit(case_id=found.case_id, visit=service.case_visit):
         raise BookingError("case_not_due")
+    if place_id is not None:
+        case_place_problem(service=service, case_id=found.case_id, place_id=place_id)
     return found.case_id
 
 
@@ -102,6 +108,7 @@ def details_set(*, booking_id: int, details: Details, client_key: str) -> Bookin
             case_number=details.case_number,
             access_code=details.access_code,
             client_key=client_key,
+            place_id=booking.place_id,
         )
     email_key = normalize_email(details.email)
     if email_key != booking.email_key and seats_over_limit(
@@ -146,7 +153,8 @@ def booking_submit(*, booking_id: int) -> Booking:
     ):
         raise BookingError("limited", retry_after_seconds=60 * 60)
     booking.status = Booking.Status.AWAITING_CONFIRMATION
-    booking.save(update_fields=["status"])
+    booking.confirmation_emails = 1
+    booking.save(update_fields=["status", "confirmation_emails"])
     emails.send_confirmation_request(booking)
     return booking
 

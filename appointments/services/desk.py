@@ -167,7 +167,7 @@ class StaffBookingRequest:
     needs: DeskNeeds = DeskNeeds()
 
 
-def _case_for_staff_booking(service: BookableService, case_number: str) -> int | None:
+def _case_for_staff_booking(service: BookableService, case_number: str, place_id: int) -> int | None:
     """The case a visit is booked for; staff checked the person's identity, so no access code.
 
     For a visit a case calls for, an unknown number and a case whose status does not call for this visit get the
@@ -177,6 +177,11 @@ def _case_for_staff_booking(service: BookableService, case_number: str) -> int |
     if not service.requires_case:
         return case_id
     if case_id is None or not case_selectors.case_calls_for_visit(case_id=case_id, visit=service.case_visit):
+        raise BookingError("case_not_bookable")
+    # A case handled at another place gets the same answer too, when the service is booked at the case's place only.
+    if service.case_place_rule == service.CasePlaceRule.CASE_PLACE and not service.place_allowed_for_case(
+        place_id=place_id, case_place_id=case_selectors.case_place_id(case_id=case_id)
+    ):
         raise BookingError("case_not_bookable")
     return case_id
 
@@ -214,7 +219,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: dat
     problem = staff_slot_problem(slot, now=now)
     if problem:
         raise BookingError(problem)
-    case_id = _case_for_staff_booking(service, request.case_number)
+    case_id = _case_for_staff_booking(service, request.case_number, request.place_id)
     # The unique constraints are the guard; these reads only spare a failed insert and give the precise message.
     active = Booking.objects.filter(service=service, status__in=Booking.ACTIVE)
     if case_id is not None and active.filter(case=case_id).exists():

@@ -48,6 +48,15 @@ def holds_expire(*, now: datetime | None = None, slot_ids: list[int] | None = No
     return count
 
 
+def case_place_problem(*, service: BookableService, case_id: int, place_id: int) -> None:
+    """Refuse (`wrong_place`) a case's visit at a place its service's `case_place_rule` does not allow."""
+    if service.case_place_rule == BookableService.CasePlaceRule.ANY_PLACE:
+        return
+    case_place_id = case_selectors.case_place_id(case_id=case_id)
+    if not service.place_allowed_for_case(place_id=place_id, case_place_id=case_place_id):
+        raise BookingError("wrong_place")
+
+
 def hold_create(
     *,
     service_id: int,
@@ -81,6 +90,7 @@ def hold_create(
     if service.requires_case:
         if case_id is None or not case_selectors.case_calls_for_visit(case_id=case_id, visit=service.case_visit):
             raise BookingError("case_required")
+        case_place_problem(service=service, case_id=case_id, place_id=place_id)
     else:
         case_id = None
     if seats_over_limit(prefix="appointment-hold-seats", key=client_key, seats=people):

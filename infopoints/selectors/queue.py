@@ -1,7 +1,7 @@
 """Reads of the walk-in queue: who may see which place, the kiosk's matters, a ticket's position and estimate,
 the display's board, the desk console and a point's day. Each read has a fixed number of queries."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +18,7 @@ from portal.models import Place, User
 from portal.roles import ADMINISTRATOR, COORDINATOR
 
 __all__ = [
+    "places_with_kiosk",
     "DeviceInfo",
     "TicketPosition",
     "desk_for_staff",
@@ -342,3 +343,13 @@ def points_overview(*, places: Sequence[Place], now: datetime | None = None) -> 
         first = oldest_row["first"]
         by_place[oldest_row["place"]].longest_waiting = max(0, round((now - first).total_seconds() / 60))
     return list(by_place.values())
+
+
+def places_with_kiosk(place_ids: Iterable[int]) -> set[int]:
+    """Which of `place_ids` have an enrolled, not revoked kiosk (registered with `portal.selectors` at start-up, so
+    the booking pages say "type your code at the kiosk" only where one stands). One query."""
+    return set(
+        Device.objects.filter(
+            place_id__in=list(place_ids), kind=Device.Kind.KIOSK, enrolled_at__isnull=False, revoked_at__isnull=True
+        ).values_list("place_id", flat=True)
+    )

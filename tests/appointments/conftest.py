@@ -46,9 +46,9 @@ def consultation(place):
 
 
 @pytest.fixture
-def fingerprints(place):
-    """A case-tied service (personal appearance with fingerprints), open release."""
-    service = make_service("fingerprints", case_visit="personal-appearance", max_people=1)
+def card_collection(place):
+    """A case-tied service (collecting the residence card, at any place), open release."""
+    service = make_service("card-collection", case_visit="card-collection", max_people=1)
     schedule = make_schedule(place, service)
     services.slots_generate(schedule_ids=[schedule.pk])
     return schedule

@@ -240,3 +240,14 @@ def test_a_service_and_a_schedule_can_be_added(client, place):
     client.force_login(admin)
     assert client.get(reverse("admin:appointments_bookableservice_add")).status_code == 200
     assert client.get(reverse("admin:appointments_schedule_add")).status_code == 200
+
+
+def test_where_a_cases_visit_can_be_booked_is_set_and_filtered_in_the_admin(client, place):
+    admin = UserFactory(is_superuser=True, with_totp=True)
+    client.force_login(admin)
+    service = make_service("card-collection", case_visit="card-collection")
+    page = client.get(reverse("admin:appointments_bookableservice_change", args=[service.pk]))
+    text = page.content.decode()
+    assert 'name="case_place_rule"' in text and "the place handling the case only" in text
+    listing = client.get(reverse("admin:appointments_bookableservice_changelist"), {"case_place_rule": "case_place"})
+    assert listing.status_code == 200 and "any place offering it" in listing.content.decode()

@@ -182,14 +182,16 @@ def test_the_walk_in_form_opens_without_errors(client, consultation, desk):
     assert "This field is required" not in content and 'class="errorlist' not in content
 
 
-def test_the_desk_gets_one_answer_for_an_unknown_case_and_one_elsewhere_not_due(client, fingerprints, desk, make_case):  # noqa: F811
+def test_the_desk_gets_one_answer_for_an_unknown_case_and_one_elsewhere_not_due(
+    client, card_collection, desk, make_case  # noqa: F811
+):
     make_case("filed", "formal-check", number="WSC-II-S.6151.1234.2026", case_place=PlaceFactory(slug="pila"))
-    slot = first_bookable_slot(fingerprints)
+    slot = first_bookable_slot(card_collection)
 
     def attempt(number):
         return client.post(
-            book_url(fingerprints.place),
-            {"service": fingerprints.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
+            book_url(card_collection.place),
+            {"service": card_collection.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
              "name": "Anna", "case_number": number, "language": "pl"},
         )
 

@@ -133,7 +133,7 @@ def test_requests_are_limited_per_address(draw, settings):
 
 
 def test_a_case_tied_draw_needs_a_case_that_calls_for_the_visit(client, place):
-    schedule = make_draw_schedule(place, code="fingerprints-draw", service_fields={"case_visit": "personal-appearance"})
+    schedule = make_draw_schedule(place, code="card-collection-draw", service_fields={"case_visit": "card-collection"})
     draws.draws_ensure()
     draw = draws.draw_open_for(schedule=schedule)
     statuses, procedures = catalogue_load(), procedures_load()
@@ -142,7 +142,7 @@ def test_a_case_tied_draw_needs_a_case_that_calls_for_the_visit(client, place):
         procedure=procedures["temporary-residence-work"],
         place=place,
         filed_on=timezone.localdate(),
-        status=statuses["personal-appearance"],
+        status=statuses["card-ready"],
         occurred_at=timezone.now(),
         channel=StatusEvent.Channel.ADMIN,
         access_code=ACCESS_CODE,
@@ -154,7 +154,7 @@ def test_a_case_tied_draw_needs_a_case_that_calls_for_the_visit(client, place):
     assert right == draws.RequestOutcome.SENT
     assert DrawRequest.objects.get().case_id == case.pk
 
-    params = {"service": "fingerprints-draw", "place": place.slug}
+    params = {"service": "card-collection-draw", "place": place.slug}
     response = client.post(url_in("en", "appointments:draw_request"), {**params, "name": "B", "email": "b@example.com"})
     assert response.status_code == 400
     assert response.context["form"].has_error("case_number")

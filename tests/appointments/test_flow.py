@@ -45,11 +45,11 @@ def fill_details(client, **fields):
     return client.post(url_in("en", "appointments:details"), data)
 
 
-def test_the_service_list_shows_bookable_services_and_which_need_a_case(client, consultation, fingerprints):
+def test_the_service_list_shows_bookable_services_and_which_need_a_case(client, consultation, card_collection):
     page = client.get(url_in("en", "appointments:start"))
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Visit consultation" in text and "Visit fingerprints" in text
+    assert "Visit consultation" in text and "Visit card-collection" in text
     assert text.count("Needs your case number and access code") == 1
     assert 'aria-current="step"' in text
 
@@ -330,33 +330,33 @@ def check_case(client, schedule, number="WSC-II-S.6151.1234.2026", code=ACCESS_C
     return client.post(case_check_url(schedule), {"case_number": number, "access_code": code})
 
 
-def test_a_case_tied_visit_asks_for_the_case_before_any_time_is_held(client, fingerprints):
-    page = client.get(calendar_url(fingerprints))
-    assert page.status_code == 302 and page["Location"] == case_check_url(fingerprints)
-    held = hold(client, fingerprints, first_bookable_slot(fingerprints))
-    assert held.status_code == 302 and held["Location"] == case_check_url(fingerprints)
+def test_a_case_tied_visit_asks_for_the_case_before_any_time_is_held(client, card_collection):
+    page = client.get(calendar_url(card_collection))
+    assert page.status_code == 302 and page["Location"] == case_check_url(card_collection)
+    held = hold(client, card_collection, first_bookable_slot(card_collection))
+    assert held.status_code == 302 and held["Location"] == case_check_url(card_collection)
     assert not Booking.objects.exists()
     assert not Slot.objects.filter(booked__gt=0).exists()
 
 
-def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, make_case):  # noqa: F811
-    form = client.get(case_check_url(fingerprints))
+def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, card_collection, make_case):  # noqa: F811
+    form = client.get(case_check_url(card_collection))
     assert 'name="case_number"' in form.content.decode()
-    wrong = check_case(client, fingerprints)
+    wrong = check_case(client, card_collection)
     assert wrong.status_code == 400
     assert "could not find a case" in wrong.content.decode()
     cache.clear()
     make_case("filed", "formal-check")
-    not_due = check_case(client, fingerprints)
+    not_due = check_case(client, card_collection)
     assert "does not call for this visit" in not_due.content.decode()
-    assert client.get(calendar_url(fingerprints)).status_code == 302  # still no calendar
+    assert client.get(calendar_url(card_collection)).status_code == 302  # still no calendar
 
 
-def test_a_case_tied_visit_is_booked_with_the_right_case_typed_once(client, fingerprints, make_case):  # noqa: F811
-    case = make_case("filed", "formal-check", "personal-appearance")
-    checked = check_case(client, fingerprints)
-    assert checked.status_code == 302 and checked["Location"] == calendar_url(fingerprints)
-    hold(client, fingerprints, first_bookable_slot(fingerprints))
+def test_a_case_tied_visit_is_booked_with_the_right_case_typed_once(client, card_collection, make_case):  # noqa: F811
+    case = make_case("filed", "formal-check", "card-ready")
+    checked = check_case(client, card_collection)
+    assert checked.status_code == 302 and checked["Location"] == calendar_url(card_collection)
+    hold(client, card_collection, first_bookable_slot(card_collection))
     page = client.get(url_in("en", "appointments:details"))
     assert 'name="case_number"' not in page.content.decode()  # verified already: not asked again
     response = fill_details(client)
@@ -373,7 +373,7 @@ def test_the_flow_pages_are_in_the_readers_language(client, consultation, langua
 
 
 def test_the_service_and_place_pages_take_a_fixed_number_of_queries(
-    client, consultation, fingerprints, django_assert_num_queries
+    client, consultation, card_collection, django_assert_num_queries
 ):
     with django_assert_num_queries(1 + URGENT_BANNER_QUERIES):
         client.get(url_in("en", "appointments:start"))

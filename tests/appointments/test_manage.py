@@ -117,8 +117,8 @@ def test_a_tampered_link_is_refused_without_an_error_page(client, consultation, 
 
 def test_the_booking_page_shows_what_the_person_needs(client, consultation, django_assert_num_queries):
     booking = confirmed(consultation, people=2)
-    # the token's booking, the booking with service, place and guide, its seats, their slots
-    with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):
+    # the token's booking, the booking with service, place and guide, its seats, their slots, the place's kiosk
+    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):
         page = client.get(manage_url(booking))
     text = page.content.decode()
     assert page.status_code == 200

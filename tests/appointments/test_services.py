@@ -272,38 +272,38 @@ def verify(schedule, number="WSC-II-S.6151.1234.2026", code=ACCESS_CODE, client=
     )
 
 
-def test_a_case_tied_time_cannot_be_held_without_a_verified_case(fingerprints):
+def test_a_case_tied_time_cannot_be_held_without_a_verified_case(card_collection):
     with pytest.raises(BookingError) as error:
-        hold(fingerprints, first_bookable_slot(fingerprints))
+        hold(card_collection, first_bookable_slot(card_collection))
     assert error.value.code == "case_required"
     assert not Booking.objects.exists()
     assert not Slot.objects.filter(booked__gt=0).exists()
 
 
-def test_case_tied_visit_needs_the_case_and_its_code_and_a_status_calling_for_it(fingerprints, make_case):
-    make_case("filed", "formal-check", "personal-appearance")
+def test_case_tied_visit_needs_the_case_and_its_code_and_a_status_calling_for_it(card_collection, make_case):
+    make_case("filed", "formal-check", "card-ready")
     with pytest.raises(BookingError) as error:
-        verify(fingerprints, code="WRONG-CODE1")
+        verify(card_collection, code="WRONG-CODE1")
     assert error.value.code == "case_not_found"
 
-    case_id = verify(fingerprints)
-    booking = hold(fingerprints, first_bookable_slot(fingerprints), case_id=case_id)
+    case_id = verify(card_collection)
+    booking = hold(card_collection, first_bookable_slot(card_collection), case_id=case_id)
     assert booking.case_id == case_id
     booking = services.details_set(booking_id=booking.pk, details=case_details(), client_key=CLIENT)
     assert booking.case_id == case_id
 
     with pytest.raises(BookingError) as error:
-        hold(fingerprints, Slot.objects.filter(service=fingerprints.service).order_by("starts_at")[60], client="b",
-             case_id=case_id)
+        later = Slot.objects.filter(service=card_collection.service).order_by("starts_at")[60]
+        hold(card_collection, later, client="b", case_id=case_id)
     assert error.value.code == "duplicate_case"
 
 
-def test_case_whose_status_does_not_call_for_the_visit_is_refused(fingerprints, make_case):
+def test_case_whose_status_does_not_call_for_the_visit_is_refused(card_collection, make_case):
     case = make_case("filed", "formal-check")
     with pytest.raises(BookingError) as error:
-        verify(fingerprints)
+        verify(card_collection)
     assert error.value.code == "case_not_due"
     with pytest.raises(BookingError) as error:
-        hold(fingerprints, first_bookable_slot(fingerprints), case_id=case.pk)
+        hold(card_collection, first_bookable_slot(card_collection), case_id=case.pk)
     assert error.value.code == "case_required"
 

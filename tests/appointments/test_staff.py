@@ -413,11 +413,11 @@ def test_one_active_booking_per_e_mail_also_for_staff(client, consultation, desk
     assert Booking.objects.count() == 1
 
 
-def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, fingerprints, desk):
-    slot = first_bookable_slot(fingerprints)
+def test_a_case_tied_visit_needs_a_case_that_calls_for_it(client, card_collection, desk):
+    slot = first_bookable_slot(card_collection)
     response = client.post(
-        book_url(fingerprints.place),
-        {"service": fingerprints.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
+        book_url(card_collection.place),
+        {"service": card_collection.service_id, "day": local_today(slot.starts_at).isoformat(), "slot": slot.pk,
          "name": "Anna", "case_number": "WSC-II-S.6151.9999.2026", "language": "pl"},
     )
     assert response.status_code == 400

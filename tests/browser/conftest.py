@@ -83,6 +83,7 @@ PUBLIC_PAGES = [
     PublicPage("partners-filtered", "help/?topic=legal-advice&language=uk&town=Pozna%C5%84"),
     PublicPage("appointments-start", "appointments/"),
     PublicPage("appointments-link-invalid", "appointments/booking/no-such-token/", status=404),
+    PublicPage("appointments-lost-link", "appointments/lost-link/"),
     PublicPage("ask", "ask/"),
     PublicPage("ask-link-invalid", "ask/no-such-token/", status=404),
 ]

@@ -150,19 +150,19 @@ def test_the_booking_page_on_a_phone(bookable, live_site, new_page, visit, axe_s
 
 
 def test_a_case_tied_visit_asks_for_the_case_first_on_a_phone(live_site, new_page, visit, axe_script, tmp_path):
-    """Fingerprints: the case number and access code come before the calendar, typed once, on a 360 px phone."""
+    """The card's collection: the case number and access code come before the calendar, on a 360 px phone."""
     from appointments import services
     from portal.models import Place
     from tests.appointments.conftest import make_schedule, make_service
     from tests.cases.conftest import ACCESS_CODE
 
     place = Place.objects.get(slug=DEMO_PLACE_SLUG)
-    schedule = make_schedule(place, make_service("fingerprints", case_visit="personal-appearance", max_people=1))
+    schedule = make_schedule(place, make_service("card-collection", case_visit="card-collection", max_people=1))
     services.slots_generate(schedule_ids=[schedule.pk])
 
     pages_html = []
     page = new_page(viewport=PHONE, java_script_enabled=False)
-    visit(page, f"{live_site}/uk/appointments/fingerprints/{DEMO_PLACE_SLUG}/")
+    visit(page, f"{live_site}/uk/appointments/card-collection/{DEMO_PLACE_SLUG}/")
     assert page.url.endswith("/case/")
     check_page(page, new_page, visit, axe_script, pages_html)
     page.fill("#id_case_number", "WSC-II-S.6151.9999.2026")
