@@ -166,7 +166,9 @@ FEES: list[Fact] = [
          "400 zł since 1 December 2025; the reduced fees for extensions were abolished.", _C,
          act="employer-fees-regulation", pages=(INFOR_EMPLOYER_FEES,), fee_kind="other", amount=Decimal("400")),
     Fact("fee-invitation", "fee", "Stamp duty for entering an invitation for a foreigner in the voivode's register: "
-         "27 zł.", _C, act="stamp-duty", pages=(POZNAN_INVITATION, MAZOWIECKIE_INVITATION, LUBUSKIE_INVITATION),
+         "27 zł. The application is filed on paper at the voivode, the offices' pages say who may invite, and the "
+         "invitation does not allow work.", _C, act="stamp-duty",
+         pages=(POZNAN_INVITATION, MAZOWIECKIE_INVITATION, LUBUSKIE_INVITATION),
          fee_kind="stamp_duty", amount=Decimal("27"), note="Stated by three voivodeship offices' pages."),
     Fact("fee-national-visa-extension", "fee", "Stamp duty for extending a national visa: 406 zł.", _S,
          act="stamp-duty", pages=(MAZOWIECKIE_VISA_FEES,), fee_kind="stamp_duty", amount=Decimal("406"),
@@ -180,8 +182,8 @@ FEES: list[Fact] = [
          "relief.", _S, pages=(LUBUSKIE_TRAVEL_DOCUMENT,), fee_kind="other", amount=Decimal("350"),
          reduced=Decimal("175"), note="Another office's page and an older Gdańsk page (2014) only; the current "
          "amount and who gets the relief are to be confirmed in the fees regulation."),
-    Fact("fee-qualified-signature", "fee", "A qualified electronic signature costs a few hundred złoty a year; a "
-         "trusted profile is free.", _S, note="From providers' price lists; not a fee the office charges."),
+    Fact("fee-qualified-signature", "fee", "A qualified electronic signature costs a few hundred złoty.", _S,
+         note="From providers' price lists; not a fee the office charges."),
     Fact("fee-appeal-none", "fee", "An appeal, a zażalenie and a complaint about delay carry no stamp duty: the "
          "Stamp Duty Act lists no such item.", _U, act="stamp-duty",
          note="Inferred from the absence of an item; no source says it in so many words."),
@@ -293,8 +295,8 @@ DATES: list[Fact] = [
          "removed) apply since 1 December 2025.", _C, act="employer-fees-regulation", on=date(2025, 12, 1)),
     Fact("date-graduates-no-permit", "date", "Since 1 June 2025 graduates of all Polish higher-education programmes "
          "need no work permit.", _C, act="employment", pages=(PUP_2025,), on=date(2025, 6, 1)),
-    Fact("date-employment-online", "date", "Work permit applications go online through praca.gov.pl; offices have "
-         "two years to adapt.", _S, act="employment", pages=(PUP_2025,), on=date(2025, 6, 1),
+    Fact("date-employment-online", "date", "Work permit applications go online through praca.gov.pl, with a two-year "
+         "transition.", _S, act="employment", pages=(PUP_2025,), on=date(2025, 6, 1),
          note="The two years come from pit.pl only."),
     Fact("date-declaration-countries", "date", "Since 1 December 2025 the declaration procedure covers only "
          "citizens of Armenia, Belarus, Moldova and Ukraine.", _C, act="declaration-countries-regulation",
@@ -347,11 +349,9 @@ ARTICLES: list[Fact] = [
          note="Article named in issue 12; the 9 months are to be confirmed."),
     Fact("art-work-permit-types", "article", "Work permits of types A to E and what each covers; type A for up to 3 "
          "years; the account for the employer's payment.", _U, act="employment"),
-    Fact("art-50", "article", "Invitation for a foreigner: art. 50 and following; valid for one year. Anyone "
-         "inviting files on paper at the voivode; the invitation does not allow work.", _U, act="foreigners",
-         article="art. 50", pages=(POZNAN_INVITATION, MAZOWIECKIE_INVITATION),
-         note="Who may invite, the paper filing and no right to work are on offices' pages; the articles and the "
-         "one year are not confirmed."),
+    Fact("art-50", "article", "Invitation for a foreigner: art. 50 and following; valid for one year.", _U,
+         act="foreigners", article="art. 50", note="The articles and the one year are to be confirmed; the "
+         "procedure and its fee: fee-invitation."),
     Fact("art-252", "article", "Polish travel document for a foreigner (art. 252): for holders of permanent or EU "
          "long-term residence, subsidiary protection or humanitarian stay who have no passport; valid 1 year.", _C,
          act="foreigners", article="art. 252", pages=(LODZKIE_TRAVEL_DOCUMENT, DUW_DOCUMENTS)),
