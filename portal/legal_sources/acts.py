@@ -365,6 +365,91 @@ ACTS: list[Act] = [
         url=isap_url(2025, 1617),
     ),
     Act(
+        key="invitation-regulation",
+        kind="regulation",
+        polish_title="Rozporządzenie Ministra Spraw Wewnętrznych i Administracji z dnia 16 marca 2023 r. w sprawie "
+        "wzoru zaproszenia",
+        title={"pl": "Rozporządzenie o wzorze zaproszenia", "en": "Regulation on the invitation form",
+               "uk": "Розпорядження про зразок запрошення", "ru": "Постановление об образце приглашения"},
+        used_for={
+            "pl": "Formularz zaproszenia cudzoziemca wpisywanego do ewidencji zaproszeń przez wojewodę.",
+            "en": "The form of the invitation for a foreigner that the voivode enters in the register of invitations.",
+            "uk": "Бланк запрошення для іноземця, яке воєвода вносить до реєстру запрошень.",
+            "ru": "Бланк приглашения для иностранца, которое воевода вносит в реестр приглашений.",
+        },
+        journal="Dz.U. 2023 poz. 637",
+        consolidated=False,
+        journal_confirmed=False,
+        url=isap_url(2023, 637),
+        checked_on=date(2026, 12, 1),
+    ),
+    Act(
+        key="eu-citizens",
+        kind="act",
+        polish_title="Ustawa z dnia 14 lipca 2006 r. o wjeździe na terytorium Rzeczypospolitej Polskiej, pobycie "
+        "oraz wyjeździe z tego terytorium obywateli państw członkowskich Unii Europejskiej i członków ich rodzin",
+        title={"pl": "Ustawa o wjeździe i pobycie obywateli UE i członków ich rodzin",
+               "en": "Act on the Entry and Stay of EU Citizens and Their Family Members",
+               "uk": "Закон про в'їзд і перебування громадян ЄС та членів їхніх сімей",
+               "ru": "Закон о въезде и пребывании граждан ЕС и членов их семей"},
+        used_for={
+            "pl": "Rejestracja pobytu obywatela UE i karta pobytowa członka rodziny obywatela UE.",
+            "en": "Registration of an EU citizen's stay and the residence card of an EU citizen's family member.",
+            "uk": "Реєстрація перебування громадянина ЄС і карта перебування члена сім'ї громадянина ЄС.",
+            "ru": "Регистрация пребывания гражданина ЕС и карта пребывания члена семьи гражданина ЕС.",
+        },
+        journal="",
+        consolidated=True,
+        journal_confirmed=False,
+        url=ISAP_SEARCH,
+        checked_on=date(2026, 12, 1),
+    ),
+    Act(
+        key="eu-visa-code",
+        kind="eu",
+        polish_title="Rozporządzenie (WE) nr 810/2009 Parlamentu Europejskiego i Rady – Wspólnotowy Kodeks Wizowy",
+        title={"pl": "Wspólnotowy Kodeks Wizowy (rozporządzenie (WE) nr 810/2009)",
+               "en": "Community Code on Visas (Regulation (EC) No 810/2009)",
+               "uk": "Візовий кодекс Співтовариства (Регламент (ЄС) № 810/2009)",
+               "ru": "Визовый кодекс Сообщества (Регламент (ЕС) № 810/2009)"},
+        used_for={
+            "pl": "Przedłużenie wizy Schengen (art. 33): bez opłaty przy sile wyższej i ze względów humanitarnych, "
+            "30 euro z ważnych przyczyn osobistych.",
+            "en": "Extending a Schengen visa (art. 33): free for force majeure or humanitarian reasons, 30 euro for "
+            "serious personal reasons.",
+            "uk": "Продовження шенгенської візи (ст. 33): безкоштовно через форс-мажор або з гуманітарних причин, "
+            "30 євро з важливих особистих причин.",
+            "ru": "Продление шенгенской визы (ст. 33): бесплатно при форс-мажоре или по гуманитарным причинам, "
+            "30 евро по серьёзным личным причинам.",
+        },
+        journal="",
+        consolidated=False,
+        journal_confirmed=False,
+        url="https://eur-lex.europa.eu/legal-content/PL/TXT/?uri=CELEX:32009R0810",
+        checked_on=date(2026, 12, 1),
+    ),
+    Act(
+        key="eu-free-movement",
+        kind="eu",
+        polish_title="Dyrektywa 2004/38/WE Parlamentu Europejskiego i Rady w sprawie prawa obywateli Unii i członków "
+        "ich rodzin do swobodnego przemieszczania się i pobytu",
+        title={"pl": "Dyrektywa 2004/38/WE", "en": "Directive 2004/38/EC", "uk": "Директива 2004/38/ЄС",
+               "ru": "Директива 2004/38/ЕС"},
+        used_for={
+            "pl": "Prawo pobytu obywateli UE i członków ich rodzin, na którym opiera się polska ustawa z 2006 r.",
+            "en": "The right of residence of EU citizens and their family members, on which the Polish act of 2006 "
+            "rests.",
+            "uk": "Право на перебування громадян ЄС і членів їхніх сімей, на якому ґрунтується польський закон "
+            "2006 р.",
+            "ru": "Право на пребывание граждан ЕС и членов их семей, на котором основан польский закон 2006 г.",
+        },
+        journal="",
+        consolidated=False,
+        journal_confirmed=False,
+        url="https://eur-lex.europa.eu/legal-content/PL/TXT/?uri=CELEX:32004L0038",
+        checked_on=date(2026, 12, 1),
+    ),
+    Act(
         key="eu-temporary-protection",
         kind="eu",
         polish_title="Decyzja wykonawcza Rady (UE) 2025/1460 w sprawie przedłużenia tymczasowej ochrony",

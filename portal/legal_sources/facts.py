@@ -73,6 +73,35 @@ PUP_2025 = OfficialPage(
     "zatrudnieniu-cudzoziemcow-od-1-czerwca-2025"
 )
 UDSC_PROTECTION = OfficialPage("https://www.gov.pl/web/udsc/aktualnosci-udsc?page=3", published=date(2025, 8, 13))
+# Pages read for the guides added for issue 12 (visa extension, invitation, EU citizens, travel documents...).
+_READ = date(2026, 12, 1)
+DUW_VISA = OfficialPage("https://przybysz.duw.pl/cudzoziemcy-pobyt/przedluzenie-wizy-krajowej-lub-schengen/", _READ)
+MAZOWIECKIE_VISA_FEES = OfficialPage(
+    "https://www.mazowieckie.pl/pl/dla-klienta/cudzoziemcy/zezwolenia-na-pobyt/przedluzenie-wizy/14947,Jakie-oplaty-"
+    "musze-wniesc.html", _READ, published=date(2014, 4, 2))
+POZNAN_INVITATION = OfficialPage("http://www.poznan.uw.gov.pl/wpis-do-ewidencji-zaproszen", _READ)
+MAZOWIECKIE_INVITATION = OfficialPage(
+    "https://migrant.wsc.mazowieckie.pl/pl/procedury/wpis-zaproszenia-do-ewidencji-zaproszen", _READ)
+LUBUSKIE_INVITATION = OfficialPage("https://bip.lubuskie.uw.gov.pl/sprawy_obywatelskie/Wpis_do_ewidencji_zaproszen",
+                                   _READ)
+LUBUSKIE_EU_REGISTRATION = OfficialPage(
+    "https://bip.lubuskie.uw.gov.pl/sprawy_obywatelskie/Zarejestrowanie_pobytu_obywateliUE", _READ)
+LUBUSKIE_EU_FAMILY_CARD = OfficialPage(
+    "https://bip.lubuskie.uw.gov.pl/sprawy_obywatelskie/wydanie-karty-pobytu-dla-czlonka-rodziny-obywatela-unii-"
+    "europejskiej", _READ)
+MAZOWIECKIE_EU_REGISTRATION = OfficialPage(
+    "https://bip.mazowieckie.pl/sprawa-do-zalatwienia/405/zarejestrowanie-pobytu-obywateli-unii-europejskiej-i-"
+    "czlonkow-ich-rodzin", _READ, published=date(2021, 10, 18))
+DUW_DOCUMENTS = OfficialPage("https://przybysz.duw.pl/cudzoziemcy-pobyt/polskie-dokumenty-wydawane-cudzoziemcom/",
+                             _READ)
+LODZKIE_TRAVEL_DOCUMENT = OfficialPage(
+    "https://paszporty.lodzkie.eu/page/2546,polski-dokument-podrozy-dla-cudzoziemca.html", _READ)
+LUBUSKIE_TRAVEL_DOCUMENT = OfficialPage("https://bip.lubuskie.uw.gov.pl/sprawy_obywatelskie/polski-dokument-podrozy",
+                                        _READ)
+INFOR_EMPLOYER_FEES = OfficialPage("https://www.infor.pl/akt-prawny/DZU.2025.329.0001622", _READ)
+INFOR_DECLARATION_COUNTRIES = OfficialPage("https://www.infor.pl/akt-prawny/DZU.2025.329.0001617", _READ)
+UDSC = OfficialPage("https://www.gov.pl/web/udsc", _READ)
+SWORN_TRANSLATORS = OfficialPage("https://www.biznes.gov.pl/pl/opisy-procedur/-/proc/1175", _READ)
 
 FEES: list[Fact] = [
     Fact("fee-single-permit", "fee", "Stamp duty for a temporary residence and work permit (single permit, art. 114 "
@@ -124,16 +153,37 @@ FEES: list[Fact] = [
          "300 zł.", _S, act="card-fees-regulation", fee_kind="card_fee", amount=Decimal("300"),
          note="Only a secondary summary of the regulation gives this amount."),
     Fact("fee-employer-permit-short", "fee", "Employer's fee for a work permit of up to 3 months: 200 zł (50 zł "
-         "before 1 December 2025).", _C, act="employer-fees-regulation", fee_kind="other", amount=Decimal("200")),
+         "before 1 December 2025).", _C, act="employer-fees-regulation", pages=(INFOR_EMPLOYER_FEES,),
+         fee_kind="other", amount=Decimal("200")),
     Fact("fee-employer-permit-long", "fee", "Employer's fee for a work permit of over 3 months: 400 zł (100 zł before "
-         "1 December 2025).", _C, act="employer-fees-regulation", fee_kind="other", amount=Decimal("400")),
+         "1 December 2025).", _C, act="employer-fees-regulation", pages=(INFOR_EMPLOYER_FEES,),
+         fee_kind="other", amount=Decimal("400")),
     Fact("fee-employer-posting", "fee", "Employer's fee for a work permit for a posted worker: 800 zł.", _C,
-         act="employer-fees-regulation", fee_kind="other", amount=Decimal("800")),
+         act="employer-fees-regulation", pages=(INFOR_EMPLOYER_FEES,), fee_kind="other", amount=Decimal("800")),
     Fact("fee-employer-seasonal", "fee", "Employer's fee for a seasonal work permit: 100 zł.", _C,
-         act="employer-fees-regulation", fee_kind="other", amount=Decimal("100")),
+         act="employer-fees-regulation", pages=(INFOR_EMPLOYER_FEES,), fee_kind="other", amount=Decimal("100")),
     Fact("fee-employer-declaration", "fee", "Employer's fee for a declaration of entrusting work (oświadczenie): "
          "400 zł since 1 December 2025; the reduced fees for extensions were abolished.", _C,
-         act="employer-fees-regulation", fee_kind="other", amount=Decimal("400")),
+         act="employer-fees-regulation", pages=(INFOR_EMPLOYER_FEES,), fee_kind="other", amount=Decimal("400")),
+    Fact("fee-invitation", "fee", "Stamp duty for entering an invitation for a foreigner in the voivode's register: "
+         "27 zł. The application is filed on paper at the voivode, the offices' pages say who may invite, and the "
+         "invitation does not allow work.", _C, act="stamp-duty",
+         pages=(POZNAN_INVITATION, MAZOWIECKIE_INVITATION, LUBUSKIE_INVITATION),
+         fee_kind="stamp_duty", amount=Decimal("27"), note="Stated by three voivodeship offices' pages."),
+    Fact("fee-national-visa-extension", "fee", "Stamp duty for extending a national visa: 406 zł.", _S,
+         act="stamp-duty", pages=(MAZOWIECKIE_VISA_FEES,), fee_kind="stamp_duty", amount=Decimal("406"),
+         note="Only an archived page of another voivode's office (2014) gives the amount."),
+    Fact("fee-schengen-visa-extension", "fee", "Fee for extending a Schengen visa: 30 euro for serious personal "
+         "reasons, shown as about 130 zł; none for force majeure or humanitarian reasons (art. 33 of the Visa "
+         "Code).", _S, act="eu-visa-code", article="art. 33", pages=(MAZOWIECKIE_VISA_FEES,), fee_kind="other",
+         amount=Decimal("130"), reduced=Decimal("0"),
+         note="The regulation is confirmed; the amount in złoty follows the exchange rate and is only approximate."),
+    Fact("fee-travel-document", "fee", "Fee for a Polish travel document for a foreigner: 350 zł, 175 zł with the 50% "
+         "relief.", _S, pages=(LUBUSKIE_TRAVEL_DOCUMENT,), fee_kind="other", amount=Decimal("350"),
+         reduced=Decimal("175"), note="Another office's page and an older Gdańsk page (2014) only; the current "
+         "amount and who gets the relief are to be confirmed in the fees regulation."),
+    Fact("fee-qualified-signature", "fee", "A qualified electronic signature costs a few hundred złoty.", _S,
+         note="From providers' price lists; not a fee the office charges."),
     Fact("fee-appeal-none", "fee", "An appeal, a zażalenie and a complaint about delay carry no stamp duty: the "
          "Stamp Duty Act lists no such item.", _U, act="stamp-duty",
          note="Inferred from the absence of an item; no source says it in so many words."),
@@ -187,6 +237,26 @@ TIME_LIMITS: list[Fact] = [
          article="art. 37 § 5", days=7),
     Fact("limit-job-loss", "time limit", "A holder of a temporary residence and work permit reports the loss of the "
          "job to the voivode within 15 working days.", _U, act="foreigners", article="art. 120", days=15),
+    Fact("limit-visa-extension", "time limit", "A visa is extended only once; a national visa for up to 365 days "
+         "in all. The application is filed by the last day of legal stay.", _S, days=365, pages=(DUW_VISA,),
+         note="Another voivode's office and infoopt.pl only."),
+    Fact("limit-no-work-period", "time limit", "A short period without work (usually up to 30 days) does not lead to "
+         "the withdrawal of a temporary residence and work permit.", _U, act="foreigners", days=30,
+         note="The guide hedges it; the provision and the length are to be checked in ISAP."),
+    Fact("limit-eu-citizens", "time limit", "An EU citizen registers a stay longer than 3 months; a family member "
+         "applies in person for the residence card by the day after 3 months of stay; the card is issued within 6 "
+         "months; no stamp duty.", _C, act="eu-citizens", pages=(LUBUSKIE_EU_REGISTRATION, LUBUSKIE_EU_FAMILY_CARD,
+         MAZOWIECKIE_EU_REGISTRATION), note="Offices' pages; whether a card fee applies is to be confirmed."),
+    Fact("limit-card-return", "time limit", "After a permit is withdrawn the residence card is returned to the "
+         "voivode, usually within 14 days.", _U, act="foreigners", days=14),
+    Fact("limit-certificate", "time limit", "The office issues a certificate (zaświadczenie) without delay, within 7 "
+         "days at the latest.", _C, act="kpa", article="art. 217 § 3", days=7),
+    Fact("limit-certificate-refusal", "time limit", "A refusal to issue a certificate is an order (postanowienie); a "
+         "zażalenie against it is filed within 7 days.", _C, act="kpa", article="art. 219", days=7),
+    Fact("limit-international-protection", "time limit", "International protection is applied for through the "
+         "Border Guard; the Head of the Office for Foreigners decides within 6 months; an appeal goes to the Refugee "
+         "Board within 14 days; the procedure is free.", _S, act="protection", pages=(UDSC,),
+         note="The consolidated text and the restrictions at the border are to be confirmed."),
     Fact("limit-work-start", "time limit", "The employer reports the start of work within 7 days and a failure to "
          "start within 14 days.", _C, act="employment", pages=(PUP_2025,), days=7),
     Fact("limit-pesel-ukr", "time limit", "A person arriving from Ukraine applies for PESEL UKR within 30 days of "
@@ -223,6 +293,14 @@ DATES: list[Fact] = [
          pages=(PUP_2025,), on=date(2025, 6, 1)),
     Fact("date-employer-fees", "date", "Higher employer fees and the shorter list of declaration countries (Georgia "
          "removed) apply since 1 December 2025.", _C, act="employer-fees-regulation", on=date(2025, 12, 1)),
+    Fact("date-graduates-no-permit", "date", "Since 1 June 2025 graduates of all Polish higher-education programmes "
+         "need no work permit.", _C, act="employment", pages=(PUP_2025,), on=date(2025, 6, 1)),
+    Fact("date-employment-online", "date", "Work permit applications go online through praca.gov.pl, with a two-year "
+         "transition.", _S, act="employment", pages=(PUP_2025,), on=date(2025, 6, 1),
+         note="The two years come from pit.pl only."),
+    Fact("date-declaration-countries", "date", "Since 1 December 2025 the declaration procedure covers only "
+         "citizens of Armenia, Belarus, Moldova and Ukraine.", _C, act="declaration-countries-regulation",
+         pages=(INFOR_DECLARATION_COUNTRIES,), on=date(2025, 12, 1)),
     Fact("date-blue-card-reform", "date", "New EU Blue Card rules since 1 June 2025.", _S, act="blue-card-2025",
          on=date(2025, 6, 1)),
 ]
@@ -255,6 +333,41 @@ ARTICLES: list[Fact] = [
          "with the decision.", _U, act="kpa", article="art. 128"),
     Fact("art-138", "article", "The appeal authority may quash the decision and decide the case itself, or send "
          "it back to the voivode.", _U, act="kpa", article="art. 138 § 1 pkt 2, art. 138 § 2"),
+    Fact("art-visa-extension", "article", "Extension of a visa and of visa-free stay: art. 85 and following.", _U,
+         act="foreigners", article="art. 85"),
+    Fact("art-visa-free-extension", "article", "Visa-free stay can be extended only for citizens of the few countries "
+         "with a bilateral agreement.", _S, note="Szczecin's page for foreigners only; the list of countries is to "
+         "be confirmed."),
+    Fact("art-158", "article", "Temporary residence as the spouse of a Polish citizen: art. 158, usually for 3 years, "
+         "stamp duty 340 zł (other cases).", _U, act="foreigners", article="art. 158", pages=(POZNAN_FEES,),
+         note="The fee is confirmed; the paragraph of art. 158 and the 3 years are not."),
+    Fact("art-151", "article", "Temporary residence for research: art. 151, stamp duty 340 zł (other cases).", _U,
+         act="foreigners", article="art. 151", pages=(POZNAN_FEES,),
+         note="The fee is confirmed; the article is not."),
+    Fact("art-187", "article", "Temporary residence to seek work after graduating in Poland: art. 187 pkt 1, usually "
+         "for 9 months, granted once.", _U, act="foreigners", article="art. 187 pkt 1",
+         note="Article named in issue 12; the 9 months are to be confirmed."),
+    Fact("art-work-permit-types", "article", "Work permits of types A to E and what each covers; type A for up to 3 "
+         "years; the account for the employer's payment.", _U, act="employment"),
+    Fact("art-50", "article", "Invitation for a foreigner: art. 50 and following; valid for one year.", _U,
+         act="foreigners", article="art. 50", note="The articles and the one year are to be confirmed; the "
+         "procedure and its fee: fee-invitation."),
+    Fact("art-252", "article", "Polish travel document for a foreigner (art. 252): for holders of permanent or EU "
+         "long-term residence, subsidiary protection or humanitarian stay who have no passport; valid 1 year.", _C,
+         act="foreigners", article="art. 252", pages=(LODZKIE_TRAVEL_DOCUMENT, DUW_DOCUMENTS)),
+    Fact("art-identity-document", "article", "Polish identity document for a foreigner: who gets it; it does not "
+         "allow crossing the border.", _S, pages=(DUW_DOCUMENTS,),
+         note="Also infoopt.pl; the articles (art. 260 and following) are to be confirmed."),
+    Fact("art-101-199", "article", "Withdrawal of a temporary (art. 101) or permanent (art. 199) residence permit; "
+         "30 days to leave (see limit-leave-after-refusal).", _U, act="foreigners", article="art. 101, art. 199",
+         pages=(POZNAN_APPEAL,), note="The 30 days are confirmed; the articles are not."),
+    Fact("art-348-351", "article", "Humanitarian stay (art. 348) and tolerated stay (art. 351) are granted by the "
+         "Border Guard or the Head of the Office for Foreigners, not the voivode; the first card after humanitarian "
+         "stay is free.", _U, act="foreigners", article="art. 348, art. 351", pages=(MOS_CARD_FEES,),
+         note="The free card is confirmed; the articles and who issues the tolerated-stay document are not."),
+    Fact("art-before-you-apply", "article", "PESEL is obtained at the municipal office; a trusted profile needs a "
+         "PESEL; sworn translators are on the Minister of Justice's list.", _C,
+         pages=(POZNAN_SIGNATURE, SWORN_TRANSLATORS)),
 ]
 
 FACTS: list[Fact] = FEES + TIME_LIMITS + DATES + ARTICLES
