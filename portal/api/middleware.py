@@ -20,6 +20,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers, set
 from portal.api.problems import PROBLEM_CONTENT_TYPE, problem_response
 
 API_PREFIX = "/api/"
+JSON_TYPES = (PROBLEM_CONTENT_TYPE, "application/json")
 
 
 def _route(request: HttpRequest) -> str:
@@ -59,7 +60,8 @@ class ApiMiddleware:
         if length > settings.API_MAX_BODY_BYTES:
             return problem_response(413)
         response = self.get_response(request)
-        if response.status_code >= 400 and response.get("Content-Type", "") != PROBLEM_CONTENT_TYPE:
+        # Django's own error pages are HTML; JSON answers (problems, and the old import path's errors) stay.
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(JSON_TYPES):
             headers = {name: response[name] for name in ("Allow", "Retry-After") if response.has_header(name)}
             response = problem_response(response.status_code, headers=headers)
         elif request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
