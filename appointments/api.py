@@ -1,20 +1,27 @@
-"""The appointments app's endpoints under `/api/v1/`: bookable services and free times (scope `read`).
+"""The appointments app's endpoints under `/api/v1/`: offers and free times (scope `read`), and booking on behalf
+of a person by a partner institution (scope `book`).
 
 Free times are those the public booking offers (`selectors.free_times`): released, not blocked, far enough
-ahead, with a free seat; for `people` > 1 only times followed by enough free ones for the family.
+ahead, with a free seat; for `people` > 1 only times followed by enough free ones for the family. Booking is a
+hold, then a confirmation with the person's details, through `services.partner_hold_create` and
+`services.partner_booking_confirm`: the public flow's rules, the partner recorded on the booking.
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+from pydantic import ConfigDict
 
-from appointments import selectors
+from appointments import selectors, services
+from appointments.errors import BookingError, message_for
 from appointments.models import Schedule
 from portal.api.lists import Language, Page, answer_language, in_language, page_of
+from portal.api.problems import ApiProblem
 
 read_router = Router(tags=["appointments"])
+book_router = Router(tags=["booking for a person"])
 
 
 class ServicesQuery(Schema):
@@ -104,4 +111,136 @@ def free_times(request: HttpRequest, slug: str, query: Query[FreeTimesQuery]) ->
             {"slot_id": t.slot.pk, "starts_at": t.slot.starts_at, "ends_at": t.slot.ends_at, "free": t.free}
             for t in times
         ],
+    }
+
+
+class HoldIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    service: str = Field(min_length=1, max_length=60, description="The service's code (see offers).")
+    place: str = Field(min_length=1, max_length=80, description="The place's slug.")
+    slot_id: int = Field(ge=1, le=2**31 - 1, description="A time from free-times.")
+    people: int = Field(1, ge=1, le=10)
+    language: Language = Field("pl", description="The language of the person's e-mails.")
+    case_number: str = Field("", max_length=60, description="For a visit a case calls for (fingerprints).")
+    access_code: str = Field("", max_length=40, description="For a visit a case calls for.")
+
+
+class HoldOut(Schema):
+    hold_id: int
+    reference: str
+    starts_at: datetime
+    expires_at: datetime
+    people: int
+
+
+class ConfirmIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str = Field("", max_length=40)
+    family_names: list[str] = Field([], max_length=9, description="The names of the others, one per seat.")
+    consent: Literal[True] = Field(description="The person agreed that the partner books for them.")
+
+
+class BookingOut(Schema):
+    reference: str
+    status: str
+    service: str
+    place: str
+    starts_at: datetime
+    checkin_code: str
+    people: int
+
+
+# Which field a refusal is about, and its status: a caller can tell "try another time" from "fix this value".
+REFUSALS: dict[str, tuple[int, str]] = {
+    "not_offered": (404, ""),
+    "too_many_people": (422, "people"),
+    "family_names": (422, "family_names"),
+    "too_long": (422, "body"),
+    "control_characters": (422, "body"),
+    "case_required": (422, "case_number"),
+    "case_not_found": (422, "case_number"),
+    "case_not_due": (422, "case_number"),
+    "case_not_bookable": (422, "case_number"),
+    "duplicate": (409, "email"),
+    "duplicate_case": (409, "case_number"),
+    "limited": (429, ""),
+    "case_limited": (429, ""),
+}
+
+
+def _refusal(error: BookingError) -> ApiProblem:
+    status, field = REFUSALS.get(error.code, (409, ""))
+    detail = message_for(error.code)
+    headers = {"Retry-After": str(max(60, error.retry_after_seconds))} if status == 429 else {}
+    errors = [{"field": field, "detail": detail, "code": error.code}] if field else []
+    return ApiProblem(status, detail, errors=errors, headers=headers)
+
+
+def _partner_id(request: HttpRequest) -> int:
+    return int(request.auth.pk)  # type: ignore[attr-defined]  # the token, set by the API's authentication
+
+
+@book_router.post(
+    "/bookings/holds/",
+    response={201: HoldOut},
+    url_name="booking_hold",
+    summary="Hold a time for a person",
+    description="The time is held for APPOINTMENT_HOLD_MINUTES (10 by default); confirm it with the person's "
+    "details before then. A visit a case calls for needs the case number and access code.",
+)
+def booking_hold(request: HttpRequest, payload: HoldIn) -> tuple[int, dict[str, Any]]:
+    try:
+        booking = services.partner_hold_create(
+            partner_id=_partner_id(request),
+            service_code=payload.service,
+            place_slug=payload.place,
+            slot_id=payload.slot_id,
+            people=payload.people,
+            language=payload.language,
+            case_number=payload.case_number,
+            access_code=payload.access_code,
+        )
+    except BookingError as error:
+        raise _refusal(error) from error
+    return 201, {
+        "hold_id": booking.pk,
+        "reference": booking.reference,
+        "starts_at": booking.starts_at,
+        "expires_at": booking.hold_expires_at,
+        "people": payload.people,
+    }
+
+
+@book_router.post(
+    "/bookings/holds/{hold_id}/confirm/",
+    response=BookingOut,
+    url_name="booking_confirm",
+    summary="Confirm a hold with the person's details",
+    description="One active booking per person (e-mail address) and service, as on the site. The person is "
+    "e-mailed the confirmation with their own link to move or cancel.",
+)
+def booking_confirm(request: HttpRequest, hold_id: int, payload: ConfirmIn) -> dict[str, Any]:
+    partner_id = _partner_id(request)
+    booking = services.partner_booking_get(partner_id=partner_id, booking_id=hold_id)
+    if booking is None:
+        raise ApiProblem(404)
+    details = services.Details(
+        name=payload.name, email=payload.email, phone=payload.phone, family_names=tuple(payload.family_names)
+    )
+    try:
+        booking = services.partner_booking_confirm(partner_id=partner_id, booking_id=hold_id, details=details)
+    except BookingError as error:
+        raise _refusal(error) from error
+    return {
+        "reference": booking.reference,
+        "status": booking.status,
+        "service": booking.service.code,
+        "place": booking.place.slug,
+        "starts_at": booking.starts_at,
+        "checkin_code": booking.checkin_code,
+        "people": booking.seats.count(),
     }

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from cases import admin_api as admin_api  # noqa: F401  (registers the API call records' admin)
 from cases import codes, importing, selectors, services
 from cases.models import (
     Case,
@@ -29,7 +30,6 @@ from cases.models import (
     StatusEvent,
     Subscription,
 )
-from cases import admin_api as admin_api  # noqa: F401  (registers the API call records' admin)
 from portal.admin_audit import AuditTrailAdminMixin
 
 

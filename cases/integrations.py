@@ -10,10 +10,9 @@ import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-
-from django.conf import settings
 
 from cases.models import ApiCall, IntegrationToken
 from portal.audit import audit_record

@@ -35,6 +35,8 @@ api.add_router("/", portal_api_read.router, auth=TokenAuth("read"))
 api.add_router("/", appointments_api.read_router, auth=TokenAuth("read"))
 api.add_router("/", infopoints_api.read_router, auth=TokenAuth("read"))
 api.add_router("/", cases_api_v1.status_router, auth=TokenAuth("case-status"))
+api.add_router("/", appointments_api.book_router, auth=TokenAuth("book"))
+api.add_router("/", infopoints_api.book_router, auth=TokenAuth("book"))
 api.add_router("/", cases_api_v1.import_router, auth=TokenAuth("import"))
 
 urlpatterns = [

@@ -32,6 +32,7 @@ from appointments.services.desk import (
     staff_booking_create,
 )
 from appointments.services.holds import hold_active, hold_create, hold_release, holds_expire
+from appointments.services.partner import partner_booking_confirm, partner_booking_get, partner_hold_create
 from appointments.services.records import (
     booking_confirm_held,
     booking_create,
@@ -106,6 +107,9 @@ __all__ = [
     "local_datetime",
     "local_today",
     "new_reference",
+    "partner_booking_confirm",
+    "partner_booking_get",
+    "partner_hold_create",
     "normalize_email",
     "public_holidays",
     "release_moment",

@@ -27,9 +27,7 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
             operation = item.get(method)
             if operation is None:
                 continue
-            body = (
-                operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
-            )
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
             body_schema = _resolve(schema, body) if body else {}
             scopes = [scope for entry in operation.get("security", []) for scope in entry.get("x-scopes", [])]
             rows.append(

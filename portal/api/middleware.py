@@ -66,7 +66,7 @@ class ApiMiddleware:
             response = problem_response(response.status_code, headers=headers)
         elif request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
             set_response_etag(response)
-            response = get_conditional_response(request, etag=response["ETag"], response=response)
+            response = get_conditional_response(request, etag=response["ETag"], response=response) or response
         recorder = getattr(request, "api_call_record", None)
         if recorder is not None:
             recorder(method=request.method or "", endpoint=_route(request), status_code=response.status_code)

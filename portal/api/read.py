@@ -220,9 +220,7 @@ def guide_list(request: HttpRequest, response: HttpResponse, query: Query[PageQu
     )
 
 
-@router.get(
-    "/guides/{slug}/", response=GuideDetailOut, url_name="guide", summary="One guide: steps, documents, fees"
-)
+@router.get("/guides/{slug}/", response=GuideDetailOut, url_name="guide", summary="One guide: steps, documents, fees")
 def guide_detail(request: HttpRequest, response: HttpResponse, slug: str, query: Query[LangQuery]) -> dict[str, Any]:
     try:
         guide = selectors.guide_for_page(slug=slug)
@@ -329,7 +327,8 @@ def _service(service: Service) -> dict[str, Any]:
         "code": service.code,
         "name": service.name,
         "description": service.description,
-        "places": [place.slug for place in service.places.all()],
+        # The reverse side of Place.services, prefetched by the selector (the stubs do not see reverse names).
+        "places": [place.slug for place in service.places.all()],  # type: ignore[attr-defined]
     }
 
 
