@@ -6,7 +6,7 @@ import pytest
 from appointments.models import Booking
 from infopoints.models import Enquiry
 from tests.api.conftest import ACCESS_CODE, assert_problem
-from tests.appointments.conftest import consultation, fingerprints, first_bookable_slot  # noqa: F401  (fixtures)
+from tests.appointments.conftest import first_bookable_slot
 
 pytestmark = pytest.mark.django_db
 

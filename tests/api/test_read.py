@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portal.models import Category, FaqEntry, Notice
 from tests.api.conftest import assert_problem
-from tests.appointments.conftest import consultation, first_bookable_slot  # noqa: F401  (fixture)
+from tests.appointments.conftest import first_bookable_slot
 from tests.factories import PlaceFactory, make_guide
 from tests.infopoints.conftest import make_matter
 
