@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from appointments import selectors, services
@@ -192,7 +192,7 @@ def _partner_id(request: HttpRequest) -> int:
     description="The time is held for APPOINTMENT_HOLD_MINUTES (10 by default); confirm it with the person's "
     "details before then. A visit a case calls for needs the case number and access code.",
 )
-def booking_hold(request: HttpRequest, payload: HoldIn) -> tuple[int, dict[str, Any]]:
+def booking_hold(request: HttpRequest, payload: HoldIn) -> Status:
     try:
         booking = services.partner_hold_create(
             partner_id=_partner_id(request),
@@ -206,13 +206,16 @@ def booking_hold(request: HttpRequest, payload: HoldIn) -> tuple[int, dict[str, 
         )
     except BookingError as error:
         raise _refusal(error) from error
-    return 201, {
-        "hold_id": booking.pk,
-        "reference": booking.reference,
-        "starts_at": booking.starts_at,
-        "expires_at": booking.hold_expires_at,
-        "people": payload.people,
-    }
+    return Status(
+        201,
+        {
+            "hold_id": booking.pk,
+            "reference": booking.reference,
+            "starts_at": booking.starts_at,
+            "expires_at": booking.hold_expires_at,
+            "people": payload.people,
+        },
+    )
 
 
 @book_router.post(

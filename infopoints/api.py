@@ -12,7 +12,7 @@ from typing import Any, Literal
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from infopoints import selectors, services
@@ -94,7 +94,7 @@ class EnquiryOut(Schema):
     url_name="enquiry_create",
     summary="Send a question to the enquiry desk for a person",
 )
-def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[str, Any]]:
+def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status:
     result = services.enquiry_submit_partner(
         partner_id=int(request.auth.pk),  # type: ignore[attr-defined]  # the token, set by the authentication
         language=payload.language,
@@ -109,4 +109,4 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[
             _("This partner sent too many questions in the last hour. Please try again later."),
             headers={"Retry-After": "3600"},
         )
-    return 201, {"reference": result.enquiry.reference, "status": result.enquiry.status}
+    return Status(201, {"reference": result.enquiry.reference, "status": result.enquiry.status})

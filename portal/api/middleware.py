@@ -16,11 +16,23 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.translation import gettext as _
 
 from portal.api.problems import PROBLEM_CONTENT_TYPE, problem_response
 
 API_PREFIX = "/api/"
 JSON_TYPES = (PROBLEM_CONTENT_TYPE, "application/json")
+
+
+def _nul_in(request: HttpRequest) -> str:
+    """Where a NUL character was sent (path, query or body), or ""."""
+    if "\x00" in request.path:
+        return "path"
+    if "%00" in request.META.get("QUERY_STRING", "") or any("\x00" in value for value in request.GET.values()):
+        return "query"
+    if request.method in ("POST", "PUT", "PATCH") and (b"\x00" in request.body or b"\\u0000" in request.body):
+        return "body"
+    return ""
 
 
 def _route(request: HttpRequest) -> str:
@@ -59,6 +71,11 @@ class ApiMiddleware:
             length = 0
         if length > settings.API_MAX_BODY_BYTES:
             return problem_response(413)
+        nul = _nul_in(request)
+        if nul:
+            # No text column takes a NUL (PostgreSQL refuses it outright); nothing legitimate sends one.
+            detail = _("Text may not contain NUL characters.")
+            return problem_response(422, detail, errors=[{"field": nul, "detail": detail, "code": "nul_character"}])
         response = self.get_response(request)
         # Django's own error pages are HTML; JSON answers (problems, and the old import path's errors) stay.
         if response.status_code >= 400 and not response.get("Content-Type", "").startswith(JSON_TYPES):

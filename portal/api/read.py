@@ -5,12 +5,12 @@ Translated fields come in the language of `?lang=` or `Accept-Language` (Polish 
 translation, as on the site), and the answer's `Content-Language` says which was used.
 """
 
-from datetime import datetime, time
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from portal import selectors
 from portal.api.lists import Language, Page, answer_language, in_language, page_of
@@ -30,9 +30,11 @@ class LangQuery(Schema):
 
 
 class Hours(Schema):
-    weekday: int
-    opens: time
-    closes: time
+    weekday: int = Field(description="0 is Monday.")
+    # Local time (Europe/Warsaw) as HH:MM: JSON Schema's "time" format needs a UTC offset, which would change twice
+    # a year for the same opening hours.
+    opens: str = Field(pattern=r"^\d\d:\d\d$")
+    closes: str = Field(pattern=r"^\d\d:\d\d$")
 
 
 class PlaceOut(Schema):
@@ -73,7 +75,7 @@ def _place(place: Place) -> dict[str, Any]:
         "languages": [language.code for language in place.staff_languages.all()],
         "services": [service.code for service in place.services.all()],
         "opening_hours": [
-            {"weekday": hours.weekday, "opens": hours.opens, "closes": hours.closes}
+            {"weekday": hours.weekday, "opens": f"{hours.opens:%H:%M}", "closes": f"{hours.closes:%H:%M}"}
             for hours in place.opening_hours.all()
         ],
         "url": place.get_absolute_url(),

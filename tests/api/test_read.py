@@ -40,8 +40,8 @@ def test_places_list_and_detail(api, read_token, place):
     assert first["slug"] == place.slug and first["name"] == place.name_en
     assert first["languages"] == ["uk"] and first["opening_hours"][0] == {
         "weekday": 0,
-        "opens": "08:00:00",
-        "closes": "16:00:00",
+        "opens": "08:00",
+        "closes": "16:00",
     }
     assert api.get(f"/places/{place.slug}/", read_token).json()["slug"] == place.slug
     assert_problem(api.get("/places/hidden/", read_token), 404)
@@ -150,9 +150,7 @@ def test_conditional_get_answers_304_to_a_known_etag(api, read_token, place):
         ("/services/", 3),  # count, page, places
     ],
 )
-def test_lists_answer_in_a_constant_number_of_queries(
-    api, read_token, place, django_assert_num_queries, path, queries
-):
+def test_lists_answer_in_a_constant_number_of_queries(api, read_token, place, django_assert_num_queries, path, queries):
     for number in range(3):
         PlaceFactory(slug=f"extra-{number}")
         make_notice(f"n{number}", place=place)

@@ -101,16 +101,12 @@ def test_cors_is_closed_unless_an_origin_is_configured(api, read_token, place):
     origin = "https://partner.example"
     closed = api.get("/places/", read_token, HTTP_ORIGIN=origin)
     assert "Access-Control-Allow-Origin" not in closed
-    preflight = api.client.options(
-        "/api/v1/places/", HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
-    )
+    preflight = api.client.options("/api/v1/places/", HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
     assert preflight.status_code == 403
     with override_settings(API_CORS_ORIGINS=[origin]):
         opened = api.get("/places/", read_token, HTTP_ORIGIN=origin)
         assert opened["Access-Control-Allow-Origin"] == origin
-        preflight = api.client.options(
-            "/api/v1/places/", HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
-        )
+        preflight = api.client.options("/api/v1/places/", HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
         assert preflight.status_code == 204 and "Authorization" in preflight["Access-Control-Allow-Headers"]
         other = api.get("/places/", read_token, HTTP_ORIGIN="https://elsewhere.example")
         assert "Access-Control-Allow-Origin" not in other
@@ -140,3 +136,11 @@ def test_call_records_are_purged_after_the_retention(make_token, settings):
     )
     assert services.api_calls_purge() == 1
     assert list(ApiCall.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_nul_characters_are_refused_before_they_reach_the_database(api, make_token, read_token):
+    body = assert_problem(api.get("/places/x%00y/", read_token), 422)
+    assert body["errors"][0]["field"] == "path"
+    assert_problem(api.get("/guides/?lang=en%00", read_token), 422, "query")
+    raw = json.dumps({"case_number": "A\u0000B", "access_code": "Y"})
+    assert_problem(api.post("/cases/status/", raw=raw, token=make_token("case-status")), 422, "body")
