@@ -51,7 +51,7 @@ def test_the_documentation_page_lists_every_operation_from_local_files(client):
     response = client.get("/api/v1/docs/")
     assert response.status_code == 200
     page = response.content.decode()
-    for method, path, scope in operations():
+    for method, path, _scope in operations():
         assert f"{method.upper()} {path}" in page
     assert "<script" not in page and "cdn" not in page.lower()
 
