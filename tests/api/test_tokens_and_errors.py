@@ -144,3 +144,16 @@ def test_nul_characters_are_refused_before_they_reach_the_database(api, make_tok
     assert_problem(api.get("/guides/?lang=en%00", read_token), 422, "query")
     raw = json.dumps({"case_number": "A\u0000B", "access_code": "Y"})
     assert_problem(api.post("/cases/status/", raw=raw, token=make_token("case-status")), 422, "body")
+
+
+def test_token_calls_need_no_csrf_token(make_token):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/api/v1/cases/status/",
+        json.dumps({"case_number": "WSC-1", "access_code": "AAAAA-AAAAA"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {make_token('case-status')}",
+    )
+    assert_problem(response, 404)
