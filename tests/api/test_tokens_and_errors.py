@@ -157,3 +157,20 @@ def test_token_calls_need_no_csrf_token(make_token):
         HTTP_AUTHORIZATION=f"Bearer {make_token('case-status')}",
     )
     assert_problem(response, 404)
+
+
+def test_administrators_see_the_call_records_and_nobody_edits_them(client, make_token, api):
+    from django.urls import reverse
+
+    from portal import roles
+    from tests.factories import UserFactory
+
+    token = make_token("read")
+    api.get("/faq/", token)
+    client.force_login(UserFactory(role=roles.ADMINISTRATOR, with_totp=True))
+    page = client.get(reverse("admin:cases_apicall_changelist"))
+    assert page.status_code == 200 and "api/v1/faq/" in page.content.decode()
+    call = ApiCall.objects.get()
+    assert client.post(reverse("admin:cases_apicall_delete", args=[call.pk]), {"post": "yes"}).status_code == 403
+    client.force_login(UserFactory(role=roles.COORDINATOR, with_totp=True))
+    assert client.get(reverse("admin:cases_apicall_changelist")).status_code == 403
