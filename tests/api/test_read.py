@@ -159,3 +159,20 @@ def test_lists_answer_in_a_constant_number_of_queries(api, read_token, place, dj
     api.get(path, read_token)  # the token's last use written once; later calls only read it
     with django_assert_num_queries(AUTH_QUERIES + queries):
         assert api.get(path, read_token).status_code == 200
+
+
+def test_details_answer_in_a_constant_number_of_queries(api, read_token, place, consultation, django_assert_num_queries):
+    make_guide()
+    make_matter(place, "A")
+    slot = first_bookable_slot(consultation)
+    day = timezone.localtime(slot.starts_at).date().isoformat()
+    paths = {
+        "/guides/temporary-residence-work/": 11,  # the guide page's selector: the guide and its prefetched parts
+        f"/places/{place.slug}/": 4,  # the place, its hours, languages and services
+        f"/places/{place.slug}/free-times/?service=consultation&day={day}": 2,  # the schedule, the day's slots
+        f"/places/{place.slug}/queue/": 3,  # the place, the calls, the matters with their counts
+    }
+    api.get("/faq/", read_token)  # the token's last use written once; later calls only read it
+    for path, queries in paths.items():
+        with django_assert_num_queries(AUTH_QUERIES + queries):
+            assert api.get(path, read_token).status_code == 200
