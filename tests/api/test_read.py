@@ -161,7 +161,9 @@ def test_lists_answer_in_a_constant_number_of_queries(api, read_token, place, dj
         assert api.get(path, read_token).status_code == 200
 
 
-def test_details_answer_in_a_constant_number_of_queries(api, read_token, place, consultation, django_assert_num_queries):
+def test_details_answer_in_a_constant_number_of_queries(
+    api, read_token, place, consultation, django_assert_num_queries
+):
     make_guide()
     make_matter(place, "A")
     slot = first_bookable_slot(consultation)
