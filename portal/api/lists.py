@@ -4,10 +4,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import translation
 from ninja import Schema
+
+from portal.text import content_version
+
+# Answers built from published content are kept this long, under a key that carries the content version: any
+# change of published content (or a notice's publication time coming) gives new keys, as for the page cache.
+ANSWER_CACHE_SECONDS = 60 * 60
 
 Language = Literal["pl", "en", "uk", "ru"]
 T = TypeVar("T")
@@ -48,3 +55,15 @@ def in_language(language: str, response: HttpResponse, build: Callable[[], T]) -
     response["Content-Language"] = language
     with translation.override(language):
         return build()
+
+
+def cached_answer(kind: str, language: str, params: Any, response: HttpResponse, build: Callable[[], T]) -> T:
+    """`build()` in `language`, or the same answer from the cache: `kind` and `params` (the query) pick it."""
+    key = f"api:{kind}:{language}:{content_version()}:{params!r}"
+    response["Content-Language"] = language
+    answer = cache.get(key)
+    if answer is None:
+        with translation.override(language):
+            answer = build()
+        cache.set(key, answer, ANSWER_CACHE_SECONDS)
+    return answer

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from portal import selectors
-from portal.api.lists import Language, Page, answer_language, in_language, page_of
+from portal.api.lists import Language, Page, answer_language, cached_answer, page_of
 from portal.models import FaqEntry, Guide, Notice, Place, Service
 
 router = Router(tags=["public information"])
@@ -85,8 +85,10 @@ def _place(place: Place) -> dict[str, Any]:
 @router.get("/places/", response=PlacePage, url_name="places", summary="Places: opening hours, languages, services")
 def place_list(request: HttpRequest, response: HttpResponse, query: Query[PageQuery]) -> dict[str, Any]:
     places = selectors.places_published().order_by("order", "pk")
-    return in_language(
+    return cached_answer(
+        "places",
         answer_language(query.lang),
+        (query.page, query.page_size),
         response,
         lambda: page_of(places, page=query.page, page_size=query.page_size, row=_place),
     )
@@ -94,11 +96,14 @@ def place_list(request: HttpRequest, response: HttpResponse, query: Query[PageQu
 
 @router.get("/places/{slug}/", response=PlaceOut, url_name="place", summary="One place")
 def place_detail(request: HttpRequest, response: HttpResponse, slug: str, query: Query[LangQuery]) -> dict[str, Any]:
-    try:
-        place = selectors.place_get_published(slug=slug)
-    except Place.DoesNotExist as exc:
-        raise Http404 from exc
-    return in_language(answer_language(query.lang), response, lambda: _place(place))
+    def build() -> dict[str, Any] | None:
+        place = selectors.places_published().filter(slug=slug).first()
+        return None if place is None else _place(place)
+
+    answer = cached_answer("place", answer_language(query.lang), slug, response, build)
+    if answer is None:
+        raise Http404
+    return answer
 
 
 class CategoryOut(Schema):
@@ -215,8 +220,10 @@ def _guide_detail(guide: Guide) -> dict[str, Any]:
 @router.get("/guides/", response=GuidePage, url_name="guides", summary="Published guides")
 def guide_list(request: HttpRequest, response: HttpResponse, query: Query[PageQuery]) -> dict[str, Any]:
     guides = selectors.guides_published().order_by("category__order", "order", "pk")
-    return in_language(
+    return cached_answer(
+        "guides",
         answer_language(query.lang),
+        (query.page, query.page_size),
         response,
         lambda: page_of(guides, page=query.page, page_size=query.page_size, row=_guide),
     )
@@ -224,11 +231,16 @@ def guide_list(request: HttpRequest, response: HttpResponse, query: Query[PageQu
 
 @router.get("/guides/{slug}/", response=GuideDetailOut, url_name="guide", summary="One guide: steps, documents, fees")
 def guide_detail(request: HttpRequest, response: HttpResponse, slug: str, query: Query[LangQuery]) -> dict[str, Any]:
-    try:
-        guide = selectors.guide_for_page(slug=slug)
-    except Guide.DoesNotExist as exc:
-        raise Http404 from exc
-    return in_language(answer_language(query.lang), response, lambda: _guide_detail(guide))
+    def build() -> dict[str, Any] | None:
+        try:
+            return _guide_detail(selectors.guide_for_page(slug=slug))
+        except Guide.DoesNotExist:
+            return None
+
+    answer = cached_answer("guide", answer_language(query.lang), slug, response, build)
+    if answer is None:
+        raise Http404
+    return answer
 
 
 class NoticeQuery(PageQuery):
@@ -274,8 +286,10 @@ def notice_list(request: HttpRequest, response: HttpResponse, query: Query[Notic
     notices = selectors.notices_for_list().order_by("-published_at", "-pk")
     if query.since is not None:
         notices = notices.filter(updated_at__gte=query.since)
-    return in_language(
+    return cached_answer(
+        "notices",
         answer_language(query.lang),
+        (query.page, query.page_size, query.since.isoformat() if query.since else None),
         response,
         lambda: page_of(notices, page=query.page, page_size=query.page_size, row=_notice),
     )
@@ -306,8 +320,10 @@ def _faq(entry: FaqEntry) -> dict[str, Any]:
 @router.get("/faq/", response=FaqPage, url_name="faq", summary="Frequently asked questions")
 def faq_list(request: HttpRequest, response: HttpResponse, query: Query[PageQuery]) -> dict[str, Any]:
     entries = selectors.faq_published().order_by("category__order", "order", "pk")
-    return in_language(
+    return cached_answer(
+        "faq",
         answer_language(query.lang),
+        (query.page, query.page_size),
         response,
         lambda: page_of(entries, page=query.page, page_size=query.page_size, row=_faq),
     )
@@ -337,8 +353,10 @@ def _service(service: Service) -> dict[str, Any]:
 @router.get("/services/", response=ServicePage, url_name="services", summary="What can be done at the places")
 def service_list(request: HttpRequest, response: HttpResponse, query: Query[PageQuery]) -> dict[str, Any]:
     services = selectors.services_public()
-    return in_language(
+    return cached_answer(
+        "services",
         answer_language(query.lang),
+        (query.page, query.page_size),
         response,
         lambda: page_of(services, page=query.page, page_size=query.page_size, row=_service),
     )
