@@ -266,6 +266,7 @@ class Booking(models.Model):
         STAFF = "staff", _("booked by staff (phone or walk-in)")
         WAITING_LIST = "waiting_list", _("waiting list")
         DRAW = "draw", _("draw")
+        PARTNER = "partner", _("partner institution (integration API)")
 
     DeskLanguage = DeskLanguage
     CancelReason = CancelReason
@@ -327,6 +328,15 @@ class Booking(models.Model):
         verbose_name=_("booked by (staff)"),
     )
     personal_data_erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    # The partner institution that booked for the person through the integration API (its token).
+    partner = models.ForeignKey(
+        "cases.IntegrationToken",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("booked by (partner)"),
+    )
 
     class Meta:
         ordering = ["starts_at"]

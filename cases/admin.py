@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from cases import admin_api as admin_api  # noqa: F401  (registers the API call records' admin)
 from cases import codes, importing, selectors, services
 from cases.models import (
     Case,
@@ -374,7 +375,12 @@ class StatusEventAdmin(admin.ModelAdmin):
 class IntegrationTokenForm(forms.ModelForm):
     class Meta:
         model = IntegrationToken
-        fields = ["name", "office_wide", "places"]
+        fields = ["name", *IntegrationToken.SCOPES.values(), "requests_per_minute", "office_wide", "places"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "requests_per_minute" in self.fields:  # left empty: the model's default
+            self.fields["requests_per_minute"].required = False
 
     def clean(self) -> dict[str, Any]:
         super().clean()  # a ModelForm's clean answers its cleaned_data, and marks it for the uniqueness checks
@@ -397,8 +403,12 @@ class IntegrationTokenAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
 
     form = IntegrationTokenForm
     list_display = ["name", "prefix", "office_wide", "created_at", "last_used_at", "revoked_at"]
-    list_filter = ["office_wide"]
-    readonly_fields = ["name", "prefix", "created_at", "created_by", "last_used_at", "revoked_at", "audit_trail"]
+    list_filter = ["office_wide", *IntegrationToken.SCOPES.values()]
+    # Scopes and the rate limit are chosen when a token is made; to change them, make a new token and revoke this one.
+    readonly_fields = [
+        "name", "prefix", *IntegrationToken.SCOPES.values(), "requests_per_minute",
+        "created_at", "created_by", "last_used_at", "revoked_at", "audit_trail",
+    ]
     filter_horizontal = ["places"]
     actions = ["revoke"]
 
@@ -430,6 +440,8 @@ class IntegrationTokenAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
                     created_by=request.user,
                     places=list(form.cleaned_data["places"]),
                     office_wide=form.cleaned_data["office_wide"],
+                    scopes=[name for name, field in IntegrationToken.SCOPES.items() if form.cleaned_data[field]],
+                    requests_per_minute=form.cleaned_data["requests_per_minute"] or 120,
                 )
             except IntegrityError:
                 form.add_error("name", _("A token for this system exists already."))
@@ -439,7 +451,7 @@ class IntegrationTokenAdmin(AuditTrailAdminMixin, admin.ModelAdmin):
                     "title": _("Token created"),
                     "token": token,
                     "plaintext": plaintext,
-                    "api_path": reverse("api_case_status_events"),
+                    "api_path": reverse("api_docs"),
                     "opts": self.model._meta,
                 }
                 return TemplateResponse(request, "admin/cases/integrationtoken/created.html", context)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cases import codes, services
 from cases.demo_catalogue import PROCEDURES, STATUSES
-from cases.models import Case, CaseStatus, Procedure, StatusEvent
+from cases.models import Case, CaseStatus, IntegrationToken, Procedure, StatusEvent
 from portal.models import Guide, Place
 
 LANGUAGES = ("pl", "en", "uk", "ru")
@@ -56,6 +56,30 @@ def load(stdout) -> None:
     stdout.write("Demo cases (case number / access code) at /pl/case-status/:\n")
     for index, code in enumerate(HIGHLIGHTED):
         stdout.write(f"  {_showcase_number(index)} / {_showcase_code(index)}   ({statuses[code].name_en})\n")
+    _api_tokens_load(places)
+    stdout.write("Demo integration API tokens (docs at /api/v1/docs/):\n")
+    for name, plaintext, scopes, _places in API_TOKENS:
+        stdout.write(f"  {plaintext}   {name} ({', '.join(scopes)})\n")
+
+
+# Tokens of the integration API known in advance, so the README's curl examples work against `./dev run`.
+API_TOKENS = [
+    ("Demo: a public website", "kw_demo_read", ["read"], []),
+    ("Demo: UAM Welcome Center", "kw_demo_partner", ["read", "case-status", "book"], []),
+    ("Demo: case management system", "kw_demo_import", ["import"], CASE_PLACES),
+]
+
+
+def _api_tokens_load(places: dict[str, Place]) -> None:
+    for name, plaintext, scopes, place_slugs in API_TOKENS:
+        if not IntegrationToken.objects.filter(name=name).exists():
+            services.integration_token_create(
+                name=name,
+                scopes=scopes,
+                plaintext=plaintext,
+                places=[places[slug] for slug in place_slugs if slug in places],
+                office_wide=not place_slugs,
+            )
 
 
 def catalogue_load() -> dict[str, CaseStatus]:

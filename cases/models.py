@@ -6,6 +6,7 @@ anyone who copies the database without the key. The case number is stored normal
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -318,6 +319,29 @@ class IntegrationToken(models.Model):
         verbose_name=_("places"),
         help_text=_("The places whose cases the system may change (when it is not office-wide)."),
     )
+    # What the token may do in the integration API (`/api/v1/`); each operation names the one scope it needs.
+    scope_read = models.BooleanField(
+        _("read"), default=False, help_text=_("Read public information: places, guides, notices, free times, queues.")
+    )
+    scope_case_status = models.BooleanField(
+        _("case status"), default=False, help_text=_("Look up a case with its number and access code.")
+    )
+    scope_book = models.BooleanField(
+        _("act for a person"),
+        default=False,
+        help_text=_("A partner institution: book a visit or send an enquiry for a person who consented."),
+    )
+    scope_import = models.BooleanField(
+        _("status import"), default=False, help_text=_("Send status changes of the cases of its places.")
+    )
+    requests_per_minute = models.PositiveIntegerField(
+        _("requests per minute"),
+        default=120,
+        validators=[MinValueValidator(1), MaxValueValidator(6000)],
+        help_text=_("Calls over this number in a minute are refused until the minute ends."),
+    )
+
+    SCOPES = {"read": "scope_read", "case-status": "scope_case_status", "book": "scope_book", "import": "scope_import"}
 
     class Meta:
         ordering = ["name"]
@@ -326,3 +350,35 @@ class IntegrationToken(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def has_scope(self, scope: str) -> bool:
+        return bool(getattr(self, self.SCOPES[scope]))
+
+
+class ApiCall(models.Model):
+    """One call of the integration API by a token: which operation, how it ended, when. No body, no parameters,
+    no address: the route names the operation (`/api/v1/guides/<slug:slug>/`), never the values in it."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", _("answered")
+        REFUSED = "refused", _("refused (scope or token)")
+        LIMITED = "limited", _("over the rate limit")
+        REJECTED = "rejected", _("rejected request")
+        FAILED = "failed", _("server error")
+
+    token = models.ForeignKey(
+        IntegrationToken, on_delete=models.CASCADE, related_name="calls", verbose_name=_("integration token")
+    )
+    method = models.CharField(_("method"), max_length=8)
+    endpoint = models.CharField(_("endpoint"), max_length=200)
+    status_code = models.PositiveSmallIntegerField(_("status code"))
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    occurred_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("API call")
+        verbose_name_plural = _("API calls")
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.endpoint} {self.status_code}"

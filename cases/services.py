@@ -22,6 +22,8 @@ from django.utils.translation import gettext
 from cases import codes
 
 # The `name as name` imports re-export writes that live in modules of their own: callers import them from here.
+from cases.integrations import api_call_record as api_call_record
+from cases.integrations import api_calls_purge as api_calls_purge
 from cases.integrations import integration_token_authenticate as integration_token_authenticate
 from cases.integrations import integration_token_create as integration_token_create
 from cases.integrations import integration_token_revoke as integration_token_revoke

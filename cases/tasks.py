@@ -30,3 +30,9 @@ def refresh_processing_times() -> int:
 def purge_unconfirmed_subscriptions() -> int:
     """Requests to hear of a case that nobody confirmed within a week are erased."""
     return services.subscriptions_purge_unconfirmed()
+
+
+@shared_task
+def purge_api_calls() -> int:
+    """The integration API's call records are kept API_CALL_RETENTION_DAYS."""
+    return services.api_calls_purge()

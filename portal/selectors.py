@@ -24,6 +24,7 @@ from portal.models import (
     Partner,
     PartnerTopic,
     Place,
+    Service,
     SpokenLanguage,
     User,
 )
@@ -43,6 +44,13 @@ def places_published() -> QuerySet[Place]:
 def places_for_home() -> QuerySet[Place]:
     """Published places with only what the home page shows (name and address): one query."""
     return Place.objects.filter(is_published=True)
+
+
+def services_public() -> QuerySet[Service]:
+    """The services of the catalogue with the published places that offer them (two queries)."""
+    return Service.objects.order_by("order", "code").prefetch_related(
+        Prefetch("places", queryset=Place.objects.filter(is_published=True).order_by("order", "pk"))
+    )
 
 
 def place_get_published(*, slug: str) -> Place:

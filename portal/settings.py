@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.HealthCheckMiddleware",
+    "portal.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -165,6 +166,7 @@ CELERY_BEAT_SCHEDULE = {
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
     "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},
+    "case-api-calls": {"task": "cases.tasks.purge_api_calls", "schedule": 60 * 60 * 24},
     "case-unconfirmed-subscriptions": {"task": "cases.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},
     "appointment-slots": {"task": "appointments.tasks.generate_slots", "schedule": 60 * 60},
     "appointment-holds": {"task": "appointments.tasks.expire_holds_and_return_seats", "schedule": 60},
@@ -389,6 +391,18 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# --- Integration API (/api/v1/, see README "Integration API") --------------------------------------------------
+# Browsers on these origins may call the API (CORS); none by default, so the API is closed to other sites' scripts.
+API_CORS_ORIGINS = [origin.rstrip("/") for origin in env.list("API_CORS_ORIGINS", default=[])]
+# A request body over this size is refused with 413 before it is parsed.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
+# Each call of a token is recorded (token, route, status, time) and kept this long.
+API_CALL_RETENTION_DAYS = env.int("API_CALL_RETENTION_DAYS", default=90)
+# The page size of the API's lists when the caller asks for none, and the most it may ask for.
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 100
+NINJA_PAGINATION_PER_PAGE = API_PAGE_SIZE
 
 # --- Logging: never personal data; case numbers and e-mail addresses stay out of log lines ---------------
 LOGGING = {

@@ -5,8 +5,15 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from appointments import api as appointments_api
 from cases import api as cases_api
+from cases import api_v1 as cases_api_v1
+from cases.api_v1 import TokenAuth
+from infopoints import api as infopoints_api
 from portal import views, views_finder, views_guides, views_info, views_office, views_pdf, views_search
+from portal.api import docs as api_docs
+from portal.api import read as portal_api_read
+from portal.api.schema import PortalApi
 from portal.sitemaps import sitemaps
 
 # The admin login goes through allauth, so it is rate-limited and asks for the second factor.
@@ -14,12 +21,33 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = "Kierunek Wielkopolska"
 admin.site.site_title = "Kierunek Wielkopolska"
 
+# The integration API: each app's routers, mounted with the scope their tokens need (README "Integration API").
+api = PortalApi(
+    title="Kierunek Wielkopolska integration API",
+    version="1.0.0",
+    description="Public information, case status, booking and enquiries for partner institutions, and the status "
+    "import of the office's case system. Errors are problem details (RFC 9457).",
+    urls_namespace="api-v1",
+    openapi_url="/schema/",
+    docs_url=None,
+)
+api.add_router("/", portal_api_read.router, auth=TokenAuth("read"))
+api.add_router("/", appointments_api.read_router, auth=TokenAuth("read"))
+api.add_router("/", infopoints_api.read_router, auth=TokenAuth("read"))
+api.add_router("/", cases_api_v1.status_router, auth=TokenAuth("case-status"))
+api.add_router("/", appointments_api.book_router, auth=TokenAuth("book"))
+api.add_router("/", infopoints_api.book_router, auth=TokenAuth("book"))
+api.add_router("/", cases_api_v1.import_router, auth=TokenAuth("import"))
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/v1/docs/", api_docs.docs, {"api": api}, name="api_docs"),
+    path("api/v1/", api.urls),
+    # The status import's path before /api/v1/, kept for one release (README "Integration API").
     path("api/cases/status-events/", cases_api.status_events, name="api_case_status_events"),
     path("", include("infopoints.urls_devices")),
 ]

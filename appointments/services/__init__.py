@@ -39,6 +39,7 @@ from appointments.services.desk import (
 )
 from appointments.services.holds import case_place_problem, hold_active, hold_create, hold_release, holds_expire
 from appointments.services.needs import DeskNeeds
+from appointments.services.partner import partner_booking_confirm, partner_booking_get, partner_hold_create
 from appointments.services.records import (
     booking_confirm_held,
     booking_create,
@@ -119,6 +120,9 @@ __all__ = [
     "local_datetime",
     "local_today",
     "new_reference",
+    "partner_booking_confirm",
+    "partner_booking_get",
+    "partner_hold_create",
     "normalize_email",
     "public_holidays",
     "release_moment",

@@ -122,6 +122,15 @@ class Enquiry(models.Model):
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
+    # The partner institution that sent the question for the person through the integration API (its token).
+    partner = models.ForeignKey(
+        "cases.IntegrationToken",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by (partner)"),
+    )
     merged_into = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

@@ -11,6 +11,7 @@ from infopoints.services.enquiries import enquiry_record_in_person as enquiry_re
 from infopoints.services.enquiries import enquiry_reply as enquiry_reply
 from infopoints.services.enquiries import enquiry_reply_from_person as enquiry_reply_from_person
 from infopoints.services.enquiries import enquiry_status_set as enquiry_status_set
+from infopoints.services.enquiries import enquiry_submit_partner as enquiry_submit_partner
 from infopoints.services.enquiries import enquiry_submit_web as enquiry_submit_web
 from infopoints.services.enquiries import enquiry_team_set as enquiry_team_set
 from infopoints.services.enquiries import suggestion_open_record as suggestion_open_record

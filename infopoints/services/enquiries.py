@@ -107,6 +107,25 @@ def enquiry_submit_web(
 
 
 @transaction.atomic
+def enquiry_submit_partner(
+    *, partner_id: int, language: str, question: str, email: str, case_number: str = "", name: str = ""
+) -> AskResult:
+    """A question a partner institution sends for a person (integration API): the web form's path and limits,
+    counted per partner, with the partner recorded on the enquiry. The person gets the confirmation e-mail."""
+    result = enquiry_submit_web(
+        language=language,
+        question=question,
+        email=email,
+        case_number=case_number,
+        name=name,
+        client_key=f"partner:{partner_id}",
+    )
+    if result.enquiry is not None:
+        Enquiry.objects.filter(pk=result.enquiry.pk).update(partner_id=partner_id)
+    return result
+
+
+@transaction.atomic
 def enquiry_reply_from_person(*, token: str, body: str, files: Sequence[IncomingFile] = ()) -> Enquiry | None:
     """The person answered on the page of their private link; None when the link does not open an enquiry.
     Raises AttachmentRefused for files that are not allowed."""
