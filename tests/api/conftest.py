@@ -5,7 +5,7 @@ import json
 import pytest
 
 from cases import services
-from tests.appointments.conftest import consultation, fingerprints  # noqa: F401  (fixtures)
+from tests.appointments.conftest import card_collection, consultation  # noqa: F401  (fixtures)
 from tests.cases.conftest import ACCESS_CODE, make_case, procedures, statuses  # noqa: F401  (fixtures)
 
 ALL_SCOPES = ("read", "case-status", "book", "import")

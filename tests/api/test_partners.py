@@ -58,13 +58,13 @@ def test_consent_is_required_and_unknown_fields_are_refused(api, make_token, con
     assert Booking.objects.get().status == Booking.Status.HELD
 
 
-def test_a_visit_a_case_calls_for_needs_the_case_and_its_code(api, make_token, fingerprints, make_case):
+def test_a_visit_a_case_calls_for_needs_the_case_and_its_code(api, make_token, card_collection, make_case):
     token = make_token("book")
-    assert_problem(hold(api, token, fingerprints), 422, "case_number")
-    case = make_case("filed", "personal-appearance")
-    wrong = hold(api, token, fingerprints, case_number=case.number, access_code="AAAAA-AAAAA")
+    assert_problem(hold(api, token, card_collection), 422, "case_number")
+    case = make_case("filed", "card-ready")
+    wrong = hold(api, token, card_collection, case_number=case.number, access_code="AAAAA-AAAAA")
     assert_problem(wrong, 422, "case_number")
-    right = hold(api, token, fingerprints, case_number=case.number, access_code=ACCESS_CODE)
+    right = hold(api, token, card_collection, case_number=case.number, access_code=ACCESS_CODE)
     assert right.status_code == 201, right.content
     assert Booking.objects.get().case_id == case.pk
 
