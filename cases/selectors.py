@@ -7,15 +7,16 @@ functions of those rows, so they are tested without a request.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, DateField, Q, QuerySet
+from django.db.models.functions import Trunc
 from django.utils import timezone
 
 from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
-from cases.models import Case, CaseStatus, IntegrationToken, ProcessingTime, Stage, StatusEvent
+from cases.models import Case, CaseStatus, IntegrationToken, LookupRecord, ProcessingTime, Stage, StatusEvent
 
 if TYPE_CHECKING:
     from portal.models import User
@@ -285,4 +286,31 @@ def case_status_for_staff(*, user: "User", number: str) -> CaseAtDesk | None:
         status_since=timezone.localdate(case.status_changed_at),
         place=case.place.name,
         is_final=case.status.is_final,
+    )
+
+
+# --- Figures for the indicator reports (aggregates only) ---------------------------------------------------
+
+# The outbox kind of the e-mail telling a subscriber that their case moved (`services`: "case-event:<ids>").
+STATUS_NOTIFICATION_KIND = "case-event"
+
+
+def lookup_figures(*, since: datetime, until: datetime) -> dict[str, int]:
+    """Case-status lookups in [since, until): all, found, wrong number or code, refused for too many attempts."""
+    return LookupRecord.objects.filter(created_at__gte=since, created_at__lt=until).aggregate(
+        lookups=Count("pk"),
+        found=Count("pk", filter=Q(outcome=LookupRecord.Outcome.FOUND)),
+        not_found=Count("pk", filter=Q(outcome=LookupRecord.Outcome.NOT_FOUND)),
+        limited=Count("pk", filter=Q(outcome=LookupRecord.Outcome.LIMITED)),
+    )
+
+
+def lookup_series(*, since: datetime, until: datetime, trunc: type[Trunc]) -> list[dict]:
+    """Lookups per day, week or month: `bucket`, `lookups`."""
+    return list(
+        LookupRecord.objects.filter(created_at__gte=since, created_at__lt=until)
+        .annotate(bucket=trunc("created_at", output_field=DateField()))
+        .values("bucket")
+        .annotate(lookups=Count("pk"))
+        .order_by("bucket")
     )

@@ -14,3 +14,10 @@ class InfopointsConfig(AppConfig):
 
         # A staff reply's e-mail carries the files attached to it (built when it is sent).
         register_attachment_builder("enquiry-message", message_attachments)
+
+        from django.db.backends.signals import connection_created
+
+        from infopoints.reports.percentile import register_sqlite_percentile
+
+        # The indicator reports ask the database for percentiles; SQLite gets the function on each connection.
+        connection_created.connect(register_sqlite_percentile, dispatch_uid="infopoints-sqlite-percentile")

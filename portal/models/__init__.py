@@ -26,6 +26,7 @@ from portal.models.info import (
     Partner,
     PartnerTopic,
 )
+from portal.models.stats import PageViewDay
 
 __all__ = [
     "AuditEvent",
@@ -42,6 +43,7 @@ __all__ = [
     "GuideStep",
     "FaqEntry",
     "Notice",
+    "PageViewDay",
     "NoticeDelivery",
     "NoticeSubscription",
     "Partner",
