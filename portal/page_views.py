@@ -6,6 +6,7 @@ the counts of today and yesterday to `PageViewDay` rows. Searches that found not
 their words are not known in advance, so they are written at once (`search_empty_count`).
 """
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import wraps
@@ -22,6 +23,8 @@ from portal.models import FaqEntry, Guide, Notice, PageViewDay, Place
 KEY = "page-views:{day}:{language}:{page}:{item}"
 KEY_SECONDS = 3 * 24 * 60 * 60  # long enough for a flush to find yesterday's counts
 ITEM_LENGTH = 100
+PERSONAL_LOOKING = re.compile(r"[0-9@]")
+SEARCH_WORDS_DAYS = 180
 Page = PageViewDay.Page
 
 # Pages with one address per item, and where their items (slugs) are listed for the flush.
@@ -83,10 +86,14 @@ def _add(*, day: date, language: str, page: str, item: str, views: int) -> None:
 
 
 def search_empty_count(*, words: str) -> None:
-    """A search that found nothing, by its words (lower case, spaces collapsed): what people miss on the site."""
+    """A search that found nothing, by its words (lower case, spaces collapsed): what people miss on the site.
+
+    Words with a digit or an @ are not kept: people paste case numbers, phone numbers and e-mail addresses into
+    search boxes, and those must never be stored. The words are erased after SEARCH_WORDS_DAYS.
+    """
     language = _language()
     item = " ".join(words.lower().split())[:ITEM_LENGTH]
-    if language is None or not item:
+    if language is None or not item or PERSONAL_LOOKING.search(item):
         return
     _add(day=timezone.localdate(), language=language, page=Page.SEARCH_EMPTY, item=item, views=1)
 
@@ -104,8 +111,12 @@ def _candidate_keys(days: Iterable[date]) -> dict[str, tuple[date, str, str, str
 
 
 def page_views_flush() -> int:
-    """Move the counts of today and yesterday from the cache to the rows; returns how many rows changed."""
+    """Move the counts of today and yesterday from the cache to the rows, and erase search words older than
+    SEARCH_WORDS_DAYS; returns how many rows changed."""
     today = timezone.localdate()
+    PageViewDay.objects.filter(
+        page=Page.SEARCH_EMPTY, day__lt=today - timedelta(days=SEARCH_WORDS_DAYS)
+    ).delete()
     keys = _candidate_keys([today - timedelta(days=1), today])
     changed = 0
     for key, count in cache.get_many(list(keys)).items():
