@@ -20,7 +20,8 @@ class PercentileCont(Aggregate):
         super().__init__(expression, fraction=float(fraction), output_field=output_field or DurationField(), **extra)
 
     def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, template="%(function)s(%(expressions)s, %(fraction)s)", **extra_context)
+        template = "%(function)s(%(expressions)s, %(fraction)s)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class _SqlitePercentile:
