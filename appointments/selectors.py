@@ -4,13 +4,15 @@ Each public step reads a fixed number of rows in a fixed number of queries, what
 aggregates free seats per day in the database instead of loading the slots.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import CharField, Count, DateField, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, NullIf, Trunc, TruncDate
+from django.db.models.functions import Coalesce, NullIf, TruncDate
+from django.db.models.functions.datetime import TruncBase
 from django.utils import timezone, translation
 
 from appointments.dates import LOCAL_TIME, local_today
@@ -380,7 +382,7 @@ KEPT_STATUSES = ["checked_in", "completed"]
 CANCELLED_STATUSES = ["cancelled", "cancelled_staff"]
 
 
-def booking_figures(*, since: datetime, until: datetime, place_id: int | None = None) -> list[dict]:
+def booking_figures(*, since: datetime, until: datetime, place_id: int | None = None) -> list[Any]:
     """Bookings whose time falls in [since, until), per place and service: booked, kept, cancelled, no-show.
     One query; rows are dicts with `place_id`, `service_id`, `service_name` (in the active language, Polish when
     untranslated) and the four counts."""
@@ -402,7 +404,9 @@ def booking_figures(*, since: datetime, until: datetime, place_id: int | None = 
     )
 
 
-def booking_series(*, since: datetime, until: datetime, place_id: int | None, trunc: type[Trunc]) -> list[dict]:
+def booking_series(
+    *, since: datetime, until: datetime, place_id: int | None, trunc: Callable[..., TruncBase]
+) -> list[Any]:
     """Booked times per day, week or month (`trunc` is TruncDate, TruncWeek or TruncMonth): `bucket`, `booked`."""
     rows = Booking.objects.filter(starts_at__gte=since, starts_at__lt=until, status__in=BOOKED_STATUSES)
     if place_id is not None:

@@ -6,13 +6,14 @@ times of similar cases. The rules (deadlines, the statutory time limit, when to 
 functions of those rows, so they are tested without a request.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Count, DateField, Q, QuerySet
-from django.db.models.functions import Trunc
+from django.db.models.functions.datetime import TruncBase
 from django.utils import timezone
 
 from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
@@ -305,7 +306,7 @@ def lookup_figures(*, since: datetime, until: datetime) -> dict[str, int]:
     )
 
 
-def lookup_series(*, since: datetime, until: datetime, trunc: type[Trunc]) -> list[dict]:
+def lookup_series(*, since: datetime, until: datetime, trunc: Callable[..., TruncBase]) -> list[Any]:
     """Lookups per day, week or month: `bucket`, `lookups`."""
     return list(
         LookupRecord.objects.filter(created_at__gte=since, created_at__lt=until)

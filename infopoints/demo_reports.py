@@ -54,7 +54,7 @@ def _tickets(days: list[date], rng: random.Random) -> int:
     matters = list(Matter.objects.filter(is_checkin=False).select_related("place"))
     # A busier headquarters, quieter branch offices; a slow rise over the months.
     size = {matter.place_id: (9 if matter.place.slug.startswith("poznan-foreigners") else 3) for matter in matters}
-    rows = []
+    rows: list[Ticket] = []
     for n, day in enumerate(days):
         for matter in matters:
             for number in range(1, size[matter.place_id] + rng.randint(0, 4) + n // 20):
@@ -107,7 +107,7 @@ def _backdate(model, rows: list, moments: list[datetime]) -> None:
 def _bookings(days: list[date], rng: random.Random) -> int:
     schedules = list(Schedule.objects.values_list("place_id", "service_id"))
     statuses = ["completed"] * 14 + ["checked_in"] * 2 + ["no_show"] * 2 + ["cancelled"] * 2 + ["cancelled_staff"]
-    rows = []
+    rows: list[Booking] = []
     for day in days:
         for place_id, service_id in schedules:
             for _n in range(rng.randint(1, 6)):
@@ -121,7 +121,10 @@ def _bookings(days: list[date], rng: random.Random) -> int:
 
 
 def _lookups_and_more(days: list[date], rng: random.Random) -> int:
-    lookups, moments, emails, views = [], [], [], []
+    lookups: list[LookupRecord] = []
+    moments: list[datetime] = []
+    emails: list[OutboundEmail] = []
+    views: list[PageViewDay] = []
     slugs = list(Guide.objects.values_list("slug", flat=True)[:12])
     for day in days:
         for _n in range(rng.randint(10, 40)):

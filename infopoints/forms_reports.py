@@ -29,7 +29,7 @@ class PeriodForm(forms.Form):
     day = _date_field(_("A day in the period"), _("The day, week, month or quarter that contains this day."))
     first_day = _date_field(_("First day"), _("For custom days only."))
     last_day = _date_field(_("Last day"), _("For custom days only."))
-    place = forms.ModelChoiceField(
+    place: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Place"), queryset=Place.objects.none(), required=False, to_field_name="slug",
         empty_label=_("every place"),
     )
@@ -48,7 +48,7 @@ class PeriodForm(forms.Form):
             self.add_error(name, _("This day is in the future: there are no figures for it yet."))
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for name in ("day", "first_day", "last_day"):
             self._check_day(name)
         if self.errors:

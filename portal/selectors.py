@@ -388,7 +388,7 @@ def emails_sent(*, since: datetime, until: datetime, kind: str) -> int:
     ).count()
 
 
-def page_views_by_language(*, first_day: date, last_day: date) -> list[dict]:
+def page_views_by_language(*, first_day: date, last_day: date) -> list[Any]:
     """Page views from `first_day` to `last_day` per page kind and language: rows of `page`, `language`, `views`."""
     return list(
         PageViewDay.objects.filter(day__gte=first_day, day__lte=last_day)
@@ -399,7 +399,7 @@ def page_views_by_language(*, first_day: date, last_day: date) -> list[dict]:
     )
 
 
-def searches_without_result(*, first_day: date, last_day: date, limit: int = 20) -> list[dict]:
+def searches_without_result(*, first_day: date, last_day: date, limit: int = 20) -> list[Any]:
     """The most frequent searches that found nothing: rows of `item` (the words), `language`, `views`."""
     return list(
         PageViewDay.objects.filter(day__gte=first_day, day__lte=last_day, page=PageViewDay.Page.SEARCH_EMPTY)

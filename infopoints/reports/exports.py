@@ -6,6 +6,7 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from infopoints.reports.indicators import Table
 from infopoints.reports.periods import Period
@@ -35,7 +36,8 @@ def table_csv(table: Table) -> str:
 
 def table_xlsx(table: Table, *, period: Period) -> bytes:
     book = Workbook()
-    sheet = book.active
+    sheet = book.create_sheet(index=0)
+    book.remove(book.worksheets[1])
     sheet.title = table.slug[:31]
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True)
@@ -49,9 +51,9 @@ def table_xlsx(table: Table, *, period: Period) -> bytes:
         cell.font = Font(bold=True)
     for row in table.rows:
         sheet.append([_cell(value) if value is not None else None for value in row])
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column[3:]) if len(column) > 3 else 10
-        sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+    for number, column in enumerate(sheet.iter_cols(min_row=3), start=1):
+        width = max((len(str(cell.value or "")) for cell in column), default=8)
+        sheet.column_dimensions[get_column_letter(number)].width = min(60, max(10, width + 2))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

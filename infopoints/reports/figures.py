@@ -1,6 +1,7 @@
 """Aggregates over the queue and the enquiry desk for a period: one query each, no rows loaded into Python."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 
@@ -26,7 +27,7 @@ def _ticket_counts() -> dict:
     }
 
 
-def ticket_figures_by_place(period: Period, place_id: int | None = None) -> list[dict]:
+def ticket_figures_by_place(period: Period, place_id: int | None = None) -> list[Any]:
     """Per place: tickets issued, people served, no-shows, median and 90th percentile of the wait (timedelta)."""
     return list(_tickets(period, place_id).values("place_id").annotate(**_ticket_counts()).order_by("place_id"))
 
@@ -35,7 +36,7 @@ def ticket_totals(period: Period, place_id: int | None = None) -> dict:
     return _tickets(period, place_id).aggregate(**_ticket_counts())
 
 
-def served_by_language(period: Period, place_id: int | None = None) -> list[dict]:
+def served_by_language(period: Period, place_id: int | None = None) -> list[Any]:
     """People served per language of the service (empty: not recorded at the desk)."""
     return list(
         _tickets(period, place_id)
@@ -46,7 +47,7 @@ def served_by_language(period: Period, place_id: int | None = None) -> list[dict
     )
 
 
-def served_series(period: Period, place_id: int | None = None) -> list[dict]:
+def served_series(period: Period, place_id: int | None = None) -> list[Any]:
     return list(
         _tickets(period, place_id)
         .filter(status=Ticket.Status.SERVED)
@@ -63,7 +64,7 @@ def _enquiries(place_id: int | None) -> QuerySet[Enquiry]:
     return rows if place_id is None else rows.filter(place_id=place_id)
 
 
-def enquiry_figures(period: Period, place_id: int | None = None) -> list[dict]:
+def enquiry_figures(period: Period, place_id: int | None = None) -> list[Any]:
     """Per channel and language: received (created in the period), answered (first response in the period),
     answered with a service level, and of those answered within it."""
     since, until = period.bounds()
@@ -84,7 +85,7 @@ def enquiry_figures(period: Period, place_id: int | None = None) -> list[dict]:
     )
 
 
-def enquiry_series(period: Period, place_id: int | None = None) -> list[dict]:
+def enquiry_series(period: Period, place_id: int | None = None) -> list[Any]:
     since, until = period.bounds()
     return list(
         _enquiries(place_id)

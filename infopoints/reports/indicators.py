@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -79,7 +80,7 @@ TABLE_SLUGS = [
     "served", "languages", "enquiries", "appointments", "waiting-list", "case-status", "page-views", "searches",
 ]
 
-PAGE_LABELS = {
+PAGE_LABELS: dict[str, Any] = {
     PageViewDay.Page.GUIDE: gettext_lazy("guides"),
     PageViewDay.Page.FAQ: gettext_lazy("FAQ entries"),
     PageViewDay.Page.NOTICE: gettext_lazy("notices"),

@@ -1,10 +1,12 @@
 """Report periods: a day, a week, a month, a quarter or custom days, and the previous period of the same length."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import DateField, F
-from django.db.models.functions import Trunc, TruncDate, TruncMonth, TruncWeek
+from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
+from django.db.models.functions.datetime import TruncBase
 from django.utils import timezone
 
 # Longer ranges are refused: the figures of several years belong in several reports, not on one screen.
@@ -39,8 +41,8 @@ class Period:
         return "week" if self.days <= 190 else "month"
 
     @property
-    def trunc(self) -> type[Trunc]:
-        return {"day": TruncDate, "week": TruncWeek, "month": TruncMonth}[self.step]  # type: ignore[return-value]
+    def trunc(self) -> Callable[..., TruncBase]:
+        return {"day": TruncDate, "week": TruncWeek, "month": TruncMonth}[self.step]
 
     def bucket_of(self, field_name: str, *, date_field: bool = False):
         """The expression grouping a date or date-time field by this period's step."""
