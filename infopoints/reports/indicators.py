@@ -177,7 +177,7 @@ def _appointments(period, previous, place_id, names) -> tuple[list[Figure], list
     table = Table(
         "appointments",
         _("Appointments by place and service"),
-        [_("Place"), _("Service"), _("Booked"), _("Kept"), _("Cancelled"), _("Did not come")],
+        [_("Place"), _("Service"), _("Booked"), _("Kept"), _("Cancelled"), _("No-shows")],
     )
     per_place: dict[int, int] = defaultdict(int)
     for r in rows:
