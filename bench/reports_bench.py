@@ -48,12 +48,15 @@ def setup_django() -> None:
     os.environ.update({
         "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(48), "HASHING_KEY": "bench-only-hashing-key-" + "x" * 40,
         "ALLOWED_HOSTS": "testserver,127.0.0.1", "SITE_URL": "http://127.0.0.1:8768", "EMAIL_HOST": "localhost",
-        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(ROOT / "bench" / "results" / "static"),
     })
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # production pages name the hashed files
 
 
 def insert_select(model, expressions: dict[str, str], source: str) -> int:
@@ -125,7 +128,8 @@ def fill(first: date, last: date, *, tickets: int, enquiries: int, bookings: int
        f"(SELECT '{first}'::timestamptz + (g.n::float / {enquiries}) * interval '{days} days' AS at) t")
     schedules = Schedule.objects.count()
     made["bookings"] = insert_select(Booking, {
-        "reference": "'B' || lpad(s.id::text, 3, '0') || lpad(g.n::text, 8, '0')", "place_id": "s.place_id", "service_id": "s.service_id",
+        "reference": "'B' || lpad(s.id::text, 3, '0') || lpad(g.n::text, 8, '0')",
+        "place_id": "s.place_id", "service_id": "s.service_id",
         "starts_at": f"'{first}'::timestamptz + (g.n::float / {max(1, bookings // schedules)}) "
                      f"* interval '{days} days'",
         "status": "(ARRAY['completed','completed','completed','checked_in','no_show','cancelled',"
