@@ -17,19 +17,22 @@ def _tickets(period: Period, place_id: int | None) -> QuerySet[Ticket]:
     return rows if place_id is None else rows.filter(place_id=place_id)
 
 
-def _ticket_counts() -> dict:
-    return {
+def _ticket_counts(*, waits: bool = True) -> dict[str, Any]:
+    counts: dict[str, Any] = {
         "issued": Count("pk"),
         "served": Count("pk", filter=Q(status=Ticket.Status.SERVED)),
         "no_show": Count("pk", filter=Q(status=Ticket.Status.NO_SHOW)),
-        "median_wait": PercentileCont(WAIT, 0.5),
-        "p90_wait": PercentileCont(WAIT, 0.9),
     }
+    if waits:  # percentiles sort the period's rows: asked for only where they are shown
+        counts.update(median_wait=PercentileCont(WAIT, 0.5), p90_wait=PercentileCont(WAIT, 0.9))
+    return counts
 
 
-def ticket_figures_by_place(period: Period, place_id: int | None = None) -> list[Any]:
-    """Per place: tickets issued, people served, no-shows, median and 90th percentile of the wait (timedelta)."""
-    return list(_tickets(period, place_id).values("place_id").annotate(**_ticket_counts()).order_by("place_id"))
+def ticket_figures_by_place(period: Period, place_id: int | None = None, *, waits: bool = True) -> list[Any]:
+    """Per place: tickets issued, people served, no-shows and (with `waits`) the median and 90th percentile of
+    the wait (timedeltas)."""
+    rows = _tickets(period, place_id).values("place_id").annotate(**_ticket_counts(waits=waits))
+    return list(rows.order_by("place_id"))
 
 
 def ticket_totals(period: Period, place_id: int | None = None) -> dict:

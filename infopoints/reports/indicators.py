@@ -113,7 +113,9 @@ def _sum(rows: list[dict], key: str) -> int:
 def _queue(period, previous, place_id, names) -> tuple[list[Figure], list[Table], list[Bars], list[Line]]:
     now, before = figures.ticket_totals(period, place_id), figures.ticket_totals(previous, place_id)
     by_place = figures.ticket_figures_by_place(period, place_id)
-    before_by_place = {row["place_id"]: row for row in figures.ticket_figures_by_place(previous, place_id)}
+    before_by_place = {
+        row["place_id"]: row for row in figures.ticket_figures_by_place(previous, place_id, waits=False)
+    }
     served = Table(
         "served",
         _("People served at information points"),
