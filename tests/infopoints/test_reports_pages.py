@@ -51,6 +51,7 @@ def test_dashboard_shows_figures_charts_and_exports(coordinator_client, django_a
     assert html.count('<svg class="report-chart"') == 7
     assert 'role="img"' in html and "<figcaption>People served per place</figcaption>" in html
     assert "/staff/reports/export/served.csv?" in html
+    assert '<input type="hidden" name="first_day" value="2026-03-09">' in html  # the PDF asks for the same days
     assert 'href="/en/staff/reports/"' in html and 'aria-current="page"' in html  # in the staff menu
     # A longer period at one place: the same queries, and one more to find the place.
     with django_assert_num_queries(35):
