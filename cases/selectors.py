@@ -15,7 +15,8 @@ from datetime import time as clock_time
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, DateField, Q, QuerySet
+from django.db.models.functions.datetime import TruncBase
 from django.utils import timezone
 
 from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_normalize, number_key
@@ -384,3 +385,30 @@ def lookups_answered_since(*, since: date) -> int:
     """Case-status lookups the page answered (found, or wrong number or code) from `since`: one count, no person."""
     start = timezone.make_aware(datetime.combine(since, clock_time.min))
     return LookupRecord.objects.filter(created_at__gte=start).exclude(outcome=LookupRecord.Outcome.LIMITED).count()
+
+
+# --- Figures for the indicator reports (aggregates only) ---------------------------------------------------
+
+# The outbox kind of the e-mail telling a subscriber that their case moved (`services`: "case-event:<ids>").
+STATUS_NOTIFICATION_KIND = "case-event"
+
+
+def lookup_figures(*, since: datetime, until: datetime) -> dict[str, int]:
+    """Case-status lookups in [since, until): all, found, wrong number or code, refused for too many attempts."""
+    return LookupRecord.objects.filter(created_at__gte=since, created_at__lt=until).aggregate(
+        lookups=Count("pk"),
+        found=Count("pk", filter=Q(outcome=LookupRecord.Outcome.FOUND)),
+        not_found=Count("pk", filter=Q(outcome=LookupRecord.Outcome.NOT_FOUND)),
+        limited=Count("pk", filter=Q(outcome=LookupRecord.Outcome.LIMITED)),
+    )
+
+
+def lookup_series(*, since: datetime, until: datetime, trunc: Callable[..., TruncBase]) -> list[Any]:
+    """Lookups per day, week or month: `bucket`, `lookups`."""
+    return list(
+        LookupRecord.objects.filter(created_at__gte=since, created_at__lt=until)
+        .annotate(bucket=trunc("created_at", output_field=DateField()))
+        .values("bucket")
+        .annotate(lookups=Count("pk"))
+        .order_by("bucket")
+    )

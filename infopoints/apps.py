@@ -27,3 +27,10 @@ class InfopointsConfig(AppConfig):
 
         # Kiosks and displays share the office's public address with strangers: the per-address limits skip them.
         register_device_check(device_client_name)
+
+        from django.db.backends.signals import connection_created
+
+        from infopoints.reports.percentile import register_sqlite_percentile
+
+        # The indicator reports ask the database for percentiles; SQLite gets the function on each connection.
+        connection_created.connect(register_sqlite_percentile, dispatch_uid="infopoints-sqlite-percentile")

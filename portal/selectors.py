@@ -2,11 +2,11 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +21,8 @@ from portal.models import (
     Notice,
     NoticeSubscription,
     OpeningHours,
+    OutboundEmail,
+    PageViewDay,
     Partner,
     PartnerTopic,
     Place,
@@ -417,3 +419,34 @@ def places_with_checkin_kiosk(place_ids: Iterable[int]) -> set[int]:
     for provider in _KIOSK_PLACE_PROVIDERS:
         found |= provider(ids)
     return found
+
+
+# --- Figures for the indicator reports (aggregates only) ---------------------------------------------------
+
+
+def emails_sent(*, since: datetime, until: datetime, kind: str) -> int:
+    """E-mails of one outbox kind (e.g. "case-event") actually sent in [since, until)."""
+    return OutboundEmail.objects.filter(
+        kind=kind, status=OutboundEmail.Status.SENT, sent_at__gte=since, sent_at__lt=until
+    ).count()
+
+
+def page_views_by_language(*, first_day: date, last_day: date) -> list[Any]:
+    """Page views from `first_day` to `last_day` per page kind and language: rows of `page`, `language`, `views`."""
+    return list(
+        PageViewDay.objects.filter(day__gte=first_day, day__lte=last_day)
+        .exclude(page=PageViewDay.Page.SEARCH_EMPTY)
+        .values("page", "language")
+        .annotate(views=Sum("views"))
+        .order_by("page", "language")
+    )
+
+
+def searches_without_result(*, first_day: date, last_day: date, limit: int = 20) -> list[Any]:
+    """The most frequent searches that found nothing: rows of `item` (the words), `language`, `views`."""
+    return list(
+        PageViewDay.objects.filter(day__gte=first_day, day__lte=last_day, page=PageViewDay.Page.SEARCH_EMPTY)
+        .values("item", "language")
+        .annotate(views=Sum("views"))
+        .order_by("-views", "item", "language")[:limit]
+    )

@@ -157,6 +157,7 @@ CELERY_BEAT_SCHEDULE = {
     "retry-stuck-emails": {"task": "portal.tasks.resend_pending_emails", "schedule": 60},
     "send-pending-tasks": {"task": "portal.tasks.send_pending_tasks", "schedule": 60},
     "flush-guide-views": {"task": "portal.tasks.flush_guide_views", "schedule": 60 * 10},
+    "flush-page-views": {"task": "portal.tasks.flush_page_views", "schedule": 60 * 10},
     "purge-mistake-reports": {"task": "portal.tasks.purge_mistake_reports", "schedule": 60 * 60 * 24},
     "announce-due-notices": {"task": "portal.tasks.announce_due_notices", "schedule": 60},
     "purge-unconfirmed-subscriptions": {"task": "portal.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},

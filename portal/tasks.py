@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from portal import audit, queue, services
+from portal import audit, page_views, queue, services
 from portal.models import OutboundEmail
 
 
@@ -94,3 +94,9 @@ def clear_expired_sessions() -> None:
 @shared_task
 def purge_audit_events() -> int:
     return audit.audit_purge_old()
+
+
+@shared_task
+def flush_page_views() -> int:
+    """Every ten minutes: page views per page, language and day from the cache to the database."""
+    return page_views.page_views_flush()

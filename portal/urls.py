@@ -95,6 +95,7 @@ urlpatterns += i18n_patterns(
     path("staff/appointments/", include("appointments.urls_staff")),
     path("ask/", include("infopoints.urls_ask")),
     path("staff/enquiries/", include("infopoints.urls_enquiries")),
+    path("staff/reports/", include("infopoints.urls_reports")),
     path("", include("infopoints.urls_queue")),
     path("staff/", views.staff_home, name="staff_home"),
     path("accounts/", include("allauth.urls")),

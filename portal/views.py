@@ -21,6 +21,7 @@ from portal import roles, selectors
 from portal.legal_sources import law_page_groups
 from portal.models import Place
 from portal.page_cache import public_page
+from portal.page_views import Page, counts_views
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +31,14 @@ def home(request):
     return render(request, "portal/home.html", {"places": selectors.places_for_home()})
 
 
+@counts_views(Page.PLACES)
 @public_page
 def place_list(request):
     places = [(place, selectors.place_week(place)) for place in selectors.places_published()]
     return render(request, "portal/place_list.html", {"places": places})
 
 
+@counts_views(Page.PLACE, item_from="slug")
 @public_page
 def place_detail(request, slug: str):
     try:

@@ -32,6 +32,7 @@ from portal.finder import (
     recommend,
 )
 from portal.models import Guide
+from portal.page_views import Page, page_view_count
 
 CHOOSE_ONE = _("Choose one of the answers.")
 PROBLEM_STEP = _("We could not read your answers. Please start again from the first step.")
@@ -153,6 +154,8 @@ class _Page:
 @require_http_methods(["GET", "HEAD", "POST"])
 def finder(request):
     page = _answer(request.POST) if request.method == "POST" else _Page(step=1, form=AboutYouForm())
+    if page.step == RESULT:
+        page_view_count(page=Page.FINDER)
     return _render(request, page)
 
 

@@ -14,6 +14,7 @@ from portal import application_forms, selectors, services
 from portal.forms import MistakeReportForm
 from portal.models import GlossaryTerm, Guide
 from portal.page_cache import public_page
+from portal.page_views import Page, counts_views
 from portal.text import TermMarker
 
 
@@ -22,6 +23,7 @@ def guide_list(request):
     return render(request, "portal/guide_list.html", {"categories": selectors.categories_with_published_guides()})
 
 
+@counts_views(Page.GUIDE, item_from="slug")
 def guide_detail(request, slug: str):
     """A published guide. Page views are counted in the cache, even when the page itself comes from it."""
     response = _guide_page(request, slug)  # raises Http404 first, so unknown slugs are never counted

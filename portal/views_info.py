@@ -24,6 +24,7 @@ from portal import selectors, services
 from portal.forms import NoticeSubscriptionForm
 from portal.models import FaqEntry, Notice, Partner
 from portal.page_cache import public_page
+from portal.page_views import Page, counts_views
 from portal.text import TermMarker, content_version
 
 NOTICES_PER_PAGE = 10
@@ -45,6 +46,7 @@ def _pick(value: str, options: dict, problems: list[str], problem: str):
 
 
 @require_safe
+@counts_views(Page.NOTICES)
 @public_page
 def notice_list(request):
     places, guides = selectors.notice_filter_choices()
@@ -81,6 +83,7 @@ def notice_list(request):
 
 
 @require_safe
+@counts_views(Page.NOTICE, item_from="slug")
 @public_page
 def notice_detail(request, slug: str):
     try:
@@ -219,6 +222,7 @@ def faq_list(request):
 
 
 @require_safe
+@counts_views(Page.FAQ, item_from="slug")
 def faq_detail(request, slug: str):
     response = _faq_page(request, slug)  # raises Http404 first, so unknown entries are never counted
     services.faq_view_count(slug=slug)
@@ -280,12 +284,14 @@ def faq_feedback(request, slug: str):
 
 
 @require_safe
+@counts_views(Page.FEES)
 @public_page
 def fee_list(request):
     return render(request, "portal/fee_list.html", {"fees": selectors.fees_overview()})
 
 
 @require_safe
+@counts_views(Page.HELP)
 @public_page
 def partner_list(request):
     topics, languages, towns = selectors.partner_filter_choices()

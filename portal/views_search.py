@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_safe
 
+from portal.page_views import search_empty_count
 from portal.search import (
     MAX_QUERY_LENGTH,
     SearchOutcome,
@@ -49,6 +50,9 @@ def search(request):
         "example_queries": EXAMPLE_QUERIES,
         "fragment": fragment,
     }
+    if query and not fragment and not outcome.results and not faq_results:
+        # Live results as someone types would count every half-typed word: only a submitted search counts.
+        search_empty_count(words=query)
     response = render(request, "portal/_search_results.html" if fragment else "portal/search.html", context)
     patch_vary_headers(response, ["HX-Request"])  # the same address answers a page or a fragment
     return response

@@ -11,6 +11,7 @@ from infopoints.models.enquiries import (
     SuggestionOpen,
 )
 from infopoints.models.queue import DayCounter, Desk, Device, Matter, Ticket
+from infopoints.models.reports import ReportJob
 
 __all__ = [
     "STATUS_CATEGORY",
@@ -23,6 +24,7 @@ __all__ = [
     "EnquiryMessage",
     "EnquiryYearCounter",
     "Matter",
+    "ReportJob",
     "StatusCategory",
     "SuggestionOpen",
     "Ticket",

@@ -24,3 +24,5 @@ from infopoints.services.enquiry_retention import enquiries_auto_close as enquir
 from infopoints.services.enquiry_retention import enquiries_erase_closed as enquiries_erase_closed
 from infopoints.services.enquiry_retention import enquiry_digests_send as enquiry_digests_send
 from infopoints.services.queue import *  # noqa: F403, E402
+from infopoints.services.reports import report_job_build as report_job_build  # noqa: E402
+from infopoints.services.reports import report_job_request as report_job_request  # noqa: E402

@@ -37,6 +37,7 @@ from portal.models.info import (
     PartnerTopic,
 )
 from portal.models.office import ApplicationForm, ApplicationFormFile, ProjectFigure
+from portal.models.stats import PageViewDay
 
 __all__ = [
     "ApplicationForm",
@@ -56,6 +57,7 @@ __all__ = [
     "GuideStep",
     "FaqEntry",
     "Notice",
+    "PageViewDay",
     "NoticeDelivery",
     "NoticeSubscription",
     "Partner",

@@ -23,6 +23,7 @@ EDITOR = "redaktor@demo.kierunek.invalid"
 CASE_OFFICER = "urzednik@demo.kierunek.invalid"
 INFO_POINT = "punkt@demo.kierunek.invalid"
 ADMINISTRATOR = "admin@demo.kierunek.invalid"
+COORDINATOR = "koordynator@demo.kierunek.invalid"
 DESK = {"width": 1280, "height": 900}
 
 
@@ -105,6 +106,10 @@ def staff_pages(site: str) -> dict[str, list[str]]:
             f"{site}/uk/staff/appointments/{DEMO_PLACE_SLUG}/book/?day={day}",
         ],
         ADMINISTRATOR: [site + "/en/staff/", change(Booking, booking)],
+        COORDINATOR: [
+            site + "/pl/staff/reports/",
+            site + "/uk/staff/reports/?kind=quarter&place=" + DEMO_PLACE_SLUG,
+        ],
     }
 
 
@@ -194,3 +199,12 @@ def html_errors(documents: list[tuple[str, str]], folder) -> list[str]:
         number = int(message["url"].rsplit("staff-", 1)[1].split(".")[0])
         errors.append(f"{documents[number][0]}: html: {message['message']} «{message.get('extract', '').strip()}»")
     return errors
+
+
+def test_the_indicator_dashboard_fits_a_phone(staff_site, new_page, visit):
+    """At 360 px the figures, charts and tables stay within the screen; wide tables scroll in their own box."""
+    page = sign_in(new_page, visit, staff_site, COORDINATOR, viewport={"width": 360, "height": 800})
+    visit(page, staff_site + "/pl/staff/reports/")
+    assert page.locator("svg.report-chart").count() == 7
+    wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert wider <= 0, f"The dashboard is {wider}px wider than a phone"
