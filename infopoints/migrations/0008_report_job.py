@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('infopoints', '0006_enquiry_message_jsm_comment_and_mail_once'),
+        ('infopoints', '0007_enquiry_partner'),
         ('portal', '0012_outbox_metadata_headers_limits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -12,6 +12,6 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("infopoints", "0007_report_job"), ("portal", "0002_roles")]
+    dependencies = [("infopoints", "0008_report_job"), ("portal", "0002_roles")]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0012_outbox_metadata_headers_limits'),
+        ('portal', '0016_glossary_avoid_and_place_confirmations'),
     ]
 
     operations = [
