@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.selectors import CaseOverview
+from cases.selectors import CaseOverview, working_day_on_or_after
 
 APPEAL_DAYS = 14
 # The guide that explains appeals; the refusal page links it beside the guide of the case's own procedure.
@@ -44,8 +44,9 @@ class AppealLetter:
 
 
 def appeal_deadline(delivered_on: date) -> date:
-    """The last day to file: 14 days counted from the day after delivery (art. 57 § 1 KPA)."""
-    return delivered_on + timedelta(days=APPEAL_DAYS)
+    """The last day to file: 14 days counted from the day after delivery (art. 57 § 1 KPA), moved to the next
+    working day when it ends on a Saturday, a Sunday or a public holiday (art. 57 § 4 KPA)."""
+    return working_day_on_or_after(delivered_on + timedelta(days=APPEAL_DAYS))
 
 
 def appeal_html(letter: AppealLetter) -> str:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from typing import TYPE_CHECKING, Any
 
+import holidays
 from django.conf import settings
 from django.db.models import Count, DateField, Q, QuerySet
 from django.db.models.functions.datetime import TruncBase
@@ -138,7 +139,17 @@ def action_deadline(status: CaseStatus, current_event: StatusEvent | None) -> da
     """The applicant's deadline, counted from the date of the status (e.g. 14 days from delivery of a request)."""
     if status.action_deadline_days is None or current_event is None:
         return None
-    return timezone.localdate(current_event.occurred_at) + timedelta(days=status.action_deadline_days)
+    return working_day_on_or_after(
+        timezone.localdate(current_event.occurred_at) + timedelta(days=status.action_deadline_days)
+    )
+
+
+def working_day_on_or_after(day: date) -> date:
+    """A time limit that ends on a Saturday or a public holiday ends on the next working day (art. 57 § 4 KPA)."""
+    public_holidays = holidays.country_holidays("PL", years=(day.year, day.year + 1))
+    while day.weekday() == 5 or day.weekday() == 6 or day in public_holidays:
+        day += timedelta(days=1)
+    return day
 
 
 def statutory_time_limit(case: Case, events: list[StatusEvent]) -> tuple[date | None, date | None]:

@@ -135,7 +135,7 @@ def test_the_calendar_file_holds_the_last_day_to_appeal_and_no_personal_data(cli
     assert response["Content-Type"].startswith("text/calendar")
     assert "attachment" in response["Content-Disposition"]
     event = next(component for component in Calendar.from_ical(response.content).walk("VEVENT"))
-    assert event.decoded("dtstart") == delivered + timedelta(days=APPEAL_DAYS)
+    assert event.decoded("dtstart") == appeal_deadline(delivered)
     assert "appeal" in str(event.get("summary")).lower()
     assert b"6151" not in response.content  # no case number travels to a calendar service
     assert next(iter(event.walk("VALARM"))).decoded("trigger") == timedelta(days=-3)
@@ -168,6 +168,7 @@ def test_the_deadline_is_fourteen_days_after_delivery():
     from datetime import date
 
     assert appeal_deadline(date(2026, 11, 20)) == date(2026, 12, 4)
+    assert appeal_deadline(date(2026, 12, 12)) == date(2026, 12, 28)  # 26 December: a holiday and a Saturday
 
 
 @pytest.mark.parametrize("reviews", [1, 12])
@@ -177,5 +178,5 @@ def test_the_refusal_page_uses_the_same_number_of_queries_whatever_the_history(
     make_guide("appeal-against-decision")
     make_case("filed", *["formal-check", "review"] * reviews, "decision-refused", days_apart=1)
     look_up(client)
-    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):  # the case's four, and the appeal guide's link
+    with django_assert_num_queries(6 + URGENT_BANNER_QUERIES):  # the case's four, the appeal guide's link, its visit
         assert client.get(url_in("pl", "cases:result")).status_code == 200

@@ -79,7 +79,7 @@ def test_figures_from_too_few_cases_are_not_shown(make_case, procedures, place):
 def test_the_appeal_deadline_counts_from_the_status_date(make_case):
     case = make_case("filed", "review", "decision-refused", days_apart=3)
     refused_on = timezone.localdate(case.events.get(status__code="decision-refused").occurred_at)
-    assert overview(case).action_deadline == refused_on + timedelta(days=14)
+    assert overview(case).action_deadline == selectors.working_day_on_or_after(refused_on + timedelta(days=14))
     assert overview(make_case("filed", number="WSC-3")).action_deadline is None
 
 
@@ -152,3 +152,17 @@ def test_months_are_counted_to_the_same_day_or_the_last_day_of_a_shorter_month(s
 
 def test_the_eu_long_term_residence_time_limit_agrees_with_its_guide(procedures):
     assert procedures["eu-long-term-residence"].time_limit_months == 6
+
+
+@pytest.mark.parametrize(
+    ("last_day", "moved_to"),
+    [
+        (date(2026, 12, 4), date(2026, 12, 4)),  # a Friday stays
+        (date(2026, 12, 5), date(2026, 12, 7)),  # Saturday -> Monday
+        (date(2026, 12, 6), date(2026, 12, 7)),  # Sunday -> Monday
+        (date(2026, 11, 11), date(2026, 11, 12)),  # Independence Day (Wednesday) -> Thursday
+        (date(2026, 12, 24), date(2026, 12, 28)),  # Christmas Eve (a holiday from 2025), Christmas, Saturday, Sunday
+    ],
+)
+def test_a_time_limit_ending_on_a_saturday_or_a_holiday_ends_on_the_next_working_day(last_day, moved_to):
+    assert selectors.working_day_on_or_after(last_day) == moved_to
