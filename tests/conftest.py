@@ -1,9 +1,32 @@
 import pytest
 from django.core.cache import cache
+from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
+from pytest_django.fixtures import _get_databases_for_setup
 
 from portal.celery import app as celery_app
 from tests.factories import PlaceFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb,
+                    django_db_modify_db_settings):
+    """pytest-django's set-up, with the default database always among those created.
+
+    pytest-django creates only the databases that the selected tests ask for by a marker or the `db` fixtures.
+    The browser sweeps reach the database through their package-wide content fixture instead, so a run of sweeps
+    alone (`-k fees-pl`) found no test database and read the development one in var/.
+    """
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        databases = setup_databases(
+            verbosity=request.config.option.verbose, interactive=False, aliases=aliases | {"default"},
+            serialized_aliases=serialized, keepdb=django_db_keepdb and not django_db_createdb,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(databases, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture
