@@ -1,22 +1,31 @@
-"""Reads of the appointments app: what is bookable, where, on which days and at which times.
+"""Reads of the appointments app: what is bookable, where, on which days and at which times (the figures of the
+indicator reports are in `appointments.selectors_reports`, re-exported here).
 
 Each public step reads a fixed number of rows in a fixed number of queries, whatever the horizon: the calendar
 aggregates free seats per day in the database instead of loading the slots.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import CharField, Count, DateField, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, NullIf, TruncDate
-from django.db.models.functions.datetime import TruncBase
-from django.utils import timezone, translation
+from django.db.models import F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from appointments.dates import LOCAL_TIME, local_today
-from appointments.models import BookableService, Booking, BookingSeat, Draw, Schedule, Slot, WaitingListEntry
+from appointments.models import BookableService, Booking, BookingSeat, Schedule, Slot
+from appointments.selectors_reports import BOOKED_STATUSES as BOOKED_STATUSES
+from appointments.selectors_reports import CANCELLED_STATUSES as CANCELLED_STATUSES
+from appointments.selectors_reports import KEPT_STATUSES as KEPT_STATUSES
+from appointments.selectors_reports import booking_counts as booking_counts
+from appointments.selectors_reports import booking_figures as booking_figures
+from appointments.selectors_reports import booking_series as booking_series
+from appointments.selectors_reports import draw_figures as draw_figures
+from appointments.selectors_reports import first_booking_start as first_booking_start
+from appointments.selectors_reports import service_name as service_name
+from appointments.selectors_reports import waiting_list_figures as waiting_list_figures
 from appointments.services.slots import staff_slot_problem
 from portal import selectors as portal_selectors
 
@@ -433,76 +442,4 @@ def booking_for_case(*, case_id: int, now: datetime | None = None) -> Booking | 
         )
         .order_by("starts_at")
         .first()
-    )
-
-
-# --- Figures for the indicator reports (aggregates only) ---------------------------------------------------
-
-# A booking counts once its time was confirmed; holds that lapsed or were never confirmed are not bookings.
-BOOKED_STATUSES = ["confirmed", "checked_in", "completed", "no_show", "cancelled", "cancelled_staff"]
-KEPT_STATUSES = ["checked_in", "completed"]
-CANCELLED_STATUSES = ["cancelled", "cancelled_staff"]
-
-
-def booking_figures(*, since: datetime, until: datetime, place_id: int | None = None) -> list[Any]:
-    """Bookings whose time falls in [since, until), per place and service: booked, kept, cancelled, no-show.
-    One query; rows are dicts with `place_id`, `service_id`, `service_name` (in the active language, Polish when
-    untranslated) and the four counts."""
-    rows = Booking.objects.filter(starts_at__gte=since, starts_at__lt=until, status__in=BOOKED_STATUSES)
-    if place_id is not None:
-        rows = rows.filter(place_id=place_id)
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    name = f"service__name_{language[:2]}" if language[:2] in ("pl", "en", "uk", "ru") else "service__name_pl"
-    return list(
-        rows.values("place_id", "service_id")
-        .annotate(
-            service_name=Coalesce(NullIf(F(name), Value("")), F("service__name_pl"), output_field=CharField()),
-            booked=Count("pk"),
-            kept=Count("pk", filter=Q(status__in=KEPT_STATUSES)),
-            cancelled=Count("pk", filter=Q(status__in=CANCELLED_STATUSES)),
-            no_show=Count("pk", filter=Q(status="no_show")),
-        )
-        .order_by("place_id", "service_id")
-    )
-
-
-def booking_series(
-    *, since: datetime, until: datetime, place_id: int | None, trunc: Callable[..., TruncBase]
-) -> list[Any]:
-    """Booked times per day, week or month (`trunc` is TruncDate, TruncWeek or TruncMonth): `bucket`, `booked`."""
-    rows = Booking.objects.filter(starts_at__gte=since, starts_at__lt=until, status__in=BOOKED_STATUSES)
-    if place_id is not None:
-        rows = rows.filter(place_id=place_id)
-    return list(
-        rows.annotate(bucket=trunc("starts_at", output_field=DateField()))
-        .values("bucket")
-        .annotate(booked=Count("pk"))
-        .order_by("bucket")
-    )
-
-
-def waiting_list_figures(*, since: datetime, until: datetime, place_id: int | None = None) -> dict[str, int]:
-    """People who joined a waiting list in [since, until): joined, confirmed their e-mail, got a time, left."""
-    rows = WaitingListEntry.objects.filter(created_at__gte=since, created_at__lt=until)
-    if place_id is not None:
-        rows = rows.filter(place_id=place_id)
-    return rows.aggregate(
-        joined=Count("pk"),
-        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
-        booked=Count("pk", filter=Q(status="booked")),
-        left=Count("pk", filter=Q(status="left")),
-    )
-
-
-def draw_figures(*, since: datetime, until: datetime, place_id: int | None = None) -> dict[str, int]:
-    """Draws held in [since, until) and their confirmed requests: draws, entered, won (given a time), not drawn."""
-    draws = Draw.objects.filter(drawn_at__gte=since, drawn_at__lt=until)
-    if place_id is not None:
-        draws = draws.filter(schedule__place_id=place_id)
-    entered = ["entered", "won", "not_drawn"]
-    return draws.aggregate(
-        draws=Count("pk", distinct=True),
-        entered=Count("requests", filter=Q(requests__status__in=entered)),
-        won=Count("requests", filter=Q(requests__status="won")),
-        not_drawn=Count("requests", filter=Q(requests__status="not_drawn")),
     )

@@ -3,12 +3,15 @@
 
     .venv/bin/python bench/reports_bench.py                 # 1,000,000 tickets, 200,000 enquiries, 500,000 bookings
     .venv/bin/python bench/reports_bench.py --scale 0.1 --reuse   # a tenth of it; --reuse keeps the database
+    .venv/bin/python bench/reports_bench.py --database kw_mine    # another database name (it is dropped first)
 
 A run: (1) recreates its own database (kw_reports_bench), migrates it and loads the demo places, staff, services,
 schedules and queue matters; (2) fills a year (the 365 days before today) with INSERT … SELECT over
 generate_series, in the database: queue tickets spread over every place's matters and days, enquiries over
 channels, languages and teams, bookings over every schedule, and case-status lookups, notifications and page
-views in proportion; (3) runs ANALYZE; (4) asks for the dashboard of the last full quarter, everywhere, through
+views in proportion; (3) runs ANALYZE and rolls the closed days up (`manage.py roll_up_reports`, as the nightly
+task and a back-fill do; `--no-rollups` leaves them out to measure the raw aggregates); (4) asks for the
+dashboard of the last full quarter, everywhere, through
 Django's test client as the demo coordinator (the view, its queries and the template; no network and no
 server), `--repeat` times after two warm-up requests, and reports the median and the 95th percentile; (5) builds
 the quarterly PDF report the way the worker does (`services.report_job_build`) and reports its time. Results are
@@ -29,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DATABASE = "kw_reports_bench"
+DATABASE = os.environ.get("REPORTS_BENCH_DATABASE", "kw_reports_bench")
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
@@ -195,11 +198,16 @@ def measure(repeat: int, first: date, last: date) -> dict:
 
 
 def main() -> None:
+    global DATABASE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full year's data (default 1)")
     parser.add_argument("--repeat", type=int, default=20, help="dashboard requests measured (default 20)")
     parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
+    parser.add_argument("--no-rollups", action="store_true", help="measure without the daily rollups")
+    parser.add_argument("--database", help=f"the database to (re)create (default {DATABASE})")
     args = parser.parse_args()
+    if args.database:
+        DATABASE = args.database
     if not args.reuse:
         recreate_database()
     setup_django()
@@ -215,6 +223,18 @@ def main() -> None:
         made = fill(first_day, last_day, tickets=int(1_000_000 * args.scale), enquiries=int(200_000 * args.scale),
                     bookings=int(500_000 * args.scale))
         made["setup_seconds"] = round(time.perf_counter() - started, 1)
+    if not args.no_rollups:
+        from infopoints.models import RollupDay
+
+        started = time.perf_counter()
+        call_command("roll_up_reports", "--since", first_day.isoformat(), "--until", last_day.isoformat())
+        made["rollup_seconds"] = round(time.perf_counter() - started, 1)
+    else:
+        from infopoints.models import BookingDay, EnquiryDay, QueueDay, QueueWaitDay, RollupDay
+
+        for model in (RollupDay, QueueDay, QueueWaitDay, EnquiryDay, BookingDay):
+            model.objects.all().delete()
+    made["rolled_up_days"] = RollupDay.objects.count()
     quarter = last_full_quarter(today)
     result = {"bench": "reports", "at": datetime.now().isoformat(timespec="seconds"), "scale": args.scale,
               "quarter": [quarter[0].isoformat(), quarter[1].isoformat()], **made,

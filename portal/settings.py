@@ -178,6 +178,8 @@ CELERY_BEAT_SCHEDULE = {
     # Each team's overdue enquiries, every morning at 07:30 (crontab(minute, hour)).
     "enquiry-digest": {"task": "infopoints.tasks.enquiries.send_overdue_digests", "schedule": crontab(30, 7)},
     "queue-close-days": {"task": "infopoints.tasks.close_queue_days", "schedule": 60 * 60},
+    # After the queue's day close (hourly), so yesterday's tickets are final; the last days are recomputed anyway.
+    "report-rollups": {"task": "infopoints.tasks.roll_up_closed_days", "schedule": crontab(20, 2)},
     "enquiry-mailbox": {"task": "infopoints.tasks.poll_enquiry_mailbox", "schedule": 120},
     "enquiry-jsm-sync": {"task": "infopoints.tasks.jsm_sync_open_enquiries", "schedule": 60 * 10},
 }

@@ -1,13 +1,18 @@
-"""Aggregates over the queue and the enquiry desk for a period: one query each, no rows loaded into Python."""
+"""Aggregates over the queue, the enquiry desk and the bookings for a period: one query each, no rows loaded into
+Python. A period with rolled-up days is read through `infopoints.reports.rolled` (the daily rollups, and the raw
+rows for the other days); a period without any is counted from the raw rows alone, waits to the second."""
 
 from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 
+from appointments import selectors as appointment_selectors
 from infopoints.models import Enquiry, Ticket
+from infopoints.reports import rolled
 from infopoints.reports.percentile import PercentileCont
 from infopoints.reports.periods import Period
+from infopoints.reports.rolled import Split
 
 WAIT = ExpressionWrapper(F("called_at") - F("issued_at"), output_field=DurationField())
 
@@ -28,19 +33,28 @@ def _ticket_counts(*, waits: bool = True) -> dict[str, Any]:
     return counts
 
 
-def ticket_figures_by_place(period: Period, place_id: int | None = None, *, waits: bool = True) -> list[Any]:
+def ticket_figures_by_place(parts: Split, place_id: int | None = None, *, waits: bool = True) -> list[Any]:
     """Per place: tickets issued, people served, no-shows and (with `waits`) the median and 90th percentile of
     the wait (timedeltas)."""
+    if parts.rolled:
+        return rolled.ticket_figures_by_place(parts, place_id, waits=waits)
+    period = parts.period
     rows = _tickets(period, place_id).values("place_id").annotate(**_ticket_counts(waits=waits))
     return list(rows.order_by("place_id"))
 
 
-def ticket_totals(period: Period, place_id: int | None = None) -> dict:
+def ticket_totals(parts: Split, place_id: int | None = None) -> dict:
+    if parts.rolled:
+        return rolled.ticket_totals(parts, place_id)
+    period = parts.period
     return _tickets(period, place_id).aggregate(**_ticket_counts())
 
 
-def served_by_language(period: Period, place_id: int | None = None) -> list[Any]:
+def served_by_language(parts: Split, place_id: int | None = None) -> list[Any]:
     """People served per language of the service (empty: not recorded at the desk)."""
+    if parts.rolled:
+        return rolled.served_by_language(parts, place_id)
+    period = parts.period
     return list(
         _tickets(period, place_id)
         .filter(status=Ticket.Status.SERVED)
@@ -50,7 +64,10 @@ def served_by_language(period: Period, place_id: int | None = None) -> list[Any]
     )
 
 
-def served_series(period: Period, place_id: int | None = None) -> list[Any]:
+def served_series(parts: Split, place_id: int | None = None) -> list[Any]:
+    if parts.rolled:
+        return rolled.served_series(parts, place_id)
+    period = parts.period
     return list(
         _tickets(period, place_id)
         .filter(status=Ticket.Status.SERVED)
@@ -67,9 +84,12 @@ def _enquiries(place_id: int | None) -> QuerySet[Enquiry]:
     return rows if place_id is None else rows.filter(place_id=place_id)
 
 
-def enquiry_figures(period: Period, place_id: int | None = None) -> list[Any]:
+def enquiry_figures(parts: Split, place_id: int | None = None) -> list[Any]:
     """Per channel and language: received (created in the period), answered (first response in the period),
     answered with a service level, and of those answered within it."""
+    if parts.rolled:
+        return rolled.enquiry_figures(parts, place_id)
+    period = parts.period
     since, until = period.bounds()
     received = Q(created_at__gte=since, created_at__lt=until)
     answered = Q(first_responded_at__gte=since, first_responded_at__lt=until)
@@ -88,7 +108,10 @@ def enquiry_figures(period: Period, place_id: int | None = None) -> list[Any]:
     )
 
 
-def enquiry_series(period: Period, place_id: int | None = None) -> list[Any]:
+def enquiry_series(parts: Split, place_id: int | None = None) -> list[Any]:
+    if parts.rolled:
+        return rolled.enquiry_series(parts, place_id)
+    period = parts.period
     since, until = period.bounds()
     return list(
         _enquiries(place_id)
@@ -97,6 +120,23 @@ def enquiry_series(period: Period, place_id: int | None = None) -> list[Any]:
         .values("bucket")
         .annotate(value=Count("pk"))
         .order_by("bucket")
+    )
+
+
+def booking_figures(parts: Split, place_id: int | None = None) -> list[Any]:
+    """Per place and service: `service_name`, booked, kept, cancelled and no-show (see appointments' selectors)."""
+    if parts.rolled:
+        return rolled.booking_figures(parts, place_id)
+    since, until = parts.period.bounds()
+    return appointment_selectors.booking_figures(since=since, until=until, place_id=place_id)
+
+
+def booking_series(parts: Split, place_id: int | None = None) -> list[Any]:
+    if parts.rolled:
+        return rolled.booking_series(parts, place_id)
+    since, until = parts.period.bounds()
+    return appointment_selectors.booking_series(
+        since=since, until=until, place_id=place_id, trunc=parts.period.trunc
     )
 
 

@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from appointments import selectors as appointment_selectors
 from cases import selectors as case_selectors
 from infopoints.models import Enquiry
-from infopoints.reports import figures
+from infopoints.reports import figures, rolled
 from infopoints.reports.periods import Period, change
+from infopoints.reports.rolled import Split
 from portal import selectors as portal_selectors
 from portal.models import PageViewDay, Place
 
@@ -110,7 +111,7 @@ def _sum(rows: list[dict], key: str) -> int:
     return sum(row[key] for row in rows)
 
 
-def _queue(period, previous, place_id, names) -> tuple[list[Figure], list[Table], list[Bars], list[Line]]:
+def _queue(period: Split, previous: Split, place_id, names) -> tuple[list[Figure], list[Table], list[Bars], list[Line]]:
     now, before = figures.ticket_totals(period, place_id), figures.ticket_totals(previous, place_id)
     by_place = figures.ticket_figures_by_place(period, place_id)
     before_by_place = {
@@ -143,11 +144,11 @@ def _queue(period, previous, place_id, names) -> tuple[list[Figure], list[Table]
     bars = [Bars(_("People served per place"), "", [(names.get(r["place_id"], "?"), r["served"]) for r in by_place]),
             Bars(_("Median wait per place (min)"), "min",
                  [(names.get(r["place_id"], "?"), figures.minutes(r["median_wait"]) or 0) for r in by_place])]
-    line = Line(_("People served over time"), _series(period, figures.served_series(period, place_id)))
+    line = Line(_("People served over time"), _series(period.period, figures.served_series(period, place_id)))
     return result, [served, languages], bars, [line]
 
 
-def _enquiries(period, previous, place_id) -> tuple[list[Figure], list[Table], list[Line]]:
+def _enquiries(period: Split, previous: Split, place_id) -> tuple[list[Figure], list[Table], list[Line]]:
     rows, before = figures.enquiry_figures(period, place_id), figures.enquiry_figures(previous, place_id)
     channels = dict(Enquiry.Channel.choices)
     table = Table(
@@ -167,15 +168,17 @@ def _enquiries(period, previous, place_id) -> tuple[list[Figure], list[Table], l
                _share(_sum(rows, "in_time"), _sum(rows, "with_level")),
                _share(_sum(before, "in_time"), _sum(before, "with_level")), "%"),
     ]
-    line = Line(_("Enquiries received over time"), _series(period, figures.enquiry_series(period, place_id)))
+    line = Line(_("Enquiries received over time"), _series(period.period, figures.enquiry_series(period, place_id)))
     return result, [table], [line]
 
 
-def _appointments(period, previous, place_id, names) -> tuple[list[Figure], list[Table], list[Bars], list[Line]]:
+def _appointments(parts: Split, previous_parts: Split, place_id, names) -> tuple[list[Figure], list[Table],
+                                                                                  list[Bars], list[Line]]:
+    period = parts.period
     since, until = period.bounds()
-    before_since, before_until = previous.bounds()
-    rows = appointment_selectors.booking_figures(since=since, until=until, place_id=place_id)
-    before = appointment_selectors.booking_figures(since=before_since, until=before_until, place_id=place_id)
+    before_since, before_until = previous_parts.period.bounds()
+    rows = figures.booking_figures(parts, place_id)
+    before = figures.booking_figures(previous_parts, place_id)
     table = Table(
         "appointments",
         _("Appointments by place and service"),
@@ -212,7 +215,7 @@ def _appointments(period, previous, place_id, names) -> tuple[list[Figure], list
                   [_("Figure"), _("This period"), _("Previous period"), _("Change (%)")])
     lists.rows = [[label, now[key], then[key], change(now[key], then[key])] for now, then, key, label in labels]
     bars = [Bars(_("Appointments booked per place"), "", [(names.get(k, "?"), v) for k, v in per_place.items()])]
-    series = appointment_selectors.booking_series(since=since, until=until, place_id=place_id, trunc=period.trunc)
+    series = figures.booking_series(parts, place_id)
     line = Line(_("Appointments booked over time"), _series(period, series, "booked"))
     return result, [table, lists], bars, [line]
 
@@ -263,9 +266,13 @@ def indicator_report(period: Period, *, place: Place | None, places: Sequence[Pl
     previous = period.previous()
     names = {p.pk: p.name for p in places}
     place_id = place.pk if place is not None else None
-    queue_figures, queue_tables, queue_bars, queue_lines = _queue(period, previous, place_id, names)
-    enquiry_figures, enquiry_tables, enquiry_lines = _enquiries(period, previous, place_id)
-    booking_figures, booking_tables, booking_bars, booking_lines = _appointments(period, previous, place_id, names)
+    done = rolled.rolled_days(previous.first_day, period.last_day)
+    parts, previous_parts = rolled.split(period, done), rolled.split(previous, done)
+    queue_figures, queue_tables, queue_bars, queue_lines = _queue(parts, previous_parts, place_id, names)
+    enquiry_figures, enquiry_tables, enquiry_lines = _enquiries(parts, previous_parts, place_id)
+    booking_figures, booking_tables, booking_bars, booking_lines = _appointments(
+        parts, previous_parts, place_id, names
+    )
     office_figures, office_tables, office_lines = _office(period, previous)
     return Report(
         period=period,

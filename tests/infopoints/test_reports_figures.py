@@ -113,7 +113,7 @@ def test_time_lines_have_a_point_per_day(data):
 
 def test_constant_number_of_queries(data, django_assert_num_queries):
     places = list(Place.objects.all())
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         indicator_report(WEEK, place=None, places=places)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         indicator_report(Period(date(2025, 10, 1), date(2026, 3, 31)), place=places[0], places=places)

@@ -43,7 +43,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 
 def test_dashboard_shows_figures_charts_and_exports(coordinator_client, django_assert_num_queries):
     poznan, _kalisz = build()
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(35):
         response = coordinator_client.get(url_in("en", "reports:dashboard"), WEEK)
     html = response.content.decode()
     assert response.status_code == 200
@@ -54,7 +54,7 @@ def test_dashboard_shows_figures_charts_and_exports(coordinator_client, django_a
     assert '<input type="hidden" name="first_day" value="2026-03-09">' in html  # the PDF asks for the same days
     assert 'href="/en/staff/reports/"' in html and 'aria-current="page"' in html  # in the staff menu
     # A longer period at one place: the same queries, and one more to find the place.
-    with django_assert_num_queries(35):
+    with django_assert_num_queries(36):
         coordinator_client.get(url_in("en", "reports:dashboard"),
                                {"kind": "quarter", "day": WEEK_START.isoformat(), "place": poznan.slug})
 
