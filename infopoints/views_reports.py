@@ -58,7 +58,9 @@ def dashboard(request):
         report = indicator_report(period, place=place, places=list(places))
         context.update(report=report, charts=_charts(report), query=request.GET.urlencode(),
                        jobs=ReportJob.objects.filter(requested_by=request.user)[:5],
-                       language_choices=exports.PDF_LANGUAGES)
+                       language_choices=exports.PDF_LANGUAGES,
+                       # The PDF form repeats the period as hidden fields: no ids, which the form above has.
+                       period_hidden=PeriodForm(request.GET or None, places=places, auto_id=False))
     return render(request, "infopoints/reports/dashboard.html", context, status=200 if context["report"] else 400)
 
 
