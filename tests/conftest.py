@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 from pytest_django.fixtures import _get_databases_for_setup
@@ -27,6 +28,21 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(databases, verbosity=request.config.option.verbose)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Passwords in tests are hashed cheaply: the production hasher is slow on purpose (about a third of a second
+    per password on this machine), which every staff account, demo load and sign-in paid again."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture
+def short_demo_history(monkeypatch):
+    """Ten days of indicator history instead of four months, for tests of the demo that do not look at the charts
+    (`tests/infopoints/test_reports_demo.py` loads the full history)."""
+    monkeypatch.setattr("infopoints.demo_reports.DAYS", 10)
 
 
 @pytest.fixture

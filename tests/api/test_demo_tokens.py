@@ -8,7 +8,7 @@ from cases import demo
 from cases.models import IntegrationToken
 from portal.demo.loader import load_guides, load_places
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("short_demo_history")]
 
 
 def test_the_demo_tokens_are_printed_and_answer_with_their_scopes(api):

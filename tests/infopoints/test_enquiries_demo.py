@@ -7,7 +7,7 @@ from infopoints.models import CannedAnswer, Enquiry
 from portal.models import AuditEvent
 from tests.infopoints.enquiry_helpers import media_in_tmp  # noqa: F401 (autouse fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("short_demo_history")]
 
 
 def test_demo_enquiries_cover_channels_languages_teams_and_statuses_and_load_twice(settings):

@@ -7,7 +7,7 @@ from portal import roles
 from portal.models import OpeningHours, Place, User
 from tests.factories import has_totp
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("short_demo_history")]
 
 
 def test_demo_data_creates_the_seven_places_and_enrolled_users_of_every_role_and_can_run_twice(settings):
