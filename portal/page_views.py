@@ -51,11 +51,16 @@ def page_view_count(*, page: str, item: str = "") -> None:
     if language is None:
         return
     key = KEY.format(day=timezone.localdate().isoformat(), language=language, page=page, item=item[:ITEM_LENGTH])
-    if not cache.add(key, 1, KEY_SECONDS):
+    cache_counter_increment(key, KEY_SECONDS)
+
+
+def cache_counter_increment(key: str, timeout: int | None) -> None:
+    """Add one to a counter in the cache (no database write on the request's path)."""
+    if not cache.add(key, 1, timeout):
         try:
             cache.incr(key)
         except ValueError:  # expired or evicted between add and incr
-            cache.set(key, 1, KEY_SECONDS)
+            cache.set(key, 1, timeout)
 
 
 def counts_views(page: str, *, item_from: str | None = None):

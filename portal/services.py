@@ -35,6 +35,7 @@ from portal.outbox import email_send as email_send
 from portal.outbox import emails_due as emails_due
 from portal.outbox import emails_purge_old as emails_purge_old
 from portal.outbox import register_attachment_builder as register_attachment_builder
+from portal.page_views import cache_counter_increment
 from portal.queue import task_enqueue
 from portal.retention import process_in_batches
 from portal.text import content_version_bump
@@ -48,20 +49,12 @@ GUIDE_VIEWS_KEY = "guide-views:{slug}"
 
 def guide_view_count(*, slug: str) -> None:
     """Count a page view in the cache (no database write per request); `guide_views_flush` moves counts to rows."""
-    _page_view_count(GUIDE_VIEWS_KEY.format(slug=slug))
+    cache_counter_increment(GUIDE_VIEWS_KEY.format(slug=slug), None)
 
 
 def guide_views_flush() -> int:
     """Add the counted page views to the guides; returns the number of guides updated."""
     return _page_views_flush(Guide, GUIDE_VIEWS_KEY)
-
-
-def _page_view_count(key: str) -> None:
-    if not cache.add(key, 1, None):
-        try:
-            cache.incr(key)
-        except ValueError:  # the key expired or was evicted between add and incr
-            cache.set(key, 1, None)
 
 
 def _page_views_flush(model: type[Model], key_template: str) -> int:
@@ -318,7 +311,7 @@ def faq_feedback_record(*, slug: str, helpful: bool, client_key: str) -> bool:
 
 
 def faq_view_count(*, slug: str) -> None:
-    _page_view_count(FAQ_VIEWS_KEY.format(slug=slug))
+    cache_counter_increment(FAQ_VIEWS_KEY.format(slug=slug), None)
 
 
 def faq_views_flush() -> int:
