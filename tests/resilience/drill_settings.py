@@ -8,6 +8,7 @@ EMAIL_BACKEND = "tests.resilience.drill_mail.EmailBackend"
 EMAIL_RESEND_AFTER_SECONDS = 1
 APPOINTMENT_HOLDS_PER_HOUR = 100_000
 APPOINTMENT_EMAILS_PER_HOUR = 100_000
+APPOINTMENT_SEATS_HELD_PER_HOUR = 100_000
 # Production's error pages (views.server_error), not Django's debug page; files served without the manifest.
 DEBUG = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
