@@ -1,5 +1,6 @@
 """Pages of a list and the language of an answer, the same for every endpoint of the API."""
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -59,7 +60,9 @@ def in_language(language: str, response: HttpResponse, build: Callable[[], T]) -
 
 def cached_answer(kind: str, language: str, params: Any, response: HttpResponse, build: Callable[[], T]) -> T:
     """`build()` in `language`, or the same answer from the cache: `kind` and `params` (the query) pick it."""
-    key = f"api:{kind}:{language}:{content_version()}:{params!r}"
+    # The query's repr holds spaces and quotes, which some cache backends refuse in keys: it goes in as a digest.
+    query = hashlib.blake2b(repr(params).encode(), digest_size=16).hexdigest()
+    key = f"api:{kind}:{language}:{content_version()}:{query}"
     response["Content-Language"] = language
     answer = cache.get(key)
     if answer is None:
