@@ -180,6 +180,7 @@ CELERY_BEAT_SCHEDULE = {
     "queue-close-days": {"task": "infopoints.tasks.close_queue_days", "schedule": 60 * 60},
     # After the queue's day close (hourly), so yesterday's tickets are final; the last days are recomputed anyway.
     "report-rollups": {"task": "infopoints.tasks.roll_up_closed_days", "schedule": crontab(20, 2)},
+    "report-jobs-purge": {"task": "infopoints.tasks.purge_old_report_jobs", "schedule": 60 * 60 * 24},
     "enquiry-mailbox": {"task": "infopoints.tasks.poll_enquiry_mailbox", "schedule": 120},
     "enquiry-jsm-sync": {"task": "infopoints.tasks.jsm_sync_open_enquiries", "schedule": 60 * 10},
 }
@@ -263,6 +264,8 @@ ENQUIRY_WEB_PER_HOUR = env.int("ENQUIRY_WEB_PER_HOUR", default=5)
 ENQUIRY_AUTO_CLOSE_DAYS = env.int("ENQUIRY_AUTO_CLOSE_DAYS", default=14)
 # ... and its personal data (contact, case number, texts, files) is erased this many days after closing.
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=90)
+# Indicator PDF reports asked for on the dashboard are kept this many days, then deleted (they can be made again).
+REPORT_JOB_RETENTION_DAYS = env.int("REPORT_JOB_RETENTION_DAYS", default=30)
 
 # --- Enquiries by e-mail and JSM (infopoints.mail_intake, .imap_poll, .jsm) -------------------------------
 # Incoming mail: the address people write to (mail naming it in X-Loop, or sent from it, is a loop), limits

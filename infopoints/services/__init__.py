@@ -26,6 +26,7 @@ from infopoints.services.enquiry_retention import enquiry_digests_send as enquir
 from infopoints.services.queue import *  # noqa: F403, E402
 from infopoints.services.reports import report_job_build as report_job_build  # noqa: E402
 from infopoints.services.reports import report_job_request as report_job_request  # noqa: E402
+from infopoints.services.reports import report_jobs_purge as report_jobs_purge  # noqa: E402
 from infopoints.services.rollups import RollupError as RollupError  # noqa: E402
 from infopoints.services.rollups import rollup_day_compute as rollup_day_compute  # noqa: E402
 from infopoints.services.rollups import rollups_days_compute as rollups_days_compute  # noqa: E402

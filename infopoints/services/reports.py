@@ -1,7 +1,9 @@
 """Writes of the indicator reports: asking for a PDF report, and building it in a worker with its progress."""
 
 import logging
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -51,3 +53,11 @@ def report_job_build(*, job_id: int) -> str:
         status=ReportJob.Status.READY, progress=100, pdf=content, finished_at=timezone.now()
     )
     return "ready"
+
+
+def report_jobs_purge(*, now: datetime | None = None) -> int:
+    """Delete the report rows (and their PDFs) asked for more than REPORT_JOB_RETENTION_DAYS ago. The figures are
+    computed afresh from the data whenever asked, so nothing is lost but a file the coordinator can make again."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.REPORT_JOB_RETENTION_DAYS)
+    deleted, _per_model = ReportJob.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

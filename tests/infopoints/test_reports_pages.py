@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from infopoints.models import ReportJob
+from infopoints.tasks.reports import purge_old_report_jobs
 from portal.models import AuditEvent
 from portal.roles import ADMINISTRATOR, COORDINATOR, INFO_POINT_STAFF
 from tests.factories import UserFactory, url_in
@@ -148,3 +150,15 @@ def test_pdf_progress_page_polls_until_ready_and_others_cannot_see_it(coordinato
     assert 'data-hx-trigger="every 2s"' in page.content.decode() and "Check again" in page.content.decode()
     assert client.get(url_in("en", "reports:pdf_download", job_id=job.pk)).status_code == 302  # not ready yet
     assert coordinator_client.get(url_in("en", "reports:pdf_status", job_id=job.pk)).status_code == 404
+
+
+def test_report_jobs_older_than_the_retention_period_are_deleted_with_their_pdf(settings):
+    settings.REPORT_JOB_RETENTION_DAYS = 30
+    old = ReportJob.objects.create(period_start=WEEK_START, period_end=WEEK_START, pdf=b"%PDF old")
+    recent = ReportJob.objects.create(period_start=WEEK_START, period_end=WEEK_START, pdf=b"%PDF recent")
+    ReportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    ReportJob.objects.filter(pk=recent.pk).update(created_at=timezone.now() - timedelta(days=29))
+
+    assert purge_old_report_jobs() == 1
+
+    assert list(ReportJob.objects.values_list("pk", flat=True)) == [recent.pk]
