@@ -102,7 +102,7 @@ def hold_create(
             raise BookingError("no_consecutive" if people > 1 else "taken")
         try:
             with transaction.atomic():
-                seats_take([s.pk for s in slots])
+                seats_take(slots)
                 booking = booking_create(
                     service=service,
                     place_id=place_id,
