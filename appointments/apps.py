@@ -25,8 +25,15 @@ class AppointmentsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from appointments.models import BookableService, Schedule
-        from portal.signals import _content_changed
 
         for model in (BookableService, Schedule):
             post_save.connect(_content_changed, sender=model, dispatch_uid=f"content-version-save-{model.__name__}")
             post_delete.connect(_content_changed, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")
+
+
+def _content_changed(sender, **kwargs) -> None:
+    from django.db import transaction
+
+    from portal.text import content_version_bump
+
+    transaction.on_commit(content_version_bump)

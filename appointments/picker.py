@@ -96,49 +96,58 @@ def _seconds_until(until: datetime, now: datetime) -> int:
     return max(math.ceil((until - now).total_seconds()), 1)
 
 
-def _shared_request(request: HttpRequest) -> bool:
-    """A GET any anonymous visitor could make: no session, no pending message, only the page's own parameters."""
+def _shared_request(request: HttpRequest, variant: str) -> bool:
+    """A GET (or a refused POST, told apart by `variant`) any anonymous visitor could make: no session, no pending
+    message, only the page's own parameters in the address."""
     return (
-        request.method == "GET"
+        (request.method == "GET" or bool(variant))
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and set(request.GET) <= PAGE_PARAMETERS
     )
 
 
-def _page_key(request: HttpRequest, *, partial: bool) -> str:
-    return f"appointments:day-page:{get_language()}:{int(partial)}:{content_version()}:{request.get_full_path()}"
+def _page_key(request: HttpRequest, *, partial: bool, variant: str) -> str:
+    # The full address: the language switcher of the page keeps its query.
+    return (
+        f"appointments:day-page:{get_language()}:{int(partial)}:{content_version()}:{request.get_full_path()}:"
+        f"{variant}"
+    )
 
 
-def _with_token(request: HttpRequest, html: str, *, status: int = 200) -> HttpResponse:
+def _with_token(request: HttpRequest, html: str, *, status: int) -> HttpResponse:
     response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)
     patch_vary_headers(response, ["HX-Request", "Cookie"])  # as the rendered page, which reads the session
     return response
 
 
-def day_page_cached(request: HttpRequest, *, partial: bool) -> HttpResponse | None:
-    """The day page (or its fragment) from the cache, with the visitor's CSRF token; None when it must be built."""
-    if not _shared_request(request):
+def day_page_cached(request: HttpRequest, *, partial: bool, variant: str = "") -> HttpResponse | None:
+    """The day page (or its fragment) from the cache, with the visitor's CSRF token; None when it must be built.
+
+    `variant` names a refusal of a POST (its code, day and people): the booking rush's refused attempts all get the
+    same page with the day's remaining times.
+    """
+    if not _shared_request(request, variant):
         return None
-    cached = cache.get(_page_key(request, partial=partial))
+    cached = cache.get(_page_key(request, partial=partial, variant=variant))
     if cached is None:
         return None
-    html, service_id, place_id, version, until = cached
+    html, status, service_id, place_id, version, until = cached
     if timezone.now() >= until or seats_version(service_id=service_id, place_id=place_id) != version:
         return None
-    return _with_token(request, html)
+    return _with_token(request, html, status=status)
 
 
 def day_page_response(
-    request: HttpRequest, template: str, context: dict, *, status: int, partial: bool
+    request: HttpRequest, template: str, context: dict, *, status: int, partial: bool, variant: str = ""
 ) -> HttpResponse:
     """Render the day page for this visitor, and keep it for the next ones when nothing in it is theirs."""
-    if status != 200 or not _shared_request(request):
+    if not (status == 200 or variant) or not _shared_request(request, variant):
         response = HttpResponse(render_to_string(template, context, request=request), status=status)
         patch_vary_headers(response, ["HX-Request"])
         return response
     piece: Picker = context["picker"]
     html = render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
-    entry = (html, piece.service_id, piece.place_id, piece.version, piece.until)
-    cache.set(_page_key(request, partial=partial), entry, _seconds_until(piece.until, timezone.now()))
-    return _with_token(request, html)
+    entry = (html, status, piece.service_id, piece.place_id, piece.version, piece.until)
+    cache.set(_page_key(request, partial=partial, variant=variant), entry, _seconds_until(piece.until, timezone.now()))
+    return _with_token(request, html, status=status)

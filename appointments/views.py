@@ -253,6 +253,7 @@ def day_and_time(request, service_code: str, place_slug: str):
     day, day_error = day_param(source.get("day"))
     error = errors.message_for(people_problem) if people_problem else day_error
     status = 400 if error else 200
+    refused = ""  # the refusal's code, day and people: the same page for everyone refused alike
 
     if request.method == "POST" and not people_problem:
         form = TimeForm(request.POST)
@@ -279,11 +280,25 @@ def day_and_time(request, service_code: str, place_slug: str):
                 )
             except services.BookingError as exc:
                 error, status = errors.message_for(exc.code), error_status(exc.code)
+                refused = f"refused:{exc.code}:{day}:{people}"
             else:
                 request.session.cycle_key()
                 request.session[HOLD_KEY] = booking.pk
                 return redirect("appointments:details")
 
+    response = day_page_cached(request, partial=partial, variant=refused) if refused else None
+    if response is None:
+        response = _day_page(
+            request, service, schedule, verified=verified, day=day, people=people, error=error, status=status,
+            partial=partial, refused=refused,
+        )
+    if status == 429:
+        response["Retry-After"] = "3600"
+    return response
+
+
+def _day_page(request, service, schedule, *, verified, day, people, error, status, partial, refused):
+    """The day page (or the htmx fragment) around the cached calendar and times."""
     context = {
         "picker": picker(schedule=schedule, day=day, people=people, now=timezone.now()),
         "day": day,
@@ -297,10 +312,7 @@ def day_and_time(request, service_code: str, place_slug: str):
         "action": request.path,
     }
     template = "appointments/_picker.html" if partial else "appointments/day_and_time.html"
-    response = day_page_response(request, template, context, status=status, partial=partial)
-    if status == 429:
-        response["Retry-After"] = "3600"
-    return response
+    return day_page_response(request, template, context, status=status, partial=partial, variant=refused)
 
 
 # --- Details, check, done ---------------------------------------------------------------------------------
