@@ -335,7 +335,7 @@ def _winner_booking(request: DrawRequest, *, service, slot: Slot, now: datetime)
     booked it) or the person already has an active booking of this service (by e-mail or case)."""
     try:
         with transaction.atomic():
-            services.seats_take([slot.pk])
+            services.seats_take([slot])
             booking = services.booking_create(
                 service=service,
                 place_id=slot.place_id,

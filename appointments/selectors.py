@@ -209,6 +209,27 @@ def next_release(*, schedule: Schedule, now: datetime | None = None) -> datetime
     return first
 
 
+# The longest a cached calendar and times piece is served (`appointments.picker`), a bound on top of the version.
+PICKER_MAX_SECONDS = 5 * 60
+
+
+def picker_valid_until(*, schedule: Schedule, now: datetime) -> datetime:
+    """Until when the calendar and times of `schedule` stay as they are at `now` if nothing is written: the next
+    scheduled release, the next time coming inside the booking lead, midnight, or PICKER_MAX_SECONDS. One query.
+    """
+    lead = timedelta(minutes=settings.APPOINTMENT_MIN_LEAD_MINUTES)
+    found = Slot.objects.filter(
+        place=schedule.place_id, service=schedule.service_id, starts_at__gte=now + lead
+    ).aggregate(release=Min("opens_at", filter=Q(opens_at__gt=now)), first=Min("starts_at"))
+    midnight = datetime.combine(local_today(now) + timedelta(days=1), datetime.min.time(), tzinfo=LOCAL_TIME)
+    moments = [now + timedelta(seconds=PICKER_MAX_SECONDS), midnight]
+    if found["release"] is not None:
+        moments.append(found["release"])
+    if found["first"] is not None:
+        moments.append(found["first"] - lead)
+    return min(moments)
+
+
 @dataclass(frozen=True)
 class DayTimes:
     """The free times of a chosen day, or why there are none (a `BookingError` code)."""

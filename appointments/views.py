@@ -5,7 +5,7 @@ thing the session keeps is the id of the held booking (`HOLD_KEY`): no personal 
 Every refusal is a `BookingError` whose code `errors.message_for` turns into a message with a way forward.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -25,6 +24,7 @@ from appointments.dates import parse_day
 from appointments.forms import CaseCheckForm, DetailsForm, TimeForm
 from appointments.forms_needs import desk_needs_initial
 from appointments.models import Booking, Schedule
+from appointments.picker import day_page_cached, day_page_response, picker
 from cases import selectors as case_selectors
 from portal.selectors import client_address
 
@@ -124,28 +124,6 @@ def day_param(value) -> tuple[date | None, str]:
     return day, "" if valid else errors.message_for("bad_date")
 
 
-def picker_context(*, schedule: Schedule, day: date | None, people: int, now) -> dict:
-    """The calendar of the horizon and, for a chosen day, its free times; a fixed number of queries."""
-    weeks = selectors.calendar(schedule=schedule, now=now)
-    today = services.local_today(now)
-    day_problem = ""
-    times = []
-    if day is not None:
-        chosen = selectors.day_times(schedule=schedule, weeks=weeks, day=day, people=people, now=now)
-        times, day_problem = chosen.times, errors.message_for(chosen.problem) if chosen.problem else ""
-    return {
-        "weeks": weeks,
-        "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
-        "first_day": today,
-        "last_day": today + timedelta(days=schedule.horizon_days),
-        "first_free": selectors.first_free_day(weeks),
-        "day": day,
-        "day_problem": day_problem,
-        "times": times,
-        "people": people,
-    }
-
-
 def render_picker(request, template: str, context: dict, *, status: int = 200):
     if _htmx_partial(request):
         template = "appointments/_picker.html"
@@ -155,11 +133,14 @@ def render_picker(request, template: str, context: dict, *, status: int = 200):
 
 
 def _schedule_or_404(request, service_code: str, place_slug: str):
+    """The service and its schedule at the place (one query), or the service alone when the place does not offer it."""
+    schedule = selectors.schedule_public_get(service_code=service_code, place_slug=place_slug)
+    if schedule is not None:
+        return schedule.service, schedule
     service = selectors.service_get_bookable(code=service_code)
     if service is None:
         raise Http404
-    schedule = selectors.schedule_get(service=service, place_slug=place_slug)
-    return service, schedule
+    return service, None
 
 
 def _not_offered(request, service):
@@ -254,6 +235,10 @@ def case_check(request, service_code: str, place_slug: str):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def day_and_time(request, service_code: str, place_slug: str):
+    partial = _htmx_partial(request)
+    cached = day_page_cached(request, partial=partial)
+    if cached is not None:
+        return cached
     service, schedule = _schedule_or_404(request, service_code, place_slug)
     if schedule is None:
         return _not_offered(request, service)
@@ -268,6 +253,7 @@ def day_and_time(request, service_code: str, place_slug: str):
     day, day_error = day_param(source.get("day"))
     error = errors.message_for(people_problem) if people_problem else day_error
     status = 400 if error else 200
+    refused = ""  # the refusal's code, day and people: the same page for everyone refused alike
 
     if request.method == "POST" and not people_problem:
         form = TimeForm(request.POST)
@@ -294,27 +280,39 @@ def day_and_time(request, service_code: str, place_slug: str):
                 )
             except services.BookingError as exc:
                 error, status = errors.message_for(exc.code), error_status(exc.code)
+                refused = f"refused:{exc.code}:{day}:{people}"
             else:
                 request.session.cycle_key()
                 request.session[HOLD_KEY] = booking.pk
                 return redirect("appointments:details")
 
-    context = picker_context(schedule=schedule, day=day, people=people, now=timezone.now())
-    context.update(
-        {
-            "service": service,
-            "schedule": schedule,
-            "place": schedule.place,
-            "error": error,
-            "people_choices": range(1, service.max_people + 1),
-            "verified": verified,
-            "action": request.path,
-        }
-    )
-    response = render_picker(request, "appointments/day_and_time.html", context, status=status)
+    response = day_page_cached(request, partial=partial, variant=refused) if refused else None
+    if response is None:
+        response = _day_page(
+            request, service, schedule, verified=verified, day=day, people=people, error=error, status=status,
+            partial=partial, refused=refused,
+        )
     if status == 429:
         response["Retry-After"] = "3600"
     return response
+
+
+def _day_page(request, service, schedule, *, verified, day, people, error, status, partial, refused):
+    """The day page (or the htmx fragment) around the cached calendar and times."""
+    context = {
+        "picker": picker(schedule=schedule, day=day, people=people, now=timezone.now()),
+        "day": day,
+        "people": people,
+        "service": service,
+        "schedule": schedule,
+        "place": schedule.place,
+        "error": error,
+        "people_choices": range(1, service.max_people + 1),
+        "verified": verified,
+        "action": request.path,
+    }
+    template = "appointments/_picker.html" if partial else "appointments/day_and_time.html"
+    return day_page_response(request, template, context, status=status, partial=partial, variant=refused)
 
 
 # --- Details, check, done ---------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from appointments import errors, selectors, services
 from appointments.documents import place_has_kiosk
 from appointments.forms import TimeForm
 from appointments.models import Booking
-from appointments.views import calendar_url, day_param, error_status, picker_context, render_picker, url_or_none
+from appointments.picker import picker
+from appointments.views import calendar_url, day_param, error_status, render_picker, url_or_none
 from portal.selectors import client_address
 
 # --- Confirming and managing a booking ------------------------------------------------------------------------
@@ -147,17 +148,13 @@ def booking_move(request, token: str):
             else:
                 messages.success(request, _("Your visit is moved. We have sent the new confirmation to your e-mail."))
                 return redirect(_manage_url(moved))
-    context = picker_context(schedule=schedule, day=day, people=len(seats), now=timezone.now())
-    context.update(
-        {
-            "booking": found,
-            "seats": seats,
-            "token": token,
-            "service": found.service,
-            "place": found.place,
-            "error": error,
-            "action": request.path,
-            "moving": True,
-        }
-    )
+    context = {
+        "picker": picker(schedule=schedule, day=day, people=len(seats), now=timezone.now(), moving=True),
+        "booking": found,
+        "seats": seats,
+        "token": token,
+        "service": found.service,
+        "place": found.place,
+        "error": error,
+    }
     return render_picker(request, "appointments/move.html", context, status=status)

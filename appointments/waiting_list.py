@@ -188,7 +188,7 @@ def seat_offer_free(*, slot: Slot, now: datetime) -> bool:
     """Offer a seat that nobody held (a draw's leftover) to the waiting list: taken first, then transferred."""
     with transaction.atomic():
         try:
-            services.seats_take([slot.pk])
+            services.seats_take([slot])
         except BookingError:
             return False
         if offer_seat(slot=slot, now=now):

@@ -254,7 +254,7 @@ def booking_move(*, booking_id: int, slot_id: int, client_key: str) -> Booking:
     if not slots:
         raise BookingError("no_consecutive" if len(old_seats) > 1 else "taken")
     with transaction.atomic():
-        seats_take([s.pk for s in slots])
+        seats_take(slots)
     seats_give_up(booking, now=now)
     BookingSeat.objects.filter(booking=booking).delete()
     BookingSeat.objects.bulk_create(

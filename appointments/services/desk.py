@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from appointments import emails
+from appointments.availability import seats_changed
 from appointments.dates import local_today
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, Schedule, Slot
@@ -140,6 +141,7 @@ def slot_block(*, slot_id: int, user: "User", blocked: bool) -> Slot:
     if slot.is_blocked != blocked:
         slot.is_blocked = blocked
         slot.save(update_fields=["is_blocked"])
+        seats_changed([(slot.service_id, slot.place_id)])
         audit_record(
             actor=user,
             action="slot.block" if blocked else "slot.unblock",
@@ -231,7 +233,7 @@ def staff_booking_create(*, request: StaffBookingRequest, user: "User", now: dat
         raise BookingError("no_consecutive" if people > 1 else "taken")
     try:
         with transaction.atomic():
-            seats_take([s.pk for s in slots])
+            seats_take(slots)
             booking = booking_create(
                 service=service,
                 place_id=request.place_id,

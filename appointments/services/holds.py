@@ -10,10 +10,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from appointments.errors import BookingError
-from appointments.models import BookableService, Booking, Schedule, Slot
+from appointments.models import BookableService, Booking, BookingSeat, Schedule, SeatReturn, Slot
 from appointments.services.records import booking_create, seats_over_limit, seats_take
 from appointments.services.seats import seat_returns_apply, seats_give_up
 from appointments.services.slots import consecutive_slots, slot_bookable_problem
@@ -48,6 +49,19 @@ def holds_expire(*, now: datetime | None = None, slot_ids: list[int] | None = No
     return count
 
 
+def _overdue_in(slot_ids: list[int], *, now: datetime) -> bool:
+    """Whether a hold that ran out or a seat whose delay has passed still counts in one of these times. One query,
+    so that a refusal in a rush (nothing overdue, as a rule) does not try both tidy-ups."""
+    overdue = BookingSeat.objects.filter(
+        slot=OuterRef("pk"),
+        released=False,
+        booking__status__in=[Booking.Status.HELD, Booking.Status.AWAITING_CONFIRMATION],
+        booking__hold_expires_at__lt=now,
+    )
+    due = SeatReturn.objects.filter(slot=OuterRef("pk"), returns_at__lte=now)
+    return Slot.objects.filter(pk__in=slot_ids).filter(Exists(overdue) | Exists(due)).exists()
+
+
 def case_place_problem(*, service: BookableService, case_id: int, place_id: int) -> None:
     """Refuse (`wrong_place`) a case's visit at a place its service's `case_place_rule` does not allow."""
     if service.case_place_rule == BookableService.CasePlaceRule.ANY_PLACE:
@@ -74,11 +88,14 @@ def hold_create(
     it (or if the case does not call for the visit any more) nothing is held.
     """
     now = timezone.now()
-    service = BookableService.objects.filter(pk=service_id, is_active=True).first()
-    if service is None or not Schedule.objects.filter(
-        place=place_id, service=service_id, is_active=True
-    ).exists():
+    schedule = (
+        Schedule.objects.select_related("service")
+        .filter(place=place_id, service=service_id, is_active=True, service__is_active=True)
+        .first()
+    )
+    if schedule is None:
         raise BookingError("not_offered")
+    service = schedule.service
     if not 1 <= people <= service.max_people:
         raise BookingError("too_many_people")
     slot = Slot.objects.filter(pk=slot_id, place=place_id, service=service_id).first()
@@ -101,8 +118,10 @@ def hold_create(
         if not slots:
             raise BookingError("no_consecutive" if people > 1 else "taken")
         try:
+            if slot.free < 1:
+                raise BookingError("taken")  # full a moment ago: the rush's usual answer, without a write
             with transaction.atomic():
-                seats_take([s.pk for s in slots])
+                seats_take(slots)
                 booking = booking_create(
                     service=service,
                     place_id=place_id,
@@ -122,6 +141,8 @@ def hold_create(
                 raise
             # Full: perhaps only because of holds that ran out and seats whose delay passed; tidy those, retry once.
             slot_ids = [s.pk for s in slots]
+            if not _overdue_in(slot_ids, now=now):
+                raise
             if not (holds_expire(now=now, slot_ids=slot_ids) + seat_returns_apply(now=now, slot_ids=slot_ids)):
                 raise
             slot.refresh_from_db()

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, F, Model
 
+from appointments.availability import seats_changed
 from appointments.errors import BookingError
 from appointments.models import BookableService, Booking, BookingSeat, Slot
 from portal.services import over_hourly_limit
@@ -59,18 +60,19 @@ def seats_over_limit(*, prefix: str, key: str, seats: int) -> bool:
     return any(results)
 
 
-def seats_take(slot_ids: list[int]) -> bool:
+def seats_take(slots: Sequence[Slot]) -> bool:
     """Take one seat in each slot, all or none; the caller's transaction is rolled back by the raised error.
 
     The UPDATE's condition is evaluated by the database on the locked row, so concurrent requests for the last
     seat are serialized there: exactly one of them sees a row updated.
     """
-    for slot_id in slot_ids:
-        taken = Slot.objects.filter(pk=slot_id, booked__lt=F("capacity"), is_blocked=False).update(
+    for slot in slots:
+        taken = Slot.objects.filter(pk=slot.pk, booked__lt=F("capacity"), is_blocked=False).update(
             booked=F("booked") + 1
         )
         if not taken:
             raise BookingError("taken")
+    seats_changed((slot.service_id, slot.place_id) for slot in slots)
     return True
 
 def new_reference() -> str:

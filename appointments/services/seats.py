@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from appointments.availability import seats_changed
 from appointments.models import Booking, BookingSeat, Schedule, SeatReturn, Slot
 from appointments.services.offers import offer_seat
 
@@ -37,6 +38,7 @@ def seats_give_up(booking: Booking, *, now: datetime | None = None, delayed: boo
         else:
             Slot.objects.filter(pk=seat.slot_id, booked__gt=0).update(booked=F("booked") - 1)
     BookingSeat.objects.filter(pk__in=[seat.pk for seat in seats]).update(released=True)
+    seats_changed([(booking.service_id, booking.place_id)])
 
 
 def seat_returns_apply(*, now: datetime | None = None, slot_ids: list[int] | None = None) -> int:
@@ -45,10 +47,12 @@ def seat_returns_apply(*, now: datetime | None = None, slot_ids: list[int] | Non
     due = SeatReturn.objects.filter(returns_at__lte=now)
     if slot_ids is not None:
         due = due.filter(slot__in=slot_ids)
-    count = 0
+    slot_ids = []
     with transaction.atomic():
         for seat_return in due.select_for_update(skip_locked=True):
             Slot.objects.filter(pk=seat_return.slot_id, booked__gt=0).update(booked=F("booked") - 1)
             seat_return.delete()
-            count += 1
-    return count
+            slot_ids.append(seat_return.slot_id)
+        if slot_ids:
+            seats_changed(Slot.objects.filter(pk__in=slot_ids).values_list("service_id", "place_id").distinct())
+    return len(slot_ids)

@@ -9,6 +9,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from appointments.availability import seats_changed
 from appointments.dates import LOCAL_TIME, local_datetime, local_today, public_holidays
 from appointments.models import Draw, Schedule, ScheduleException, ScheduleHours, Slot
 
@@ -116,6 +117,7 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
         ]
         Slot.objects.bulk_create(new_slots)
         created += len(new_slots)
+        changed_slots = len(new_slots)
 
         for moment, slot in existing.items():
             if moment in wanted:
@@ -131,18 +133,24 @@ def slots_generate(*, today: date | None = None, schedule_ids: list[int] | None 
                         in_schedule=desks >= slot.booked,
                         is_blocked=False,
                     )
+                    changed_slots += 1
                 elif changed and not slot.is_blocked:
                     Slot.objects.filter(pk=slot.pk).update(
                         capacity=Greatest(Value(desks), F("booked")),
                         opens_at=opens_at,
                         in_schedule=desks >= slot.booked,
                     )
+                    changed_slots += 1
             elif slot.booked == 0 and not slot.seats.exists():
                 slot.delete()
                 removed += 1
+                changed_slots += 1
             elif slot.in_schedule:
                 Slot.objects.filter(pk=slot.pk).update(in_schedule=False, is_blocked=True)
                 left += 1
+                changed_slots += 1
+        if changed_slots:
+            seats_changed([(schedule.service_id, schedule.place_id)])
     return SlotsGenerated(created, removed, left)
 
 def consecutive_slots(*, first: Slot, people: int) -> list[Slot]:

@@ -110,7 +110,8 @@ def test_the_calendar_page_takes_the_same_number_of_queries_whatever_the_horizon
     schedule = make_schedule(place, service, horizon_days=horizon)
     services.slots_generate(schedule_ids=[schedule.pk])
     slot = first_bookable_slot(schedule)
-    # service, schedule with its place, the calendar's sums per day, the chosen day's slots
+    # the schedule with its service and place, the calendar's sums per day, the chosen day's slots, until when
+    # they hold (the first time the page is asked for: then it comes from the cache)
     with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):
         page = client.get(calendar_url(schedule), {"day": day_of(slot).isoformat(), "people": 2})
     assert page.status_code == 200

@@ -297,7 +297,7 @@ def test_a_blocked_time_cannot_be_booked_but_keeps_its_bookings(client, consulta
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
     with pytest.raises(BookingError):
-        services.seats_take([slot.pk])
+        services.seats_take([slot])
     with pytest.raises(BookingError) as error:
         staff_book(consultation, desk, slot=slot, name="Olena", email="olena@example.org")
     assert error.value.code == "closed"

@@ -137,7 +137,7 @@ def test_a_cancelled_booking_is_offered_to_the_first_confirmed_person(consultati
 def test_an_offer_ends_one_hour_before_the_visit_and_none_is_made_too_close_to_it(consultation):
     entry = waiting(consultation, "first@example.com")
     slot = first_bookable_slot(consultation)
-    services.seats_take([slot.pk])
+    services.seats_take([slot])
     assert waiting_list.offer_seat(slot=slot, now=slot.starts_at - timedelta(hours=2))
     entry.refresh_from_db()
     assert entry.offer.hold_expires_at == slot.starts_at - timedelta(hours=1)

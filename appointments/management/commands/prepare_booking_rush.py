@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from appointments import services
+from appointments import availability, services
 from appointments.models import BookableService, Schedule, ScheduleHours, Slot
 from portal.models import Place
 
@@ -44,6 +44,7 @@ class Command(BaseCommand):
         services.slots_generate(schedule_ids=[schedule.pk])
         Slot.objects.filter(service=service).exclude(starts_at__date=day).delete()
         Slot.objects.filter(service=service).update(opens_at=timezone.now() - timedelta(minutes=1))
+        availability.seats_changed([(service.pk, place.pk)])  # the slots were changed here past the services
         seats = sum(Slot.objects.filter(service=service).values_list("capacity", flat=True))
         if seats != SEATS:
             raise CommandError(f"expected {SEATS} seats, made {seats}")
