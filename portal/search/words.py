@@ -101,7 +101,7 @@ def _strength(token: str, word: str) -> float:
         return 0.0
     # One edit keeps the first or the second letter in place, or swaps or shifts them by one: most words of the
     # guides share neither of the token's first two letters with their own first two and are rejected here.
-    if word[:1] not in token[:2] and word[1:2] not in token[:2] or not word:
+    if not word or (word[:1] not in token[:2] and word[1:2] not in token[:2]):
         return 0.0
     if _within_one_edit(token, word) or _within_one_edit(token, word[: len(token)]):
         return FUZZY_FACTOR
