@@ -1,10 +1,17 @@
 """Guide pages, the glossary and "report a mistake": thin views over portal.selectors and portal.services."""
 
+import math
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,7 +22,9 @@ from portal.forms import MistakeReportForm
 from portal.models import GlossaryTerm, Guide
 from portal.page_cache import public_page
 from portal.page_views import Page, counts_views
-from portal.text import TermMarker
+from portal.text import TermMarker, content_version
+
+GUIDE_ARTICLE_CACHE_SECONDS = 60 * 60
 
 
 @public_page
@@ -33,24 +42,63 @@ def guide_detail(request, slug: str):
 
 @public_page
 def _guide_page(request, slug: str):
-    try:
-        guide = selectors.guide_for_page(slug=slug)
-    except Guide.DoesNotExist as exc:
-        raise Http404 from exc
-    return render(request, "portal/guide_detail.html", _guide_context(guide, get_language()))
+    return render(request, "portal/guide_detail.html", {"article": _guide_article_cached(slug, get_language())})
 
 
 @never_cache
 @login_required
 @permission_required("portal.view_guide", raise_exception=True)
 def guide_preview(request, slug: str):
-    """Editors see a draft exactly as a migrant would, with a banner saying it is a preview."""
+    """Editors see a draft exactly as a migrant would, with a banner saying it is a preview (never from the cache)."""
     try:
         guide = selectors.guide_for_page(slug=slug, include_drafts=True)
     except Guide.DoesNotExist as exc:
         raise Http404 from exc
-    context = {**_guide_context(guide, get_language()), "preview": True}
+    context = {
+        "article": _guide_article(guide, get_language()),
+        "preview": True,
+        "preview_status": guide.get_status_display(),
+    }
     return render(request, "portal/guide_detail.html", context)
+
+
+@dataclass(frozen=True)
+class GuideArticle:
+    """A published guide's page without the site's frame around it: the same for every reader of a language."""
+
+    title: str
+    summary: str
+    html: SafeString  # breadcrumbs and the article, glossary terms marked
+
+
+def _guide_article_cached(slug: str, language: str) -> GuideArticle:
+    """The article from the cache, built from the database once per guide and language after each content change.
+
+    Readers the page cache does not serve (a session cookie, a query string such as a campaign tag) get it from
+    here instead of 11 queries and ~60 text fields with glossary terms marked (~40 ms). The content version in
+    the key makes any edit show at once; the guide's notices appear and expire by the clock, so the entry is
+    never kept past the next such moment. Raises Http404 for an unknown or unpublished guide (never cached).
+    """
+    key = f"guide-article:{language}:{content_version()}:{slug}"
+    article = cache.get(key)
+    if article is None:
+        try:
+            guide = selectors.guide_for_page(slug=slug)
+        except Guide.DoesNotExist as exc:
+            raise Http404 from exc
+        article = _guide_article(guide, language)
+        timeout = GUIDE_ARTICLE_CACHE_SECONDS
+        change = selectors.guide_notices_next_change(guide)
+        if change is not None:
+            timeout = max(1, min(timeout, math.ceil((change - timezone.now()).total_seconds())))
+        cache.set(key, article, timeout)
+    return article
+
+
+def _guide_article(guide: Guide, language: str) -> GuideArticle:
+    """The article in one pass, so each glossary term is explained at its first use on the page (ids unique)."""
+    html = render_to_string("portal/_guide_article.html", _guide_context(guide, language))
+    return GuideArticle(title=guide.title, summary=guide.summary, html=html)
 
 
 def _guide_context(guide: Guide, language: str) -> dict:

@@ -88,27 +88,35 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _strength(token: str, word: str) -> float:
+    """How strongly folded query word `token` matches folded text word `word` (see _Matcher).
+
+    Kept across requests: the words of the guides and the words people search for both repeat, and a search
+    compares every query word with every word of the matching guides to highlight them.
+    """
+    if word.startswith(token):
+        return 1.0
+    if len(token) < FUZZY_MIN_LENGTH:
+        return 0.0
+    # One edit keeps the first or the second letter in place, or swaps or shifts them by one: most words of the
+    # guides share neither of the token's first two letters with their own first two and are rejected here.
+    if not word or (word[:1] not in token[:2] and word[1:2] not in token[:2]):
+        return 0.0
+    if _within_one_edit(token, word) or _within_one_edit(token, word[: len(token)]):
+        return FUZZY_FACTOR
+    return 0.0
+
+
 class _Matcher:
     """How strongly folded query words match folded text words: 1 exact or prefix, FUZZY_FACTOR one typo, 0 none."""
 
     def __init__(self, tokens: tuple[str, ...]):
         self.tokens = tokens
-        self._memo: dict[tuple[str, str], float] = {}
         self._hits: dict[str, frozenset[str]] = {}
 
     def strength(self, token: str, word: str) -> float:
-        key = (token, word)
-        if key not in self._memo:
-            if word.startswith(token):
-                value = 1.0
-            elif len(token) >= FUZZY_MIN_LENGTH and (
-                _within_one_edit(token, word) or _within_one_edit(token, word[: len(token)])
-            ):
-                value = FUZZY_FACTOR
-            else:
-                value = 0.0
-            self._memo[key] = value
-        return self._memo[key]
+        return _strength(token, word)
 
     def best(self, token: str, words: Iterable[str]) -> float:
         best = 0.0
@@ -128,8 +136,10 @@ class _Matcher:
 def _words(texts: Iterable[str]) -> set[str]:
     return {_fold_word(word) for text in texts for word in _WORD.findall(text or "")}
 
+
 def _field_texts(item: Model, name: str, language: str) -> list[str]:
     return [getattr(item, f"{name}_{code}", "") or "" for code in dict.fromkeys((language, SOURCE_LANGUAGE))]
+
 
 # --- Highlighting and snippets ---------------------------------------------------------------------------------
 

@@ -342,3 +342,73 @@ def test_administrators_cannot_make_anyone_a_superuser(client):
     url = reverse("admin:portal_user_change", args=[superuser.pk])
     assert 'name="_save"' not in client.get(url).content.decode()  # may see the account, not change it
     assert client.post(url, {"email": "taken@example.org"}).status_code == 403
+
+
+# --- The article cache: readers the page cache does not serve --------------------------------------------------
+
+
+def test_readers_the_page_cache_skips_get_the_article_from_its_own_cache(client, django_assert_num_queries):
+    guide = make_guide()
+    url = url_in("en", "guide_detail", slug=guide.slug) + "?utm_source=leaflet"  # a query string skips the page cache
+    cache.clear()
+    client.get(url)
+    with django_assert_num_queries(0):  # the banner of urgent notices is cached too
+        content = client.get(url).content.decode()
+    assert "Temporary residence and work" in content and "A single permit" in content
+
+
+def test_an_edit_shows_at_once_on_the_cached_article(client, django_capture_on_commit_callbacks):
+    guide = make_guide()
+    url = url_in("en", "guide_detail", slug=guide.slug) + "?x=1"
+    assert "A single permit" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.summary_en = "A completely new summary."
+        guide.save()
+    assert "A completely new summary." in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.status = Guide.Status.DRAFT
+        guide.save()
+    assert client.get(url).status_code == 404
+
+
+def test_the_article_is_kept_no_longer_than_until_its_notices_change(client, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal import selectors
+    from tests.portal.test_notices import make_notice
+
+    guide = make_guide()
+    now = timezone.now()
+    assert selectors.guide_notices_next_change(guide, now=now) is None
+    make_notice("expires", guides=[guide], valid_until=now + timedelta(minutes=20))
+    make_notice("scheduled", guides=[guide], published_at=now + timedelta(minutes=5))
+    make_notice("other", valid_until=now + timedelta(minutes=1))  # about no guide
+    assert selectors.guide_notices_next_change(guide, now=now) == now + timedelta(minutes=5)
+
+    timeouts = []
+    real_set = cache.set
+    monkeypatch.setattr(
+        cache,
+        "set",
+        lambda key, value, timeout=None: (timeouts.append((key, timeout)), real_set(key, value, timeout))[1],
+    )
+    client.get(url_in("en", "guide_detail", slug=guide.slug) + "?x=1")
+    [(_key, timeout)] = [(key, timeout) for key, timeout in timeouts if key.startswith("guide-article:")]
+    assert 0 < timeout <= 5 * 60
+
+
+def test_each_glossary_term_is_explained_at_its_first_use_on_the_page_with_unique_ids(client):
+    GlossaryTerm.objects.create(slug="wniosek", term_pl="wniosek", explanation_pl="Pismo do urzędu.")
+    GlossaryTerm.objects.create(slug="pesel", term_pl="PESEL", explanation_pl="Numer ewidencyjny.")
+    guide = make_guide(
+        summary={"pl": "Wniosek składasz w MOS.", "en": "", "uk": "", "ru": ""},
+        how_to_apply={"pl": "W MOS złóż wniosek, podaj PESEL. Wniosek wraca z PESEL.", "en": "", "uk": "", "ru": ""},
+    )
+    for _request in range(2):  # built, then from the cache: the same page
+        content = client.get(url_in("pl", "guide_detail", slug=guide.slug) + "?x=1").content.decode()
+        assert content.count('href="/pl/glossary/#wniosek"') == 1
+        assert content.count('href="/pl/glossary/#pesel"') == 1
+        assert content.count('id="term-1"') == 1 and content.count('id="term-2"') == 1
+        assert content.index('id="term-1"') < content.index("W MOS złóż")  # in the summary, not in the later sections

@@ -327,3 +327,39 @@ def test_postgresql_ranks_with_full_text_search_and_trigrams_not_the_fallback(gu
     scored = search._score_postgresql(("karta", "pobytu"), "uk")
     assert scored is not None and scored[0].guide == guides["card"] and scored[0].matched == 2
     assert "full-text query failed" not in caplog.text
+
+
+# --- The results cache ------------------------------------------------------------------------------------------
+
+
+def test_a_repeated_search_is_answered_from_the_cache_without_a_query(client, guides, django_assert_num_queries):
+    first = get(client, "uk", "karta pobytu").content.decode()
+    with django_assert_num_queries(0):  # the banner of urgent notices is cached as well
+        again = get(client, "uk", "karta pobytu").content.decode()
+    assert again == first and guide_url(guides["card"], "uk") in again
+
+
+def test_a_content_change_shows_in_the_results_at_once(client, guides, django_capture_on_commit_callbacks):
+    assert guide_url(guides["work"], "pl") not in get(client, "pl", "karta pobytu").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        guides["work"].title_pl = "Karta pobytu na pracę"
+        guides["work"].save()
+    assert guide_url(guides["work"], "pl") in get(client, "pl", "karta pobytu").content.decode()
+
+
+def test_the_query_is_shown_back_as_typed_but_never_kept_with_the_results(client, monkeypatch):
+    import pickle
+
+    stored = []
+    real_set = cache.set
+
+    def recording_set(key, value, timeout=None):
+        if key.startswith("search-found:"):
+            stored.append(pickle.dumps((key, value)))
+        return real_set(key, value, timeout)
+
+    monkeypatch.setattr(cache, "set", recording_set)
+    get(client, "en", "Xyzzy Plugh")
+    content = get(client, "en", "xyzzy plugh").content.decode()  # the same search, other letter case
+    assert "No guide matches “xyzzy plugh”." in content
+    assert stored and not any(b"xyzzy" in entry.lower() for entry in stored)
