@@ -48,23 +48,29 @@ def _case_token(case_id: int) -> str:
     return keyed_hash("case-page", str(case_id))
 
 
-def _version(key: str) -> str:
-    version = cache.get(key)
-    if version is None:
-        version = secrets.token_hex(8)
-        if not cache.add(key, version, None):
-            version = cache.get(key) or version
-    return str(version)
+def _versions(*keys: str) -> list[str]:
+    """The current version under each key (one round trip), starting a new one where there is none."""
+    found = cache.get_many(keys)
+    versions = []
+    for key in keys:
+        version = found.get(key)
+        if version is None:
+            version = secrets.token_hex(8)
+            if not cache.add(key, version, None):
+                version = cache.get(key) or version
+        versions.append(str(version))
+    return versions
 
 
 def page_key(case_id: int) -> str:
     token = _case_token(case_id)
+    case_version, catalogue_version = _versions(CASE_VERSION_KEY.format(case=token), CATALOGUE_VERSION_KEY)
     return PAGE_KEY.format(
         case=token,
         language=get_language(),
         day=timezone.localdate().isoformat(),
-        case_version=_version(CASE_VERSION_KEY.format(case=token)),
-        catalogue_version=_version(CATALOGUE_VERSION_KEY),
+        case_version=case_version,
+        catalogue_version=catalogue_version,
         content_version=content_version(),
     )
 

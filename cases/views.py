@@ -74,9 +74,9 @@ def lookup(request):
                 client_key=client_address(request),
             )
             if result.outcome == services.LookupOutcome.FOUND and result.case_id is not None:
-                response = redirect("cases:result")
-                _lookup_cookie_set(response, result.case_id)
-                return response
+                to_result = redirect("cases:result")
+                _lookup_cookie_set(to_result, result.case_id)
+                return to_result
             if result.outcome == services.LookupOutcome.LIMITED:
                 # Whole minutes, rounded up; Retry-After says the same number of minutes in seconds.
                 minutes = max(1, -(-result.retry_after_seconds // 60))

@@ -57,7 +57,8 @@ def test_the_looked_up_case_expires_from_the_cookie(client, make_case, monkeypat
     assert str(case.pk) in cookie.value and NUMBER not in cookie.value and ACCESS_CODE not in cookie.value
     request = rf.get("/", HTTP_COOKIE=f"{selectors.LOOKUP_COOKIE}={cookie.value}")
     assert selectors.case_looked_up(request) == case.pk
-    forged = rf.get("/", HTTP_COOKIE=f"{selectors.LOOKUP_COOKIE}={cookie.value.replace(str(case.pk), str(case.pk + 1), 1)}")
+    other_case = cookie.value.replace(str(case.pk), str(case.pk + 1), 1)
+    forged = rf.get("/", HTTP_COOKIE=f"{selectors.LOOKUP_COOKIE}={other_case}")
     assert selectors.case_looked_up(forged) is None
     monkeypatch.setattr("time.time", lambda: 10**12)
     assert selectors.case_looked_up(request) is None

@@ -15,7 +15,6 @@ from django.utils import timezone
 from cases import lookup_records, services
 from cases.models import Case, CaseStatus, LookupRecord, ProcessingTime, StatusEvent
 from portal.cache_backend import FailOpenRedisCache
-from tests.cases.conftest import ACCESS_CODE
 from tests.cases.test_lookup import look_up
 from tests.factories import URGENT_BANNER_QUERIES, url_in
 
@@ -49,7 +48,8 @@ def test_a_lookup_makes_no_session(client, make_case):
     assert response.status_code == 302
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     cookie = response.cookies["case_lookup"]
-    assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["secure"] == settings.SESSION_COOKIE_SECURE
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert bool(cookie["secure"]) == settings.SESSION_COOKIE_SECURE
     assert "6151" not in cookie.value and "1234" not in cookie.value
 
 
@@ -65,7 +65,9 @@ def test_a_status_change_shows_at_once(client, make_case, statuses, django_captu
     assert f"{statuses['formal-check'].name}</h2>" in page
 
 
-def test_catalogue_and_processing_time_changes_show_at_once(client, make_case, statuses, django_capture_on_commit_callbacks):
+def test_catalogue_and_processing_time_changes_show_at_once(
+    client, make_case, statuses, django_capture_on_commit_callbacks
+):
     case = make_case("filed", "formal-check")
     look_up(client)
     result_page(client)
@@ -82,7 +84,9 @@ def test_catalogue_and_processing_time_changes_show_at_once(client, make_case, s
     assert "456" in result_page(client)
 
 
-def test_an_edit_of_the_case_and_retention_show_at_once(client, make_case, procedures, django_capture_on_commit_callbacks):
+def test_an_edit_of_the_case_and_retention_show_at_once(
+    client, make_case, procedures, django_capture_on_commit_callbacks
+):
     case = make_case("filed", "formal-check")
     look_up(client)
     result_page(client)
@@ -90,7 +94,10 @@ def test_an_edit_of_the_case_and_retention_show_at_once(client, make_case, proce
         procedure for code, procedure in procedures.items() if procedure.pk != case.procedure_id
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.case_update(case=case, procedure=other, place=case.place, filed_on=case.filed_on)
+        services.case_details_update(
+            case=case, procedure=other, place=case.place, filed_on=case.filed_on,
+            contact_email="", contact_language="pl", contact_consent=False,
+        )
     assert other.name in result_page(client)
     Case.objects.filter(pk=case.pk).update(final_at=timezone.now() - timedelta(days=10 * 365))
     with django_capture_on_commit_callbacks(execute=True):
