@@ -1,6 +1,7 @@
 """The case-status pages without session writes: the lookup in a signed cookie, its record buffered in Redis, the
 result page from the cache (and never stale, nor shared beyond those who proved the code)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from django.utils import timezone
 from cases import lookup_records, services
 from cases.models import Case, CaseStatus, LookupRecord, ProcessingTime, StatusEvent
 from portal.cache_backend import FailOpenRedisCache
+from tests.cases.conftest import ACCESS_CODE
 from tests.cases.test_lookup import look_up
 from tests.factories import URGENT_BANNER_QUERIES, url_in
 
@@ -180,3 +182,18 @@ def test_without_redis_the_record_is_written_at_once(client, make_case, monkeypa
     look_up(client)
     assert LookupRecord.objects.filter(outcome="found").count() == 1
     assert client.get(reverse("cases:result")).status_code == 200
+
+
+def _form_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_the_cached_page_carries_a_working_csrf_token_of_its_reader(make_case):
+    make_case("filed")
+    for _reader in range(2):  # the second reader gets the page from the cache
+        browser = Client(enforce_csrf_checks=True)
+        token = _form_token(browser.get(url_in("pl", "cases:lookup")).content.decode())
+        lookup = {"number": NUMBER, "access_code": ACCESS_CODE, "csrfmiddlewaretoken": token}
+        assert browser.post(url_in("pl", "cases:lookup"), lookup).status_code == 302
+        token = _form_token(result_page(browser))
+        assert browser.post(url_in("pl", "cases:close"), {"csrfmiddlewaretoken": token}).status_code == 302
