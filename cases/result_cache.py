@@ -15,8 +15,7 @@ on the way out) and the parts other apps draw (the booked visit), rendered on ev
 """
 
 import secrets
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.db import transaction
@@ -24,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from cases.codes import keyed_hash
+from cases.models import Case
+from cases.selectors import CaseOverview
 from portal.text import content_version
 
 CASE_VERSION_KEY = "cases:page-version:{case}"
@@ -36,12 +37,28 @@ PAGE_SECONDS = 60 * 60
 @dataclass(frozen=True)
 class CachedPage:
     """The rendered page with two markers: where the CSRF token goes, and where the other apps' parts go.
-    `overview` is what those parts are drawn from."""
+    `overview` is what those parts are drawn from (`shown_overview`)."""
 
     html: str
     csrf_marker: str
     parts_marker: str
-    overview: Any
+    overview: CaseOverview
+
+
+def shown_overview(overview: CaseOverview) -> CaseOverview:
+    """The overview without what the page does not show (the contact address, the code's hash, internal notes in
+    the history), so that the cache holds nothing more than the page: the other apps' parts are drawn from this."""
+    case = overview.case
+    shown = Case(
+        pk=case.pk,
+        number=case.number,
+        procedure=case.procedure,
+        place=case.place,
+        status=case.status,
+        filed_on=case.filed_on,
+        status_changed_at=case.status_changed_at,
+    )
+    return replace(overview, case=shown, events=[], current_event=None)
 
 
 def _case_token(case_id: int) -> str:

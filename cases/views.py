@@ -168,7 +168,9 @@ def _case_page(request: HttpRequest, overview: selectors.CaseOverview, subscript
     if overview.appeal_offered:
         context["appeal_guide"] = _appeal_guide()
     html = render_to_string("cases/result.html", context, request=request)
-    return result_cache.CachedPage(html=html, csrf_marker=csrf_marker, parts_marker=parts_marker, overview=overview)
+    return result_cache.CachedPage(
+        html=html, csrf_marker=csrf_marker, parts_marker=parts_marker, overview=result_cache.shown_overview(overview)
+    )
 
 
 def _case_page_response(request: HttpRequest, page: result_cache.CachedPage, status: int = 200) -> HttpResponse:

@@ -1,6 +1,7 @@
 """The case-status pages without session writes: the lookup in a signed cookie, its record buffered in Redis, the
 result page from the cache (and never stale, nor shared beyond those who proved the code)."""
 
+import pickle
 import re
 from datetime import timedelta
 
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cases import lookup_records, services
+from cases import lookup_records, result_cache, services
 from cases.models import Case, CaseStatus, LookupRecord, ProcessingTime, StatusEvent
 from portal.cache_backend import FailOpenRedisCache
 from tests.cases.conftest import ACCESS_CODE
@@ -197,3 +198,16 @@ def test_the_cached_page_carries_a_working_csrf_token_of_its_reader(make_case):
         assert browser.post(url_in("pl", "cases:lookup"), lookup).status_code == 302
         token = _form_token(result_page(browser))
         assert browser.post(url_in("pl", "cases:close"), {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_the_cache_holds_no_more_of_the_case_than_the_page_shows(client, make_case, statuses):
+    case = make_case("filed", "formal-check")
+    Case.objects.filter(pk=case.pk).update(contact_email="owner@example.org", contact_consent_at=timezone.now())
+    StatusEvent.objects.filter(case=case).update(internal_note="officer only")
+    look_up(client)
+    result_page(client)
+    page = result_cache.cached_page(result_cache.page_key(case.pk))
+    assert page is not None and page.overview.case.number == NUMBER
+    stored = pickle.dumps(page)
+    for hidden in (b"owner@example.org", b"officer only", case.access_code_hash.encode()):
+        assert hidden not in stored
