@@ -168,10 +168,10 @@ def from_case(request):
     """"Book a visit" on the case page: the case opened there is taken as verified, so nobody types its number and
     access code again, and the person goes straight to the service its status calls for, at the place handling it.
 
-    The session already holds the looked-up case's id (cases' own lookup, with its limits against guessing); this
+    The browser already holds the looked-up case's id (cases' own lookup, with its limits against guessing); this
     copies it into the booking's session entry. Nothing personal travels in the address.
     """
-    case_id = case_selectors.case_looked_up(request.session)
+    case_id = case_selectors.case_looked_up(request)
     if case_id is None:
         messages.info(request, _("For your security the result closes after 30 minutes. Please look it up again."))
         return redirect("cases:lookup")

@@ -6,7 +6,8 @@
 -- keeps the csrftoken cookie and the form's csrfmiddlewaretoken; from then on every request POSTs a case number
 -- (NUMBER_FORMAT with a serial from FIRST_SERIAL to FIRST_SERIAL + CASES - 1, chosen at random) and the shared
 -- access code of the bench cases (cases/management/commands/generate_bench_cases.py). A found case answers 302
--- to the result page; anything else (400 wrong number or code, 403 CSRF, 429 limits) counts as unexpected.
+-- to the result page (setting the signed case_lookup cookie; no session is made); anything else (400 wrong number
+-- or code, 403 CSRF, 429 limits) counts as unexpected.
 -- done() prints one line that bench/run.py reads:
 --   script: <expected> expected, <unexpected> unexpected (<found> lookups found, <forms> form GETs; statuses ...)
 

@@ -2,10 +2,12 @@
 --
 --   wrk ... -s bench/case_result.lua http://127.0.0.1:8765/pl/case-status/result/ -- SESSIONS_FILE
 --
--- SESSIONS_FILE holds one Cookie header value per line (csrftoken and sessionid of a browser that has just looked
--- up a bench case); bench/run.py makes it with real lookups of random cases right before the run. Every request
--- GETs the result page with one of those sessions, chosen at random. A 200 that shows the case number counts as
--- expected; anything else (a redirect back to the form when the session expired, an error) as unexpected.
+-- SESSIONS_FILE holds one Cookie header value per line (csrftoken and the signed case_lookup cookie of a browser that
+-- has just looked up a bench case; no session: the lookup makes none); bench/run.py makes it with real lookups of
+-- random cases right before the run. Every request GETs the result page with one of those browsers' cookies,
+-- chosen at random. A 200 that shows the case number counts as expected; anything else (a redirect back to the
+-- form when the lookup expired, an error) as unexpected. The first request for each case renders the page; the
+-- others get it from the cache (cases/result_cache.py), as readers do.
 -- done() prints one line that bench/run.py reads:
 --   script: <expected> expected, <unexpected> unexpected (<sessions> sessions; statuses ...)
 

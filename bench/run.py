@@ -124,6 +124,7 @@ BENCH_ACCESS_CODE = "BENCH-CASES"
 CASE_LOOKUP_PATH = "/pl/case-status/"
 CASE_RESULT_PATH = "/pl/case-status/result/"
 CASE_RESULT_SESSIONS = 1000  # browsers that have looked up a random case, for the result-page target
+CASE_LOOKUP_COOKIE = "case_lookup"  # cases.selectors.LOOKUP_COOKIE: the signed case id a lookup leaves
 # The lookup allows 10 attempts a minute per client address; every wrk request comes from 127.0.0.1, so the
 # limits are lifted for the bench (gunicorn only) to measure the lookup rather than the 429 page. The counters
 # are still kept in Redis on every lookup, so their cost is in the figures.
@@ -139,7 +140,7 @@ def _bench_case_number(serial: int) -> str:
 
 
 def _case_lookup_once(serial: int, cookies: dict[str, str]) -> None:
-    """Look up one bench case as a browser does (GET the form once, POST it); the session lands in `cookies`."""
+    """Look up one bench case as a browser does (GET the form once, POST it); its cookie lands in `cookies`."""
     if "csrftoken" not in cookies:
         status, _location, body = http_exchange("GET", CASE_LOOKUP_PATH, cookies)
         if status != 200 or "csrftoken" not in cookies or 'name="csrfmiddlewaretoken"' not in body:
@@ -150,11 +151,11 @@ def _case_lookup_once(serial: int, cookies: dict[str, str]) -> None:
         "access_code": BENCH_ACCESS_CODE,
     }
     status, location, _body = http_exchange("POST", CASE_LOOKUP_PATH, cookies, form=form)
-    if status != 302 or location != CASE_RESULT_PATH or "sessionid" not in cookies:
+    if status != 302 or location != CASE_RESULT_PATH or CASE_LOOKUP_COOKIE not in cookies:
         hint = " (was the database made by a cases run? try without --reuse-db)" if status == 400 else ""
         raise BenchError(
             f"POST {CASE_LOOKUP_PATH} for {form['number']} answered {status} {location!r}, "
-            f"not 302 to {CASE_RESULT_PATH} with a session{hint}"
+            f"not 302 to {CASE_RESULT_PATH} with the lookup cookie{hint}"
         )
 
 
@@ -182,7 +183,7 @@ def case_result_args() -> list[str]:
 
     Made right before the target runs, since a lookup stays open for 30 minutes (cases.views.LOOKUP_SECONDS).
     """
-    say(f"looking up {CASE_RESULT_SESSIONS} random cases for sessions to load the result page with")
+    say(f"looking up {CASE_RESULT_SESSIONS} random cases for cookies to load the result page with")
     rng = random.Random()
     lines = []
     for index in range(CASE_RESULT_SESSIONS):
@@ -191,7 +192,7 @@ def case_result_args() -> list[str]:
         _case_lookup_once(serial, cookies)
         if index == 0:
             _case_result_shown(serial, cookies)
-        lines.append(f"csrftoken={cookies['csrftoken']}; sessionid={cookies['sessionid']}")
+        lines.append(f"csrftoken={cookies['csrftoken']}; {CASE_LOOKUP_COOKIE}={cookies[CASE_LOOKUP_COOKIE]}")
     sessions_file = RESULTS_DIR / "case_sessions.txt"
     sessions_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [str(sessions_file)]

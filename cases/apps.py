@@ -9,6 +9,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from cases import project_figures
+        from cases import project_figures, signals
 
         project_figures.register_figures()
+        signals.connect()

@@ -30,7 +30,7 @@ def number_display(number: str) -> str:
 
 def number_hash(number: str) -> str:
     """A keyed hash of the case number for logs and rate limits: the same case gives the same value."""
-    return _keyed_hash("case-number", number_key(number))
+    return keyed_hash("case-number", number_key(number))
 
 
 def last_digits(number: str) -> str:
@@ -54,7 +54,7 @@ def access_code_normalize(code: str) -> str:
 
 
 def access_code_hash(code: str) -> str:
-    return _keyed_hash("access-code", access_code_normalize(code))
+    return keyed_hash("access-code", access_code_normalize(code))
 
 
 def access_code_matches(code: str, stored_hash: str) -> bool:
@@ -63,5 +63,5 @@ def access_code_matches(code: str, stored_hash: str) -> bool:
     return hmac.compare_digest(candidate, stored_hash or "0" * len(candidate)) and bool(stored_hash)
 
 
-def _keyed_hash(purpose: str, value: str) -> str:
+def keyed_hash(purpose: str, value: str) -> str:
     return hmac.new(settings.HASHING_KEY.encode(), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()

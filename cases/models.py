@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -254,7 +255,8 @@ class LookupRecord(models.Model):
 
     number_hash = models.CharField(_("case number hash"), max_length=64, db_index=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Not auto_now_add: a buffered lookup (`cases.lookup_records`) is written later with the moment it happened.
+    created_at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("lookup")

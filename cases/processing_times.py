@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from cases import result_cache
 from cases.models import ProcessingTime, Stage, StatusEvent
 
 
@@ -62,6 +63,7 @@ def processing_times_refresh(*, today: date | None = None) -> int:
     with transaction.atomic():
         ProcessingTime.objects.all().delete()
         ProcessingTime.objects.bulk_create(rows, batch_size=1000)
+        result_cache.catalogue_changed()
     return len(rows)
 
 

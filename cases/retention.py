@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from cases import result_cache
 from cases.models import Case, LookupRecord, StatusEvent, Subscription
 from portal.retention import process_in_batches
 
@@ -49,6 +50,7 @@ def cases_retention_apply(*, now=None) -> tuple[int, int]:
 def _contact_erase(ids: list[int], now) -> None:
     Subscription.objects.filter(case_id__in=ids).delete()
     Case.objects.filter(pk__in=ids).update(contact_email="", contact_consent_at=None, contact_erased_at=now)
+    result_cache.case_changed(*ids)
 
 
 def _anonymize(ids: list[int], now) -> None:
@@ -60,6 +62,7 @@ def _anonymize(ids: list[int], now) -> None:
     StatusEvent.objects.filter(case_id__in=ids).update(
         internal_note="", **{f"note_to_applicant_{code}": "" for code, _name in settings.LANGUAGES}
     )
+    result_cache.case_changed(*ids)
 
 
 def lookup_records_purge(*, now=None) -> int:

@@ -7,7 +7,6 @@ functions of those rows, so they are tested without a request.
 """
 
 import calendar
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -24,6 +23,8 @@ from cases.codes import ACCESS_CODE_LENGTH, NUMBER_MAX_LENGTH, access_code_norma
 from cases.models import Case, CaseStatus, IntegrationToken, LookupRecord, ProcessingTime, Stage, StatusEvent
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
+
     from portal.models import User
 
 # Figures from fewer cases than this say more about chance than about the office; they are not shown.
@@ -245,18 +246,20 @@ def place_scope_of_token(token: IntegrationToken) -> PlaceScope:
     return PlaceScope(place_ids=frozenset(token.places.values_list("pk", flat=True)))
 
 
-# The case opened by a lookup in this browser: {"case_id": id, "until": epoch seconds}. Only the id is kept, so the
-# session holds no case number or code; the booking pages read it through `case_looked_up` to skip a second check.
-LOOKUP_SESSION_KEY = "case_lookup"
+# The case opened by a lookup in this browser: a signed cookie (salted, timestamped, HttpOnly) holding only the case
+# id, never its number or code. A cookie rather than the session: a lookup then writes no session row (two commits
+# of the three a lookup made), and the result page reads no session. The booking pages read it through
+# `case_looked_up` to skip a second check.
+LOOKUP_COOKIE = "case_lookup"
+LOOKUP_COOKIE_SALT = "cases.lookup.cookie"
+# How long a successful lookup stays open in this browser: enough to read, short enough for a shared phone.
+LOOKUP_SECONDS = 30 * 60
 
 
-def case_looked_up(session: Any) -> int | None:
-    """The id of the case opened by a successful lookup in this session and not yet timed out, or None."""
-    entry = session.get(LOOKUP_SESSION_KEY)
-    if not isinstance(entry, dict) or entry.get("until", 0) < time.time():
-        return None
-    case_id = entry.get("case_id")
-    return case_id if isinstance(case_id, int) else None
+def case_looked_up(request: "HttpRequest") -> int | None:
+    """The id of the case opened by a successful lookup in this browser and not yet timed out, or None."""
+    value = request.get_signed_cookie(LOOKUP_COOKIE, default=None, salt=LOOKUP_COOKIE_SALT, max_age=LOOKUP_SECONDS)
+    return int(value) if value and value.isdigit() else None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from cases import codes
+from cases import codes, lookup_records, result_cache
 
 # The `name as name` imports re-export writes that live in modules of their own: callers import them from here.
 from cases.integrations import api_call_record as api_call_record
@@ -28,6 +28,7 @@ from cases.integrations import integration_token_authenticate as integration_tok
 from cases.integrations import integration_token_create as integration_token_create
 from cases.integrations import integration_token_revoke as integration_token_revoke
 from cases.integrations import integration_token_scope_set as integration_token_scope_set
+from cases.lookup_records import lookup_records_flush as lookup_records_flush
 from cases.models import (
     Case,
     CaseStatus,
@@ -143,6 +144,7 @@ def case_details_update(
         email=contact_email, language=contact_language, consent=contact_consent, consent_at=case.contact_consent_at
     )
     Case.objects.filter(pk=case.pk).update(procedure=procedure, place=place, filed_on=filed_on, **fields)
+    result_cache.case_changed(case.pk)
     after = {
         "procedure": procedure.pk,
         "place": place.pk,
@@ -338,7 +340,7 @@ def case_lookup(*, number: str, access_code: str, client_key: str) -> LookupResu
     )
     case_id, stored_hash = found[0] if found else (None, "")
     if codes.access_code_matches(access_code, stored_hash) and case_id is not None:
-        LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.FOUND)
+        lookup_records.record_found(number_hash=number_hash)
         ratelimit.reset(LOOKUP_PAIR, pair)
         return LookupResult(LookupOutcome.FOUND, case_id=case_id)
 

@@ -22,6 +22,12 @@ def purge_lookup_records() -> int:
 
 
 @shared_task
+def flush_lookup_records() -> int:
+    """Successful lookups wait in Redis; this writes them to the table every minute."""
+    return services.lookup_records_flush()
+
+
+@shared_task
 def refresh_processing_times() -> int:
     return services.processing_times_refresh()
 

@@ -1,14 +1,19 @@
-"""The public case-status pages. The case number travels only in POST bodies and the session, never in a URL.
+"""The public case-status pages. The case number travels only in POST bodies, never in a URL or a cookie.
 
-A successful lookup stores the case id in the session for a short while and redirects to the result page
-(post/redirect/get), so a refresh shows the result again instead of resubmitting the form.
+A successful lookup puts the case id in a short-lived signed cookie (`selectors.LOOKUP_COOKIE`) and redirects to
+the result page (post/redirect/get), so a refresh shows the result again instead of resubmitting the form. Neither
+page writes a session: the lookup's only write is its record, and the result page is served from the cache
+(`cases.result_cache`) after the same cookie check.
 """
 
-import time
+import secrets
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -16,30 +21,43 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import appeal, complaint, selectors, services
+from cases import appeal, complaint, result_cache, selectors, services
 from cases.forms import AppealForm, ComplaintForm, LookupForm, SubscriptionForm
 from cases.models import Case
+from portal.page_cache import is_cacheable
 from portal.selectors import client_address, guide_links
 
-SESSION_KEY = selectors.LOOKUP_SESSION_KEY
-# How long a successful lookup stays open in this browser: enough to read, short enough for a shared phone.
-LOOKUP_SECONDS = 30 * 60
 
-
-def _looked_up_case_id(request) -> int | None:
-    return selectors.case_looked_up(request.session)
-
-
-def _looked_up_overview(request) -> selectors.CaseOverview | None:
+def _overview(case_id: int | None) -> selectors.CaseOverview | None:
     """The case opened in this browser, or None if none is (or it was anonymized since)."""
-    case_id = _looked_up_case_id(request)
     if case_id is None:
         return None
     try:
         return selectors.case_overview(case_id=case_id)
     except Case.DoesNotExist:
-        request.session.pop(SESSION_KEY, None)
         return None
+
+
+def _looked_up_overview(request) -> selectors.CaseOverview | None:
+    return _overview(selectors.case_looked_up(request))
+
+
+def _lookup_cookie_set(response: HttpResponse, case_id: int) -> None:
+    response.set_signed_cookie(
+        selectors.LOOKUP_COOKIE,
+        str(case_id),
+        salt=selectors.LOOKUP_COOKIE_SALT,
+        max_age=selectors.LOOKUP_SECONDS,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _lookup_closed(request) -> HttpResponse:
+    response = redirect("cases:lookup")
+    response.delete_cookie(selectors.LOOKUP_COOKIE, samesite="Lax")
+    return response
 
 
 @never_cache
@@ -55,10 +73,10 @@ def lookup(request):
                 access_code=form.cleaned_data["access_code"],
                 client_key=client_address(request),
             )
-            if result.outcome == services.LookupOutcome.FOUND:
-                request.session.cycle_key()
-                request.session[SESSION_KEY] = {"case_id": result.case_id, "until": time.time() + LOOKUP_SECONDS}
-                return redirect("cases:result")
+            if result.outcome == services.LookupOutcome.FOUND and result.case_id is not None:
+                to_result = redirect("cases:result")
+                _lookup_cookie_set(to_result, result.case_id)
+                return to_result
             if result.outcome == services.LookupOutcome.LIMITED:
                 # Whole minutes, rounded up; Retry-After says the same number of minutes in seconds.
                 minutes = max(1, -(-result.retry_after_seconds // 60))
@@ -96,17 +114,23 @@ def lookup(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def result(request):
-    overview = _looked_up_overview(request)
+    case_id = selectors.case_looked_up(request)
+    # Only a plain GET by a visitor with no session and no pending message is the same for everyone who opened the
+    # case, so only that is cached.
+    key = result_cache.page_key(case_id) if case_id is not None and is_cacheable(request) else None
+    page = result_cache.cached_page(key) if key else None
+    if page is not None:
+        return _case_page_response(request, page)
+
+    overview = _overview(case_id)
     if overview is None:
         messages.info(request, _("For your security the result closes after 30 minutes. Please look it up again."))
-        return redirect("cases:lookup")
-    case_id = overview.case.pk
-
+        return _lookup_closed(request)
     subscription_form = SubscriptionForm(request.POST or None)
     subscription_message = ""
     if request.method == "POST" and subscription_form.is_valid():
         outcome = services.subscription_request(
-            case_id=case_id, email=subscription_form.cleaned_data["email"], language=get_language()
+            case_id=overview.case.pk, email=subscription_form.cleaned_data["email"], language=get_language()
         )
         if outcome == services.SubscribeOutcome.TOO_MANY:
             subscription_form.add_error("email", _("This case already has the most e-mail addresses it can have."))
@@ -124,24 +148,49 @@ def result(request):
         # Only the updates section changes; htmx swaps 2xx answers, so errors come back as 200 here.
         context = {"subscription_form": subscription_form, "subscription_message": subscription_message}
         return render(request, "cases/_updates.html", context)
+    page = _case_page(request, overview, subscription_form)
+    if key is not None:
+        result_cache.cached_page_store(key, page)
+    return _case_page_response(request, page, status=400 if subscription_form.errors else 200)
+
+
+def _case_page(request: HttpRequest, overview: selectors.CaseOverview, subscription_form) -> result_cache.CachedPage:
+    """The page with markers where the CSRF token and the other apps' parts go: what may be shared by everyone who
+    opened the case."""
+    csrf_marker, parts_marker = secrets.token_hex(16), secrets.token_hex(16)
     context = {
         "overview": overview,
         "case": overview.case,
         "subscription_form": subscription_form,
-        "case_page_parts": selectors.case_page_blocks(overview),
+        "csrf_token": csrf_marker,
+        "case_page_parts_marker": parts_marker,
     }
     if overview.appeal_offered:
         context["appeal_guide"] = _appeal_guide()
-    status = 400 if subscription_form.errors else 200
-    return render(request, "cases/result.html", context, status=status)
+    html = render_to_string("cases/result.html", context, request=request)
+    return result_cache.CachedPage(
+        html=html, csrf_marker=csrf_marker, parts_marker=parts_marker, overview=result_cache.shown_overview(overview)
+    )
+
+
+def _case_page_response(request: HttpRequest, page: result_cache.CachedPage, status: int = 200) -> HttpResponse:
+    parts = render_to_string(
+        "cases/_case_page_parts.html",
+        {
+            "case_page_parts": selectors.case_page_blocks(page.overview),
+            "overview": page.overview,
+            "case": page.overview.case,
+        },
+    )
+    html = page.html.replace(page.parts_marker, parts, 1).replace(page.csrf_marker, get_token(request))
+    return HttpResponse(html, status=status)
 
 
 @require_POST
 def close(request):
     """Forget the lookup in this browser (a shared phone, a library computer)."""
-    request.session.pop(SESSION_KEY, None)
     messages.success(request, _("The case is closed in this browser."))
-    return redirect("cases:lookup")
+    return _lookup_closed(request)
 
 
 @never_cache

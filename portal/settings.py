@@ -166,6 +166,7 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "portal.tasks.clear_expired_sessions", "schedule": 60 * 60 * 6},
     "case-retention": {"task": "cases.tasks.apply_case_retention", "schedule": 60 * 60 * 24},
     "case-lookup-records": {"task": "cases.tasks.purge_lookup_records", "schedule": 60 * 60 * 24},
+    "case-lookup-records-flush": {"task": "cases.tasks.flush_lookup_records", "schedule": 60},
     "case-processing-times": {"task": "cases.tasks.refresh_processing_times", "schedule": 60 * 60 * 24},
     "case-api-calls": {"task": "cases.tasks.purge_api_calls", "schedule": 60 * 60 * 24},
     "case-unconfirmed-subscriptions": {"task": "cases.tasks.purge_unconfirmed_subscriptions", "schedule": 60 * 60},

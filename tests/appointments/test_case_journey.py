@@ -171,8 +171,9 @@ def test_the_case_page_shows_the_booked_visit_instead_of_book_a_visit(
     look_up(client)
     result = url_in("en", "cases:result")
     cache.clear()
-    # the case overview (4); the visit part: the booking for the case, the service for the visit; the session
-    with django_assert_num_queries(6 + URGENT_BANNER_QUERIES):
+    # the case overview (3); the visit part: the booking for the case, the service for the visit (no session: the
+    # lookup is a signed cookie)
+    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):
         before = client.get(result).content.decode()
     assert "Book a visit" in before
 
@@ -189,7 +190,7 @@ def test_the_case_page_shows_the_booked_visit_instead_of_book_a_visit(
 
     services.booking_confirm(token=services.booking_token(booking, services.CONFIRM_SALT))
     cache.clear()  # the urgent notices are cached after the first page
-    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):  # the booking found, no service needed
+    with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):  # the booking found, no service needed
         page = client.get(result)
     text = page.content.decode()
     assert "Your booked visit" in text and booking.reference in text

@@ -63,7 +63,7 @@ def test_the_appeal_page_opens_in_every_language_with_constant_queries(
     client, refused, language, django_assert_num_queries
 ):
     look_up(client, language=language)
-    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):
+    with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):  # no session: the lookup is a signed cookie
         response = client.get(url_in(language, "cases:appeal"))
     assert response.status_code == 200
     assert 'name="decision_date"' in response.content.decode()
@@ -178,5 +178,5 @@ def test_the_refusal_page_uses_the_same_number_of_queries_whatever_the_history(
     make_guide("appeal-against-decision")
     make_case("filed", *["formal-check", "review"] * reviews, "decision-refused", days_apart=1)
     look_up(client)
-    with django_assert_num_queries(6 + URGENT_BANNER_QUERIES):  # the case's four, the appeal guide's link, its visit
+    with django_assert_num_queries(5 + URGENT_BANNER_QUERIES):  # the case's three, the appeal guide's link, its visit
         assert client.get(url_in("pl", "cases:result")).status_code == 200

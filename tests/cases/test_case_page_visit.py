@@ -49,10 +49,16 @@ def test_the_case_page_asks_the_registered_parts_and_draws_their_templates(clien
     assert seen == [NUMBER]
 
 
-def test_the_looked_up_case_expires_from_the_session(client, make_case, monkeypatch):
+def test_the_looked_up_case_expires_from_the_cookie(client, make_case, monkeypatch, rf):
     case = make_case("filed")
     open_case(client)
-    assert selectors.case_looked_up(client.session) == case.pk
+    cookie = client.cookies[selectors.LOOKUP_COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["max-age"] == selectors.LOOKUP_SECONDS
+    assert str(case.pk) in cookie.value and NUMBER not in cookie.value and ACCESS_CODE not in cookie.value
+    request = rf.get("/", HTTP_COOKIE=f"{selectors.LOOKUP_COOKIE}={cookie.value}")
+    assert selectors.case_looked_up(request) == case.pk
+    other_case = cookie.value.replace(str(case.pk), str(case.pk + 1), 1)
+    forged = rf.get("/", HTTP_COOKIE=f"{selectors.LOOKUP_COOKIE}={other_case}")
+    assert selectors.case_looked_up(forged) is None
     monkeypatch.setattr("time.time", lambda: 10**12)
-    assert selectors.case_looked_up(client.session) is None
-    assert selectors.case_looked_up({"case_lookup": {"case_id": "1", "until": 10**13}}) is None
+    assert selectors.case_looked_up(request) is None
