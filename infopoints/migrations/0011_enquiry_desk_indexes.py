@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='enquiry',
-            index=models.Index(models.OrderBy(models.F('due_at'), nulls_last=True), models.OrderBy(models.F('created_at')), models.OrderBy(models.F('id')), condition=models.Q(('status__in', ['new', 'in_progress', 'waiting'])), name='enquiry_desk_listed_due'),
+            index=models.Index(condition=models.Q(('status__in', ['new', 'in_progress', 'waiting'])), fields=['due_at', 'created_at', 'id'], name='enquiry_desk_listed_due'),
         ),
         migrations.AddIndex(
             model_name='enquiry',

@@ -168,11 +168,10 @@ class Enquiry(models.Model):
             models.Index(fields=["assignee", "status"], name="enquiry_assignee_status"),
             models.Index(fields=["language", "created_at"], name="enquiry_language_created"),
             # The desk's default list (open and paused: selectors.enquiries.LISTED_STATUSES), nearest deadline
-            # first: its first page is read in index order, without sorting every open enquiry.
+            # first: its first page is read in index order, without sorting every open enquiry (PostgreSQL puts
+            # nulls last in an ascending index, as the list does).
             models.Index(
-                models.F("due_at").asc(nulls_last=True),
-                models.F("created_at").asc(),
-                models.F("id").asc(),
+                fields=["due_at", "created_at", "id"],
                 name="enquiry_desk_listed_due",
                 condition=models.Q(status__in=["new", "in_progress", "waiting"]),
             ),

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import connection
-from django.db.models import BooleanField, Count, DateTimeField, ExpressionWrapper, F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, DateTimeField, Expression, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -42,7 +42,7 @@ def _group_names(user: User) -> frozenset[str]:
     names = getattr(user, "_desk_group_names", None)
     if names is None:
         names = frozenset(user.groups.values_list("name", flat=True))
-        user._desk_group_names = names  # type: ignore[union-attr]
+        setattr(user, "_desk_group_names", names)  # noqa: B010 - an attribute the User model does not declare
     return names
 
 
@@ -119,7 +119,7 @@ def _search(queryset: QuerySet[Enquiry], q: str) -> QuerySet[Enquiry]:
     return queryset.filter(reference | text)
 
 
-def _sort_keys_after_search(field: F) -> ExpressionWrapper:
+def _sort_keys_after_search(field: F) -> Expression:
     """The same order, but one no index gives: PostgreSQL then finds the matches with the full-text index and sorts
     them. Given an index in the list's order, it walks that instead, computing the text vector of every enquiry
     until fifty match: fast for a common word, seconds for a rare one among thousands of open enquiries."""
@@ -145,9 +145,10 @@ def enquiry_list(*, user: User, filters: DeskFilters, now: datetime | None = Non
     elif filters.topic.isdigit():
         queryset = queryset.filter(topic_id=int(filters.topic))
     queryset = _search(queryset, filters.q)
-    due, created = F("due_at"), F("created_at")
+    due: Expression | F = F("due_at")
+    created: Expression | F = F("created_at")
     if filters.q.strip() and connection.vendor == "postgresql":
-        due, created = _sort_keys_after_search(due), _sort_keys_after_search(created)
+        due, created = _sort_keys_after_search(F("due_at")), _sort_keys_after_search(F("created_at"))
     # Done: newest first. Otherwise the nearest deadline first, the same on both databases (paused and done ones
     # have none that counts).
     order = [created.desc()] if filters.view == "done" else [due.asc(nulls_last=True), created.asc()]
