@@ -571,10 +571,11 @@ def main(argv: list[str]) -> int:
     env = server_env(secrets.token_urlsafe(48))
     flush_cache()
     data = {}
+    setup_env = {**env, "DEBUG": "1"}
     if not options.reuse_db:
         recreate_database()
-        setup_env = {**env, "DEBUG": "1"}
-        manage("migrate", "--noinput", env=setup_env)
+    manage("migrate", "--noinput", env=setup_env)  # with --reuse-db: the migrations added since (indexes)
+    if not options.reuse_db:
         manage("load_demo", env=setup_env)
     manage("collectstatic", "--noinput", "-v", "0", env=env)
     setup_django(env)
