@@ -167,6 +167,23 @@ class Enquiry(models.Model):
             models.Index(fields=["place", "status"], name="enquiry_team_status"),
             models.Index(fields=["assignee", "status"], name="enquiry_assignee_status"),
             models.Index(fields=["language", "created_at"], name="enquiry_language_created"),
+            # The desk's default list (open and paused: selectors.enquiries.LISTED_STATUSES), nearest deadline
+            # first: its first page is read in index order, without sorting every open enquiry (PostgreSQL puts
+            # nulls last in an ascending index, as the list does).
+            models.Index(
+                fields=["due_at", "created_at", "id"],
+                name="enquiry_desk_listed_due",
+                condition=models.Q(status__in=["new", "in_progress", "waiting"]),
+            ),
+            # The desk's counts per view, none of which counts closed enquiries (most of the table); every column
+            # they read is in it (place: the team a non-coordinator sees), so they never read the rows.
+            models.Index(
+                fields=["status", "due_at", "assignee", "place"],
+                name="enquiry_desk_counts",
+                condition=~models.Q(status="closed"),
+            ),
+            # The "answered and closed" view and the learning report: newest first, by date.
+            models.Index(fields=["-created_at", "id"], name="enquiry_created"),
         ]
         constraints = [
             models.CheckConstraint(

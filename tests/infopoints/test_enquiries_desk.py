@@ -140,6 +140,79 @@ def test_list_runs_the_same_number_of_queries_for_one_or_many_enquiries(client, 
         assert client.get(desk_url()).status_code == 200
 
 
+def _many_enquiries(count, *, hours_apart=1, **fields):
+    """`count` helpline enquiries in bulk (new unless `fields` say otherwise), due `hours_apart` hours apart from
+    an hour from now on, each with a searchable surname."""
+    now = timezone.now()
+    Enquiry.objects.bulk_create(
+        Enquiry(**{"reference": f"ZG-2025-{900000 + number:06d}", "channel": "email", "language": "uk",
+                   "status": "new", "subject": f"Bulk {number}",
+                   "search_text": f"ZG-2025-{900000 + number:06d} Kovalenko bulk",
+                   "due_at": now + timedelta(hours=hours_apart * (number + 1)), **fields})
+        for number in range(count)
+    )
+
+
+# Coordinator's desk list: session, user, TOTP enrolled (middleware), two of permissions, groups (once), count of
+# the page, counts of the views, places and topics for the filters, the page of enquiries.
+DESK_LIST_QUERIES = 11
+
+
+@pytest.mark.parametrize(("params", "fields"), [
+    ({}, {}),
+    ({"team": "helpline", "status": "new", "language": "uk"}, {}),
+    ({"q": "Kovalenko"}, {}),
+    ({"view": "overdue"}, {"hours_apart": -1}),
+    ({"view": "done"}, {"status": "closed", "closed_at": timezone.now()}),
+])
+def test_list_pages_run_a_fixed_number_of_queries_whatever_the_page_size(
+    client, params, fields, django_assert_num_queries
+):
+    client.force_login(coordinator())
+    _many_enquiries(1, **fields)
+    client.get(desk_url(**params))  # the session and caches warm
+    with django_assert_num_queries(DESK_LIST_QUERIES):
+        assert client.get(desk_url(**params)).status_code == 200
+    Enquiry.objects.all().delete()
+    _many_enquiries(120, **fields)  # more than two pages
+    with django_assert_num_queries(DESK_LIST_QUERIES):
+        page = client.get(desk_url(**params))
+    assert page.status_code == 200 and page.content.decode().count('class="reference"') == 50
+
+
+def test_search_keeps_the_lists_order_nearest_deadline_first_undated_last(client):
+    client.force_login(coordinator())
+    _many_enquiries(3)
+    Enquiry.objects.filter(reference="ZG-2025-900000").update(due_at=None)
+    expected = ["ZG-2025-900001", "ZG-2025-900002", "ZG-2025-900000"]
+    for params in ({}, {"q": "Kovalenko"}):
+        html = client.get(desk_url(**params)).content.decode()
+        assert sorted(expected, key=html.index) == expected, params
+
+
+def test_the_partial_indexes_cover_what_the_desk_asks():
+    """The desk's queries must state the partial indexes' conditions as the indexes do, or PostgreSQL cannot use
+    them (migration 0011): the default list's statuses and the counts' "not closed"."""
+    from django.db.models import Q
+
+    from infopoints.selectors.enquiries import LISTED_STATUSES, NOT_CLOSED
+
+    indexes = {index.name: index for index in Enquiry._meta.indexes}
+    assert indexes["enquiry_desk_listed_due"].condition == Q(status__in=LISTED_STATUSES)
+    assert indexes["enquiry_desk_counts"].condition == NOT_CLOSED
+
+
+def test_the_desk_of_a_consultant_counts_and_lists_the_helpline_only(client):
+    branch = PlaceFactory()
+    user = consultant()
+    client.force_login(user)
+    _many_enquiries(2)
+    services.enquiry_record_in_person(user=place_staff(branch), place=branch, topic=None, language="pl",
+                                      summary="Na miejscu")
+    html = client.get(desk_url()).content.decode()
+    assert '<span class="count">(2)</span>' in html and "Na miejscu" not in html
+
+
 def test_detail_runs_the_same_number_of_queries_whatever_the_thread(client, django_assert_num_queries):
     user = coordinator()
     client.force_login(user)
