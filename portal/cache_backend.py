@@ -88,6 +88,24 @@ class FailOpenRedisCache(RedisCache):
         # A counter that cannot count starts again from here: limits fail open.
         return self._guarded("incr", delta, lambda: super(FailOpenRedisCache, self).incr(key, delta, version))
 
+    def counter_increment(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> None:
+        """Add one to a counter, creating it at 1 (expiring after `timeout`) if it is missing, in one round trip.
+
+        Django's add-then-incr takes three (SET NX, EXISTS, INCRBY); a page view is counted on every cached page.
+        Counts are stored as plain integers, which is how Django's Redis cache stores an int, so get() reads them.
+        """
+
+        def call():
+            redis_key = self.make_and_validate_key(key, version=version)
+            expiry = self.get_backend_timeout(timeout)
+            pipeline = self._cache.get_client(redis_key, write=True).pipeline(transaction=False)
+            if expiry is not None:
+                pipeline.set(redis_key, 0, ex=expiry, nx=True)
+            pipeline.incr(redis_key)
+            pipeline.execute()
+
+        self._guarded("counter_increment", None, call)
+
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(
             "set_many", list(data), lambda: super(FailOpenRedisCache, self).set_many(data, timeout, version)
