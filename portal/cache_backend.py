@@ -35,10 +35,10 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         self._clients: dict = {}
 
     def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
         client = self._clients.get(id(pool))
         if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
         return client
 
 
@@ -100,7 +100,7 @@ class FailOpenRedisCache(RedisCache):
             expiry = self.get_backend_timeout(timeout)
             pipeline = self._cache.get_client(redis_key, write=True).pipeline(transaction=False)
             if expiry is not None:
-                pipeline.set(redis_key, 0, ex=expiry, nx=True)
+                pipeline.set(redis_key, 0, ex=int(expiry), nx=True)
             pipeline.incr(redis_key)
             pipeline.execute()
 
