@@ -18,6 +18,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 
 OUTAGE = (RedisConnectionError, RedisTimeoutError)
+# INCR, and on the increment that created the key its expiry, atomically in Redis (a script runs as one command).
+COUNTER_WITH_EXPIRY = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end"
 PAUSE_AFTER_FAILURE = 5.0
 WARNING_INTERVAL = 60.0
 
@@ -98,11 +100,11 @@ class FailOpenRedisCache(RedisCache):
         def call():
             redis_key = self.make_and_validate_key(key, version=version)
             expiry = self.get_backend_timeout(timeout)
-            pipeline = self._cache.get_client(redis_key, write=True).pipeline(transaction=False)
-            if expiry is not None:
-                pipeline.set(redis_key, 0, ex=int(expiry), nx=True)
-            pipeline.incr(redis_key)
-            pipeline.execute()
+            client = self._cache.get_client(redis_key, write=True)
+            if expiry is None:
+                client.incr(redis_key)
+            else:
+                client.eval(COUNTER_WITH_EXPIRY, 1, redis_key, int(expiry))
 
         self._guarded("counter_increment", None, call)
 
