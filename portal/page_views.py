@@ -56,6 +56,9 @@ def page_view_count(*, page: str, item: str = "") -> None:
 
 def cache_counter_increment(key: str, timeout: int | None) -> None:
     """Add one to a counter in the cache (no database write on the request's path)."""
+    if hasattr(cache, "counter_increment"):  # Redis (portal.cache_backend): one round trip instead of three
+        cache.counter_increment(key, timeout)
+        return
     if not cache.add(key, 1, timeout):
         try:
             cache.incr(key)

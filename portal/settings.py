@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, with the header built once
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.StaffMFARequiredMiddleware",
@@ -141,6 +141,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The layout's pieces that are the same for all readers of a language (menus, footer: templates/base.html) are
+# kept by each worker process: they change only with a deployment, which starts new processes.
+CACHES["layout"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "layout",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 # Without Redis there is no worker: tasks run in the calling process, which is what a laptop wants.

@@ -1,11 +1,12 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import override_settings
 from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 from pytest_django.fixtures import _get_databases_for_setup
 
 from portal.celery import app as celery_app
+from portal.page_cache import local_pages
 from tests.factories import PlaceFactory
 
 
@@ -69,8 +70,11 @@ def eager_celery_and_empty_cache():
     """
     celery_app.conf.task_always_eager = True
     cache.clear()
+    local_pages.clear()  # each worker's copy of pages read from the cache (portal/page_cache.py)
+    caches["layout"].clear()  # and of the layout's pieces (templates/base.html)
     # A request leaves its language active in the thread; each test starts from the default language.
     translation.activate("pl")
     yield
     cache.clear()
+    local_pages.clear()
     translation.activate("pl")

@@ -18,6 +18,7 @@ def test_with_redis_away_reads_miss_writes_are_dropped_and_counters_fail_open(ca
     assert cache.get("page", "default") == "default"
     assert cache.add("limit", 0, 60) is False
     assert cache.incr("limit") == 1
+    assert cache.counter_increment("page-views", 60) is None  # a page view is not counted, and nothing raises
     assert cache.get_many(["a", "b"]) == {}
     assert cache.set("page", "html", 60) is None
     assert cache.delete("page") is False

@@ -146,6 +146,7 @@ def broker_is(settings):
 
     def point(url: str):
         settings.CACHES = {
+            **settings.CACHES,  # the layout's per-process cache stays
             "default": {
                 "BACKEND": "portal.cache_backend.FailOpenRedisCache",
                 "LOCATION": url,
