@@ -175,18 +175,22 @@ def test_the_ticket_prints_on_an_80_mm_receipt(kiosk_client, queue_place, matter
 # --- The phone page ----------------------------------------------------------------------------------------
 
 
-def test_the_phone_page_shows_the_position_and_then_the_desk(client, kiosk, matters, open_desk, clerk):
+def test_the_phone_page_shows_the_position_and_then_the_desk(client, kiosk, matters, open_desk, clerk,
+                                                            django_capture_on_commit_callbacks):
     issue(kiosk, matters["A"])
     ticket = issue(kiosk, matters["A"])
     url = reverse("queue:ticket", args=[ticket.token])
     page = client.get(url).content.decode()
     assert "1 person ahead of you" in page and "A002" in page
-    services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    # Each change bumps the queue's version once committed, and the next answer is drawn from a new snapshot.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = client.get(url).content.decode()
     assert "You are next" in page
-    services.ticket_finish(ticket_id=Ticket.objects.get(number=1).pk, user=clerk,
-                           outcome=services.Outcome(served=True))
-    services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket_id=Ticket.objects.get(number=1).pk, user=clerk,
+                               outcome=services.Outcome(served=True))
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = client.get(reverse("queue:ticket_status", args=[ticket.token])).content.decode()
     assert "Please go to desk 1 now." in page
 
@@ -222,8 +226,63 @@ def test_the_phone_poll_answers_304_without_a_query_until_the_queue_changes(
 @pytest.mark.parametrize("waiting", [1, 12])
 def test_the_phone_page_reads_a_fixed_number_of_queries(client, kiosk, matters, waiting, django_assert_num_queries):
     tickets = [issue(kiosk, matters["A"]) for _ in range(waiting)]
-    with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):
+    # The ticket, then the place's queue snapshot (its tickets, its open desks), drawn once per version.
+    with django_assert_num_queries(3 + URGENT_BANNER_QUERIES):
         assert client.get(reverse("queue:ticket", args=[tickets[-1].token])).status_code == 200
+    with django_assert_num_queries(1):  # the banner is cached now
+        assert client.get(reverse("queue:ticket", args=[tickets[0].token])).status_code == 200
+
+
+@pytest.mark.parametrize("waiting", [1, 40])
+def test_a_full_phone_poll_is_drawn_from_the_snapshot_once_per_change(
+    client, kiosk, matters, open_desk, clerk, waiting, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    tickets = [issue(kiosk, matters["A" if index % 2 else "B"]) for index in range(waiting)]
+    urls = [reverse("queue:ticket_status", args=[ticket.token]) for ticket in tickets]
+    for url in urls:
+        client.get(url)  # each phone's place is remembered for the day from here on
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    with django_assert_num_queries(2):  # the first phone after the change: the tickets and the open desks
+        first = client.get(urls[-1], HTTP_IF_NONE_MATCH='"stale"')
+    with django_assert_num_queries(0):  # every other phone: from the same snapshot
+        others = [client.get(url, HTTP_IF_NONE_MATCH='"stale"') for url in urls]
+    assert first.status_code == 200 and all(response.status_code == 200 for response in others)
+    assert "Please go to desk 1 now." in others[0].content.decode()
+    assert first["ETag"] == others[-1]["ETag"]
+
+
+def test_the_phone_poll_follows_each_change_of_the_queue(client, kiosk, matters, open_desk, clerk,
+                                                         django_capture_on_commit_callbacks):
+    """Never a stale answer from the snapshot: a new ticket, a call, a priority, a desk leaving, a park."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = issue(kiosk, matters["A"])
+        mine = issue(kiosk, matters["A"])
+    url = reverse("queue:ticket_status", args=[mine.token])
+
+    def status() -> str:
+        return client.get(url).content.decode()
+
+    assert "1 person ahead of you" in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        later = issue(kiosk, matters["A"])
+        services.ticket_set_priority(ticket_id=later.pk, user=clerk, priority=Ticket.Priority.DISABILITY)
+    assert "2 people ahead of you" in status()  # a priority ticket goes before
+    assert "You are next" in client.get(reverse("queue:ticket_status", args=[later.token])).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert "1 person ahead of you" in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket_id=later.pk, user=clerk, outcome=services.Outcome(served=True))
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+        services.ticket_park(ticket_id=first.pk, user=clerk)
+    assert "You are next" in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert "Please go to desk 1 now." in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_recall(ticket_id=mine.pk, user=clerk)
+    assert 'data-ticket-state="called-1"' in status()
 
 
 # --- Display -----------------------------------------------------------------------------------------------
