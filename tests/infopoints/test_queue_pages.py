@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from django.test import Client
+from django.templatetags.static import static
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -283,6 +284,45 @@ def test_the_phone_poll_follows_each_change_of_the_queue(client, kiosk, matters,
     with django_capture_on_commit_callbacks(execute=True):
         services.ticket_recall(ticket_id=mine.pk, user=clerk)
     assert 'data-ticket-state="called-1"' in status()
+
+
+def test_the_phone_page_loads_the_script_that_vibrates_and_sounds_when_next_or_called(
+    client, kiosk, matters, open_desk, clerk, django_capture_on_commit_callbacks
+):
+    """`static/js/queue.js` vibrates and plays a short tone, where the browser allows, once the status part's
+    `data-ticket-state` changes to a state with "-next" or starting with "called" (a recall changes the count in
+    it, so it signals again). Without a browser: the page loads the script, the script is served and reads that
+    attribute, and the server writes the states it reacts to, in the order a visitor meets them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = issue(kiosk, matters["A"])
+        mine = issue(kiosk, matters["A"])
+    page = client.get(reverse("queue:ticket", args=[mine.token])).content.decode()
+    script_url = static("js/queue.js")
+    assert f'<script src="{script_url}" defer></script>' in page
+    with override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True):
+        served = Client().get(script_url)  # a new client: the static files middleware reads the settings anew
+    assert served.status_code == 200
+    script = b"".join(served.streaming_content).decode()
+    for part in ('document.getElementById("ticket-status")', 'getAttribute("data-ticket-state")',
+                 'state.indexOf("called") === 0 || state.indexOf("-next") > 0', "navigator.vibrate([",
+                 "window.AudioContext || window.webkitAudioContext", "tone.start()"):
+        assert part in script
+
+    def state() -> str:
+        answer = client.get(reverse("queue:ticket_status", args=[mine.token])).content.decode()
+        return re.search(r'<div id="ticket-status"[^>]* data-ticket-state="([^"]*)"', answer).group(1)
+
+    assert re.search(r'<div id="ticket-status"[^>]* data-ticket-state="waiting-0"', page)  # read on load: no signal
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert state() == "waiting-next-0"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket_id=first.pk, user=clerk, outcome=services.Outcome(served=True))
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert state() == "called-0"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_recall(ticket_id=mine.pk, user=clerk)
+    assert state() == "called-1"
 
 
 # --- Display -----------------------------------------------------------------------------------------------
