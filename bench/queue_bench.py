@@ -283,6 +283,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--duration", type=int, default=15, help="seconds of each wrk run")
     parser.add_argument("--connections", type=int, default=POLL_CONNECTIONS, help="polling clients (500)")
     parser.add_argument("--reuse-db", action="store_true", help="keep the database of the last run (faster)")
+    parser.add_argument("--warmup", type=int, default=3, help="unmeasured seconds before each measurement (3)")
+    parser.add_argument("--quiet-wait", type=int, default=60,
+                        help="wait at most this long for idle CPUs before each measurement (60 s)")
     parser.add_argument("--desk-pause", type=float, default=2.0, help="seconds between a call and its finish")
     options = parser.parse_args(argv)
 
@@ -296,13 +299,24 @@ def main(argv: list[str]) -> int:
     server = run.start_server(env=env, workers=options.workers, log_path=run.RESULTS_DIR / "gunicorn-queue.log")
     bench = Bench()
     poll_target = run.Target("queue poll", "/", wrk_script="queue_poll.lua")
+    busy_before: dict[str, float | None] = {}
+
+    def measure(label: str, target: run.Target, connections: int, script_args: list[str]) -> dict:
+        # As bench/run.py does per URL: warm the workers up unmeasured (the first requests import and connect),
+        # then wait (bounded) for other work to leave the CPUs, and note how busy they were.
+        if options.warmup:
+            run.run_wrk(wrk, target, threads=2, connections=connections, duration_s=options.warmup,
+                        script_args=script_args)
+        busy_before[label] = run.wait_for_quiet(max_wait_s=options.quiet_wait)
+        return run.parse_wrk(run.run_wrk(wrk, target, threads=2, connections=connections,
+                                         duration_s=options.duration, script_args=script_args))
+
     try:
-        minimal = run.parse_wrk(run.run_wrk(wrk, run.BASELINE, threads=2, connections=64,
-                                            duration_s=options.duration, script_args=[]))
+        minimal = measure("minimal", run.BASELINE, 64, [])
         file = run.RESULTS_DIR / "queue-polls.tsv"
         count = polls_file(data, file)
-        unchanged = run.parse_wrk(run.run_wrk(wrk, poll_target, threads=2, connections=options.connections,
-                                              duration_s=options.duration, script_args=[str(file)]))
+        unchanged = measure("unchanged_poll", poll_target, options.connections, [str(file)])
+        busy_before["poll_while_calling"] = run.wait_for_quiet(max_wait_s=options.quiet_wait)
         display = Display(bench, data["display_cookie"])
         desks = [Desk(bench, d["desk"], d["session"], options.desk_pause) for d in data["desks"]]
         display.start()
@@ -336,12 +350,13 @@ def main(argv: list[str]) -> int:
             "max": round(delays[-1], 1) if delays else None,
         },
         "failures": bench.failures[:10],
+        "cpu_busy_before_pct": busy_before,
         "workers": options.workers,
         "machine": run.machine_facts(),
     }
     with (run.RESULTS_DIR / f"{row['date']}.jsonl").open("a", encoding="utf-8") as out:
         out.write(json.dumps(row) + "\n")
-    base = minimal["requests_per_second"]
+    base = minimal["requests_per_second"] or float("nan")  # a minimal view that answered nothing: no ratio
     print("| Requests | Requests/s | p50 (ms) | p99 (ms) | vs minimal view | Errors |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, figures in (("minimal Django view (same run)", minimal), ("unchanged poll (304)", unchanged),
