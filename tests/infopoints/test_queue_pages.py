@@ -376,6 +376,35 @@ def test_a_new_call_changes_the_boards_etag(display_client, kiosk, queue_place, 
     assert "A001" in response.content.decode()
 
 
+def test_an_admin_edit_of_a_desks_matters_changes_the_board_and_the_phones_estimate(
+    display_client, client, kiosk, queue_place, matters, desks, open_desk, clerk, django_capture_on_commit_callbacks
+):
+    """Matters and desks are edited in the admin, outside the queue's services: the edit changes the queue's
+    version too, so the screens do not keep answering 304 and the phones do not read the old snapshot."""
+    from infopoints.models import Desk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tickets = [issue(kiosk, matters["A"]) for _ in range(4)]
+        other = UserFactory(role="info-point staff", with_totp=True)
+        other.places.add(queue_place)
+        services.desk_open(desk_id=desks[1].pk, user=other, matter_ids=[matters["A"].pk])
+    board_url = reverse("queue_devices:display_board", args=[queue_place.slug])
+    phone_url = reverse("queue:ticket_status", args=[tickets[-1].token])
+    board_etag = display_client.get(board_url)["ETag"]
+    phone = client.get(phone_url)
+    assert "about 20 minutes" in phone.content.decode()  # 4 visits × 8 minutes at two desks
+    admin = Client(HTTP_ACCEPT_LANGUAGE="en")
+    admin.force_login(UserFactory(is_superuser=True, with_totp=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = admin.post(reverse("admin:infopoints_desk_change", args=[desks[1].pk]),
+                            {"place": queue_place.pk, "number": desks[1].number, "matters": [matters["B"].pk]})
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    assert list(Desk.objects.get(pk=desks[1].pk).matters.all()) == [matters["B"]]
+    assert display_client.get(board_url, HTTP_IF_NONE_MATCH=board_etag).status_code == 200
+    again = client.get(phone_url, HTTP_IF_NONE_MATCH=phone["ETag"])
+    assert again.status_code == 200 and "about 35 minutes" in again.content.decode()  # one desk now
+
+
 # --- Desk console ------------------------------------------------------------------------------------------
 
 
