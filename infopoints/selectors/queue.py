@@ -179,7 +179,7 @@ class PhoneTicket:
 
 # token -> (code, status, desk number, recalls, people ahead, minutes): plain tuples, cheap to unpickle.
 Snapshot = dict[str, tuple[str, str, int | None, int, int, int]]
-SNAPSHOT_SECONDS = 10 * 60
+SNAPSHOT_SECONDS = 60  # a snapshot serves while its version is current; phones poll every 5 s
 
 
 def _minutes_per_visit(rows: list[tuple[datetime | None, datetime | None]]) -> float:
