@@ -195,7 +195,7 @@ class Desk(threading.Thread):
         if status != 200 or "queue-call" not in page:
             self.bench.failures.append(f"console answered {status} without the call button")
             return
-        while not self.bench.stop.is_set():
+        while not self.bench.desks_stop.is_set():
             status, _ = self.exchange("POST", console + "call/", {})
             called_at = time.monotonic()
             if status != 302:
@@ -254,6 +254,7 @@ class Display(threading.Thread):
 class Bench:
     def __init__(self):
         self.lock = threading.Lock()
+        self.desks_stop = threading.Event()  # no new calls; the display keeps watching for the last ones
         self.stop = threading.Event()
         self.calls: dict[str, float] = {}
         self.first_seen: dict[str, tuple[float, bool]] = {}
@@ -324,10 +325,12 @@ def main(argv: list[str]) -> int:
             desk.start()
         busy = run.parse_wrk(run.run_wrk(wrk, poll_target, threads=2, connections=options.connections,
                                          duration_s=options.duration, script_args=[str(file)]))
+        bench.desks_stop.set()
+        for desk in desks:
+            desk.join(timeout=30)
         time.sleep(5)  # the calls made at the end of the poll load reach the display too
         bench.stop.set()
-        for thread in [display, *desks]:
-            thread.join(timeout=30)
+        display.join(timeout=30)
     finally:
         run.stop_server(server)
 
