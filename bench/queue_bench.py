@@ -11,7 +11,8 @@ enrolled) and an enrolled display (its signed device cookie); (2) starts gunicor
 request the display's board or one of 480 phone tickets' status part with the current ETag: 304 without a query);
 (4) runs the same poll load again while 5 desk threads call next, wait, and finish, over HTTP like the console,
 with one display thread polling the board every second like the real screen: it records how long after each call
-(the POST's answer) the call is on the board; (5) prints Markdown rows and appends JSON to
+(the POST's answer) the call is first on the board (among the calls now, or the calls before when the desk
+finished it between two polls); (5) prints Markdown rows and appends JSON to
 bench/results/<date>.jsonl.
 
 Polls during the desks' run carry the ETag of the start, so after the first call every poll is a full answer: an
@@ -169,6 +170,13 @@ class Desk(threading.Thread):
             self.cookies.update({name: morsel.value for name, morsel in SimpleCookie(header).items()})
         return response.status, response.read().decode("utf-8", "replace")
 
+    @staticmethod
+    def current_ticket(page: str) -> str | None:
+        """The id of the ticket at the desk, from the forms of the console's "At the desk" card."""
+        card = page.split('class="card queue-current"', 1)[-1].split("</section>", 1)[0]
+        found = re.search(r'name="ticket" value="(\d+)"', card)
+        return found.group(1) if found else None
+
     def run(self) -> None:
         try:
             self.work()
@@ -178,10 +186,16 @@ class Desk(threading.Thread):
     def work(self) -> None:
         console = f"/pl/staff/queue/desks/{self.desk_id}/"
         status, page = self.exchange("GET", console)
+        current = self.current_ticket(page)
+        if status == 200 and "queue-call" not in page and current:
+            # Someone is at the desk already (the demo's morning leaves a called visitor at desk 1; a stopped run
+            # may leave one anywhere): the console offers "Call next" only once the desk is free, so finish first.
+            self.exchange("POST", console + "finish/", {"ticket": current, "served": "1"})
+            status, page = self.exchange("GET", console)
         if status != 200 or "queue-call" not in page:
             self.bench.failures.append(f"console answered {status} without the call button")
             return
-        while not self.bench.stop.is_set():
+        while not self.bench.desks_stop.is_set():
             status, _ = self.exchange("POST", console + "call/", {})
             called_at = time.monotonic()
             if status != 302:
@@ -189,21 +203,24 @@ class Desk(threading.Thread):
                 return
             status, page = self.exchange("GET", console)
             code = re.search(r'class="queue-code">([A-Z]\d{3})', page)
-            ticket = re.search(r'name="ticket" value="(\d+)"', page)
+            ticket = self.current_ticket(page)
             if not code or not ticket:
                 if "queue-call" not in page:  # not "nobody waiting": something else is on the page
                     self.bench.failures.append(f"console without a ticket ({status}): {page[:300]!r}")
                 return
             self.bench.called(code.group(1), called_at)
             time.sleep(self.pause_s)
-            status, _ = self.exchange("POST", console + "finish/", {"ticket": ticket.group(1), "served": "1"})
+            status, _ = self.exchange("POST", console + "finish/", {"ticket": ticket, "served": "1"})
             if status != 302:
                 self.bench.failures.append(f"finish answered {status}")
                 return
 
 
 class Display(threading.Thread):
-    """The waiting-room screen: polls the board every second with its ETag, notes when each call appears."""
+    """The waiting-room screen: polls the board every second with its ETag, notes when each call first appears.
+
+    A call counts as shown once its code is on the board, among the calls now or, when the desk finished it before
+    the next poll, among the calls before ("Called before", the last six): the screen showed it either way."""
 
     def __init__(self, bench: Bench, cookie: str):
         super().__init__(daemon=True)
@@ -222,34 +239,43 @@ class Display(threading.Thread):
                 body = response.read().decode("utf-8", "replace")
             except (OSError, http.client.HTTPException):
                 self.connection.close()
-                continue
-            if response.status == 200:
+                body, response = "", None
+            if response is not None and response.status == 200:
                 etag = response.getheader("ETag", "")
-                now_part = body.split('class="board-last"')[0]
+                seen_at = time.monotonic()
+                now_part, _, last_part = body.partition('class="board-last"')
                 for code in re.findall(r'board-code">([A-Z]\d{3})<', now_part):
-                    self.bench.seen(code, time.monotonic())
+                    self.bench.seen(code, seen_at, among_last=False)
+                for code in re.findall(r'board-code">([A-Z]\d{3})<', last_part):
+                    self.bench.seen(code, seen_at, among_last=True)
             time.sleep(max(0.0, 1.0 - (time.monotonic() - began)))
 
 
 class Bench:
     def __init__(self):
         self.lock = threading.Lock()
+        self.desks_stop = threading.Event()  # no new calls; the display keeps watching for the last ones
         self.stop = threading.Event()
         self.calls: dict[str, float] = {}
-        self.calls_made = 0
-        self.delays: list[float] = []
+        self.first_seen: dict[str, tuple[float, bool]] = {}
         self.failures: list[str] = []
 
     def called(self, code: str, at: float) -> None:
         with self.lock:
             self.calls[code] = at
-            self.calls_made += 1
 
-    def seen(self, code: str, at: float) -> None:
+    def seen(self, code: str, at: float, *, among_last: bool) -> None:
+        # The desk learns its ticket's code only after the call's answer, so the board may show a code before the
+        # desk reports it: each code's first appearance is kept and matched with its call at the end.
         with self.lock:
-            called_at = self.calls.pop(code, None)
-            if called_at is not None:
-                self.delays.append(max(0.0, at - called_at) * 1000)
+            self.first_seen.setdefault(code, (at, among_last))
+
+    def delays(self) -> tuple[list[float], int]:
+        """Milliseconds from each call's answer to its first appearance; how many appeared only as an earlier call."""
+        with self.lock:
+            shown = [(code, *self.first_seen[code]) for code in self.calls if code in self.first_seen]
+            delays = sorted(max(0.0, at - self.calls[code]) * 1000 for code, at, _last in shown)
+            return delays, sum(1 for *_rest, among_last in shown if among_last)
 
 
 def main(argv: list[str]) -> int:
@@ -258,6 +284,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--duration", type=int, default=15, help="seconds of each wrk run")
     parser.add_argument("--connections", type=int, default=POLL_CONNECTIONS, help="polling clients (500)")
     parser.add_argument("--reuse-db", action="store_true", help="keep the database of the last run (faster)")
+    parser.add_argument("--warmup", type=int, default=3, help="unmeasured seconds before each measurement (3)")
+    parser.add_argument("--quiet-wait", type=int, default=60,
+                        help="wait at most this long for idle CPUs before each measurement (60 s)")
     parser.add_argument("--desk-pause", type=float, default=2.0, help="seconds between a call and its finish")
     options = parser.parse_args(argv)
 
@@ -271,13 +300,24 @@ def main(argv: list[str]) -> int:
     server = run.start_server(env=env, workers=options.workers, log_path=run.RESULTS_DIR / "gunicorn-queue.log")
     bench = Bench()
     poll_target = run.Target("queue poll", "/", wrk_script="queue_poll.lua")
+    busy_before: dict[str, float | None] = {}
+
+    def measure(label: str, target: run.Target, connections: int, script_args: list[str]) -> dict:
+        # As bench/run.py does per URL: warm the workers up unmeasured (the first requests import and connect),
+        # then wait (bounded) for other work to leave the CPUs, and note how busy they were.
+        if options.warmup:
+            run.run_wrk(wrk, target, threads=2, connections=connections, duration_s=options.warmup,
+                        script_args=script_args)
+        busy_before[label] = run.wait_for_quiet(max_wait_s=options.quiet_wait)
+        return run.parse_wrk(run.run_wrk(wrk, target, threads=2, connections=connections,
+                                         duration_s=options.duration, script_args=script_args))
+
     try:
-        minimal = run.parse_wrk(run.run_wrk(wrk, run.BASELINE, threads=2, connections=64,
-                                            duration_s=options.duration, script_args=[]))
+        minimal = measure("minimal", run.BASELINE, 64, [])
         file = run.RESULTS_DIR / "queue-polls.tsv"
         count = polls_file(data, file)
-        unchanged = run.parse_wrk(run.run_wrk(wrk, poll_target, threads=2, connections=options.connections,
-                                              duration_s=options.duration, script_args=[str(file)]))
+        unchanged = measure("unchanged_poll", poll_target, options.connections, [str(file)])
+        busy_before["poll_while_calling"] = run.wait_for_quiet(max_wait_s=options.quiet_wait)
         display = Display(bench, data["display_cookie"])
         desks = [Desk(bench, d["desk"], d["session"], options.desk_pause) for d in data["desks"]]
         display.start()
@@ -285,14 +325,16 @@ def main(argv: list[str]) -> int:
             desk.start()
         busy = run.parse_wrk(run.run_wrk(wrk, poll_target, threads=2, connections=options.connections,
                                          duration_s=options.duration, script_args=[str(file)]))
+        bench.desks_stop.set()
+        for desk in desks:
+            desk.join(timeout=30)
         time.sleep(5)  # the calls made at the end of the poll load reach the display too
         bench.stop.set()
-        for thread in [display, *desks]:
-            thread.join(timeout=30)
+        display.join(timeout=30)
     finally:
         run.stop_server(server)
 
-    delays = sorted(bench.delays)
+    delays, only_among_last = bench.delays()
     row = {
         "date": started.date().isoformat(),
         "started_at": started.isoformat(timespec="seconds"),
@@ -302,20 +344,22 @@ def main(argv: list[str]) -> int:
         "minimal": minimal,
         "unchanged_poll": unchanged,
         "poll_while_calling": busy,
-        "calls_made": bench.calls_made,
+        "calls_made": len(bench.calls),
         "calls_seen": len(delays),
+        "calls_seen_only_among_last_calls": only_among_last,
         "call_to_display_ms": {
             "p50": round(statistics.median(delays), 1) if delays else None,
             "p99": round(delays[max(0, int(len(delays) * 0.99) - 1)], 1) if delays else None,
             "max": round(delays[-1], 1) if delays else None,
         },
         "failures": bench.failures[:10],
+        "cpu_busy_before_pct": busy_before,
         "workers": options.workers,
         "machine": run.machine_facts(),
     }
     with (run.RESULTS_DIR / f"{row['date']}.jsonl").open("a", encoding="utf-8") as out:
         out.write(json.dumps(row) + "\n")
-    base = minimal["requests_per_second"]
+    base = minimal["requests_per_second"] or float("nan")  # a minimal view that answered nothing: no ratio
     print("| Requests | Requests/s | p50 (ms) | p99 (ms) | vs minimal view | Errors |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, figures in (("minimal Django view (same run)", minimal), ("unchanged poll (304)", unchanged),
@@ -324,8 +368,8 @@ def main(argv: list[str]) -> int:
         print(f"| {label} | {figures['requests_per_second']:,.0f} | {figures['latency_ms']['p50']:.1f} | "
               f"{figures['latency_ms']['p99']:.1f} | {figures['requests_per_second'] / base:.0%} | {errors} |")
     delay = row["call_to_display_ms"]
-    print(f"\nCall → display: {bench.calls_made} calls made, {len(delays)} seen, "
-          f"p50 {delay['p50']} ms, p99 {delay['p99']} ms, max {delay['max']} ms")
+    print(f"\nCall → display: {len(bench.calls)} calls made, {len(delays)} seen ({only_among_last} of them first "
+          f"among the calls before), p50 {delay['p50']} ms, p99 {delay['p99']} ms, max {delay['max']} ms")
     if bench.failures:
         print(f"queue: failures: {bench.failures[:5]}", file=sys.stderr)
         return 1

@@ -57,7 +57,9 @@ def board(request, device):
     html = cache.get(key)
     if html is None:
         with translation.override("pl"):
+            # No request: the board shows nothing of it, and the site's context processors would cost more
+            # than drawing it.
             html = render_to_string("infopoints/display/_board.html",
-                                    {**_board_context(device), "languages": languages}, request=request)
+                                    {**_board_context(device), "languages": languages})
         cache.set(key, html, BOARD_CACHE_SECONDS)
     return with_etag(HttpResponse(html), etag)

@@ -143,13 +143,14 @@ def ticket(request, device, language: str, token: str):
     found = selectors.ticket_for_phone(token=token)
     if found is None or found.device_id != device.pk:
         raise Http404
+    phone = selectors.phone_ticket(token=token, place_id=found.place_id)
     with translation.override(language):
         phone_url = request.build_absolute_uri(reverse("queue:ticket", args=[token]))
         context = {
             "device": device,
             "language": language,
             "ticket": found,
-            "position": selectors.ticket_position(found),
+            "position": phone.position if phone else selectors.NOT_WAITING,
             "phone_url": phone_url,
             "qr": qr_data_uri(phone_url),
             "idle_seconds": TICKET_IDLE_SECONDS,

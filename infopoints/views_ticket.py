@@ -1,13 +1,17 @@
 """The ticket on the visitor's phone at `/<lang>/queue/<token>/`: number, position, an "about" wait, the desk.
 
 No personal data, and the token works only on the ticket's own day. The status part is polled (htmx) and
-answers 304 without a query while the place's queue is unchanged; without JavaScript a refresh link does it.
+answers 304 without a query while the place's queue is unchanged; after a change it is drawn from the place's
+queue snapshot (`selectors.phone_ticket`: no query once the first phone has drawn it) without the site's context
+processors, which it does not show. Without JavaScript a refresh link does it.
 """
 
 from datetime import timedelta
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -32,11 +36,6 @@ def _remember_place(token: str, place_id: int) -> None:
     cache.set(f"queue:token:{token}:{timezone.localdate().isoformat()}", place_id, _seconds_to_midnight())
 
 
-def _context(ticket) -> dict:
-    position = selectors.ticket_position(ticket)
-    return {"ticket": ticket, "position": position, "poll_seconds": POLL_SECONDS}
-
-
 def _not_found(request):
     return render(request, "infopoints/queue/ticket_not_found.html", status=404)
 
@@ -47,7 +46,9 @@ def ticket(request, token: str):
     if found is None:
         return _not_found(request)
     _remember_place(token, found.place_id)
-    return render(request, "infopoints/queue/ticket.html", _context(found))
+    phone = selectors.phone_ticket(token=token, place_id=found.place_id)
+    return render(request, "infopoints/queue/ticket.html", {"ticket": found, "phone": phone,
+                                                              "poll_seconds": POLL_SECONDS})
 
 
 @require_GET
@@ -59,11 +60,13 @@ def ticket_status(request, token: str):
             return render(request, "infopoints/queue/_ticket_gone.html", status=404)
         _remember_place(token, place_id)
     # The version is read before the ticket, so a change in between costs one more full answer, never a stale one.
-    etag = etag_for("ticket", token[:8], queue_version(place_id), request.LANGUAGE_CODE, timezone.localdate())
+    version = queue_version(place_id)
+    etag = etag_for("ticket", token[:8], version, request.LANGUAGE_CODE, timezone.localdate())
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
-    found = selectors.ticket_for_phone(token=token)
-    if found is None:
+    phone = selectors.phone_ticket(token=token, place_id=place_id, version=version)
+    if phone is None:
         return render(request, "infopoints/queue/_ticket_gone.html", status=404)
-    return with_etag(render(request, "infopoints/queue/_ticket_status.html", _context(found)), etag)
+    html = render_to_string("infopoints/queue/_ticket_status.html", {"phone": phone, "poll_seconds": POLL_SECONDS})
+    return with_etag(HttpResponse(html), etag)

@@ -9,6 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from infopoints import selectors, services
 from infopoints.models import Desk, Device, Matter, Ticket
+from infopoints.queue_state import queue_changed
 from portal.admin_audit import AuditTrailAdminMixin
 
 
@@ -25,8 +26,30 @@ class QueuePlaceScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class QueueShapeAdmin(QueuePlaceScopedAdmin):
+    """Matters and desks shape what the display and the phones show (the matters' names, the open desks serving
+    each): an edit here changes the place's queue version as a desk's action does, so that no screen keeps
+    answering 304 with the old board and no phone reads an old snapshot."""
+
+    def save_model(self, request, obj, form, change):
+        before = type(obj).objects.filter(pk=obj.pk).values_list("place_id", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        for place_id in {obj.place_id, before} - {None}:
+            queue_changed(place_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        queue_changed(obj.place_id)
+
+    def delete_queryset(self, request, queryset):
+        place_ids = set(queryset.values_list("place_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for place_id in place_ids:
+            queue_changed(place_id)
+
+
 @admin.register(Matter)
-class MatterAdmin(QueuePlaceScopedAdmin, TabbedTranslationAdmin):
+class MatterAdmin(QueueShapeAdmin, TabbedTranslationAdmin):
     list_display = ["letter", "name", "place", "is_open", "is_checkin", "issue_from", "issue_until", "daily_limit"]
     list_filter = ["place", "is_open"]
     list_editable = ["is_open"]
@@ -34,7 +57,7 @@ class MatterAdmin(QueuePlaceScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Desk)
-class DeskAdmin(AuditTrailAdminMixin, QueuePlaceScopedAdmin):
+class DeskAdmin(AuditTrailAdminMixin, QueueShapeAdmin):
     list_display = ["number", "place", "staff", "opened_at"]
     list_filter = ["place"]
     list_select_related = ["place", "staff"]

@@ -1,9 +1,10 @@
 """Reads of the walk-in queue: who may see which place, the kiosk's matters, a ticket's position and estimate,
 the display's board, the desk console and a point's day. Each read has a fixed number of queries."""
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from infopoints.models import Desk, Device, Matter, Ticket
 from infopoints.queue_rules import AT_DESK, WAITING, call_rank, wait_minutes_about
-from infopoints.queue_state import device_cache_key, forget_device
+from infopoints.queue_state import device_cache_key, forget_device, queue_version
 from portal.models import Place, User
 from portal.roles import ADMINISTRATOR, COORDINATOR
 
@@ -34,7 +35,9 @@ __all__ = [
     "sees_every_place",
     "ticket_for_phone",
     "ticket_place_id",
-    "ticket_position",
+    "NOT_WAITING",
+    "PhoneTicket",
+    "phone_ticket",
     "ticket_for_staff",
     "console",
 ]
@@ -155,35 +158,100 @@ class TicketPosition:
     is_next: bool
 
 
-def _minutes_per_visit(*, place_id: int, day: date) -> float:
-    """The average length of today's finished visits at the place (the last 30), or the default."""
-    rows = list(
-        Ticket.objects.filter(place=place_id, day=day, status=Ticket.Status.SERVED, called_at__isnull=False)
-        .order_by("-finished_at")
-        .values_list("called_at", "finished_at")[:30]
-    )
-    durations = [(end - start).total_seconds() / 60 for start, end in rows if end and start and end > start]
+NOT_WAITING = TicketPosition(0, 0, False)
+
+
+@dataclass(frozen=True)
+class PhoneTicket:
+    """A ticket as its phone page shows it: status, desk, recalls and its place in the queue."""
+
+    token: str
+    code: str
+    status: str
+    desk_number: int | None
+    recalls: int
+    position: TicketPosition
+
+    @property
+    def category(self) -> str:
+        return Ticket.CATEGORY[self.status]
+
+
+# token -> (code, status, desk number, recalls, people ahead, minutes): plain tuples, cheap to unpickle.
+Snapshot = dict[str, tuple[str, str, int | None, int, int, int]]
+SNAPSHOT_SECONDS = 60  # a snapshot serves while its version is current; phones poll every 5 s
+
+
+def _minutes_per_visit(rows: list[tuple[datetime | None, datetime | None]]) -> float:
+    """The average length of the day's last 30 finished visits (called, finished), or the default."""
+    latest = sorted(rows, key=lambda row: (row[1] is None, row[1] or datetime.min.replace(tzinfo=UTC)),
+                    reverse=True)[:30]
+    durations = [(end - start).total_seconds() / 60 for start, end in latest if end and start and end > start]
     if not durations:
         return float(settings.QUEUE_DEFAULT_VISIT_MINUTES)
     return sum(durations) / len(durations)
 
 
-def ticket_position(ticket: Ticket, *, now: datetime | None = None) -> TicketPosition:
-    """People before the ticket in its matter and an "about" estimate from today's visits. Three queries."""
-    if ticket.status not in WAITING:
-        return TicketPosition(0, 0, False)
-    before = Q(queued_at__lt=ticket.queued_at) | Q(queued_at=ticket.queued_at, pk__lt=ticket.pk)
-    if not ticket.priority:
-        before |= ~Q(priority="")
-    ahead = Ticket.objects.filter(
-        place=ticket.place_id, day=ticket.day, matter=ticket.matter_id, status__in=WAITING
-    ).filter(before).exclude(pk=ticket.pk).count()
-    desks = Desk.objects.filter(place=ticket.place_id, staff__isnull=False, matters=ticket.matter_id).count()
-    minutes = wait_minutes_about(
-        ahead=ahead + 1, minutes_per_visit=_minutes_per_visit(place_id=ticket.place_id, day=ticket.day),
-        desks=desks,
+def _queue_snapshot(*, place_id: int, day: date) -> Snapshot:
+    """Every ticket of the place's day with its position and estimate, computed at once. Two queries.
+
+    Ahead of a waiting ticket are the waiting tickets of its matter that will be called before it: every priority
+    ticket (for a priority ticket: those that came before it), then those that came before it. The estimate shares
+    the people ahead (and this one) among the open desks serving the matter, at the day's average visit."""
+    rows = list(
+        Ticket.objects.filter(place=place_id, day=day).values_list(
+            "pk", "token", "letter", "number", "status", "matter_id", "priority", "queued_at", "recalls",
+            "desk__number", "called_at", "finished_at",
+        )
     )
-    return TicketPosition(ahead=ahead, minutes=minutes, is_next=ahead == 0)
+    open_desks = Counter(
+        Desk.objects.filter(place=place_id, staff__isnull=False).values_list("matters", flat=True)
+    )
+    per_visit = _minutes_per_visit(
+        [(row[10], row[11]) for row in rows if row[4] == Ticket.Status.SERVED and row[10] is not None]
+    )
+    # In the order of the calls (`queue_rules.call_rank`): priority tickets first, each group by arrival.
+    by_matter: dict[int, list[tuple[bool, datetime, int]]] = defaultdict(list)
+    for pk, _token, _letter, _number, status, matter_id, priority, queued_at, *_rest in rows:
+        if status in WAITING:
+            by_matter[matter_id].append((not priority, queued_at, pk))
+    ahead = {pk: index for waiting in by_matter.values() for index, (*_key, pk) in enumerate(sorted(waiting))}
+    snapshot: Snapshot = {}
+    for pk, token, letter, number, status, matter_id, _priority, _queued, recalls, desk, *_times in rows:
+        if not token:
+            continue
+        people = ahead.get(pk, 0)
+        minutes = (
+            wait_minutes_about(ahead=people + 1, minutes_per_visit=per_visit, desks=open_desks[matter_id])
+            if pk in ahead else 0
+        )
+        snapshot[token] = (f"{letter}{number:03d}", status, desk, recalls, people, minutes)
+    return snapshot
+
+
+def phone_ticket(
+    *, token: str, place_id: int, version: str | None = None, now: datetime | None = None
+) -> PhoneTicket | None:
+    """Today's ticket behind a phone link, with its position, from the place's queue snapshot.
+
+    The snapshot is computed once per queue version (`queue_state`) and shared by every phone and worker, so a
+    poll costs no query once the first phone after a change has drawn it. Pass the version read before anything
+    else (the poll's ETag): a change in between then costs one more full answer, never a stale one. A token
+    missing from a cached snapshot can only be newer than it (the view found its place today), so the snapshot is
+    drawn again."""
+    today = timezone.localdate(now or timezone.now())
+    version = version if version is not None else queue_version(place_id)
+    key = f"queue:snapshot:{place_id}:{today.isoformat()}:{version}"
+    snapshot: Snapshot | None = cache.get(key)
+    if snapshot is None or token not in snapshot:
+        snapshot = _queue_snapshot(place_id=place_id, day=today)
+        cache.set(key, snapshot, SNAPSHOT_SECONDS)
+    entry = snapshot.get(token)
+    if entry is None:
+        return None
+    code, status, desk, recalls, ahead, minutes = entry
+    position = TicketPosition(ahead, minutes, ahead == 0) if status in WAITING else NOT_WAITING
+    return PhoneTicket(token, code, status, desk, recalls, position)
 
 
 # --- The display -------------------------------------------------------------------------------------------

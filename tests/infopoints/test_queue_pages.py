@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from django.test import Client
+from django.templatetags.static import static
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -175,18 +176,22 @@ def test_the_ticket_prints_on_an_80_mm_receipt(kiosk_client, queue_place, matter
 # --- The phone page ----------------------------------------------------------------------------------------
 
 
-def test_the_phone_page_shows_the_position_and_then_the_desk(client, kiosk, matters, open_desk, clerk):
+def test_the_phone_page_shows_the_position_and_then_the_desk(client, kiosk, matters, open_desk, clerk,
+                                                            django_capture_on_commit_callbacks):
     issue(kiosk, matters["A"])
     ticket = issue(kiosk, matters["A"])
     url = reverse("queue:ticket", args=[ticket.token])
     page = client.get(url).content.decode()
     assert "1 person ahead of you" in page and "A002" in page
-    services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    # Each change bumps the queue's version once committed, and the next answer is drawn from a new snapshot.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = client.get(url).content.decode()
     assert "You are next" in page
-    services.ticket_finish(ticket_id=Ticket.objects.get(number=1).pk, user=clerk,
-                           outcome=services.Outcome(served=True))
-    services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket_id=Ticket.objects.get(number=1).pk, user=clerk,
+                               outcome=services.Outcome(served=True))
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
     page = client.get(reverse("queue:ticket_status", args=[ticket.token])).content.decode()
     assert "Please go to desk 1 now." in page
 
@@ -222,8 +227,102 @@ def test_the_phone_poll_answers_304_without_a_query_until_the_queue_changes(
 @pytest.mark.parametrize("waiting", [1, 12])
 def test_the_phone_page_reads_a_fixed_number_of_queries(client, kiosk, matters, waiting, django_assert_num_queries):
     tickets = [issue(kiosk, matters["A"]) for _ in range(waiting)]
-    with django_assert_num_queries(4 + URGENT_BANNER_QUERIES):
+    # The ticket, then the place's queue snapshot (its tickets, its open desks), drawn once per version.
+    with django_assert_num_queries(3 + URGENT_BANNER_QUERIES):
         assert client.get(reverse("queue:ticket", args=[tickets[-1].token])).status_code == 200
+    with django_assert_num_queries(1):  # the banner is cached now
+        assert client.get(reverse("queue:ticket", args=[tickets[0].token])).status_code == 200
+
+
+@pytest.mark.parametrize("waiting", [1, 40])
+def test_a_full_phone_poll_is_drawn_from_the_snapshot_once_per_change(
+    client, kiosk, matters, open_desk, clerk, waiting, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    tickets = [issue(kiosk, matters["A" if index % 2 else "B"]) for index in range(waiting)]
+    urls = [reverse("queue:ticket_status", args=[ticket.token]) for ticket in tickets]
+    for url in urls:
+        client.get(url)  # each phone's place is remembered for the day from here on
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    with django_assert_num_queries(2):  # the first phone after the change: the tickets and the open desks
+        first = client.get(urls[-1], HTTP_IF_NONE_MATCH='"stale"')
+    with django_assert_num_queries(0):  # every other phone: from the same snapshot
+        others = [client.get(url, HTTP_IF_NONE_MATCH='"stale"') for url in urls]
+    assert first.status_code == 200 and all(response.status_code == 200 for response in others)
+    assert "Please go to desk 1 now." in others[0].content.decode()
+    assert first["ETag"] == others[-1]["ETag"]
+
+
+def test_the_phone_poll_follows_each_change_of_the_queue(client, kiosk, matters, open_desk, clerk,
+                                                         django_capture_on_commit_callbacks):
+    """Never a stale answer from the snapshot: a new ticket, a call, a priority, a desk leaving, a park."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = issue(kiosk, matters["A"])
+        mine = issue(kiosk, matters["A"])
+    url = reverse("queue:ticket_status", args=[mine.token])
+
+    def status() -> str:
+        return client.get(url).content.decode()
+
+    assert "1 person ahead of you" in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        later = issue(kiosk, matters["A"])
+        services.ticket_set_priority(ticket_id=later.pk, user=clerk, priority=Ticket.Priority.DISABILITY)
+    assert "2 people ahead of you" in status()  # a priority ticket goes before
+    assert "You are next" in client.get(reverse("queue:ticket_status", args=[later.token])).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert "1 person ahead of you" in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket_id=later.pk, user=clerk, outcome=services.Outcome(served=True))
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+        services.ticket_park(ticket_id=first.pk, user=clerk)
+    assert "You are next" in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert "Please go to desk 1 now." in status()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_recall(ticket_id=mine.pk, user=clerk)
+    assert 'data-ticket-state="called-1"' in status()
+
+
+def test_the_phone_page_loads_the_script_that_vibrates_and_sounds_when_next_or_called(
+    client, kiosk, matters, open_desk, clerk, django_capture_on_commit_callbacks
+):
+    """`static/js/queue.js` vibrates and plays a short tone, where the browser allows, once the status part's
+    `data-ticket-state` changes to a state with "-next" or starting with "called" (a recall changes the count in
+    it, so it signals again). Without a browser: the page loads the script, the script is served and reads that
+    attribute, and the server writes the states it reacts to, in the order a visitor meets them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = issue(kiosk, matters["A"])
+        mine = issue(kiosk, matters["A"])
+    page = client.get(reverse("queue:ticket", args=[mine.token])).content.decode()
+    script_url = static("js/queue.js")
+    assert f'<script src="{script_url}" defer></script>' in page
+    with override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True):
+        served = Client().get(script_url)  # a new client: the static files middleware reads the settings anew
+    assert served.status_code == 200
+    script = b"".join(served.streaming_content).decode()
+    for part in ('document.getElementById("ticket-status")', 'getAttribute("data-ticket-state")',
+                 'state.indexOf("called") === 0 || state.indexOf("-next") > 0', "navigator.vibrate([",
+                 "window.AudioContext || window.webkitAudioContext", "tone.start()"):
+        assert part in script
+
+    def state() -> str:
+        answer = client.get(reverse("queue:ticket_status", args=[mine.token])).content.decode()
+        return re.search(r'<div id="ticket-status"[^>]* data-ticket-state="([^"]*)"', answer).group(1)
+
+    assert re.search(r'<div id="ticket-status"[^>]* data-ticket-state="waiting-0"', page)  # read on load: no signal
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert state() == "waiting-next-0"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket_id=first.pk, user=clerk, outcome=services.Outcome(served=True))
+        services.ticket_call_next(desk_id=open_desk.pk, user=clerk)
+    assert state() == "called-0"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_recall(ticket_id=mine.pk, user=clerk)
+    assert state() == "called-1"
 
 
 # --- Display -----------------------------------------------------------------------------------------------
@@ -275,6 +374,35 @@ def test_a_new_call_changes_the_boards_etag(display_client, kiosk, queue_place, 
     response = display_client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert "A001" in response.content.decode()
+
+
+def test_an_admin_edit_of_a_desks_matters_changes_the_board_and_the_phones_estimate(
+    display_client, client, kiosk, queue_place, matters, desks, open_desk, clerk, django_capture_on_commit_callbacks
+):
+    """Matters and desks are edited in the admin, outside the queue's services: the edit changes the queue's
+    version too, so the screens do not keep answering 304 and the phones do not read the old snapshot."""
+    from infopoints.models import Desk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tickets = [issue(kiosk, matters["A"]) for _ in range(4)]
+        other = UserFactory(role="info-point staff", with_totp=True)
+        other.places.add(queue_place)
+        services.desk_open(desk_id=desks[1].pk, user=other, matter_ids=[matters["A"].pk])
+    board_url = reverse("queue_devices:display_board", args=[queue_place.slug])
+    phone_url = reverse("queue:ticket_status", args=[tickets[-1].token])
+    board_etag = display_client.get(board_url)["ETag"]
+    phone = client.get(phone_url)
+    assert "about 20 minutes" in phone.content.decode()  # 4 visits × 8 minutes at two desks
+    admin = Client(HTTP_ACCEPT_LANGUAGE="en")
+    admin.force_login(UserFactory(is_superuser=True, with_totp=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = admin.post(reverse("admin:infopoints_desk_change", args=[desks[1].pk]),
+                            {"place": queue_place.pk, "number": desks[1].number, "matters": [matters["B"].pk]})
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    assert list(Desk.objects.get(pk=desks[1].pk).matters.all()) == [matters["B"]]
+    assert display_client.get(board_url, HTTP_IF_NONE_MATCH=board_etag).status_code == 200
+    again = client.get(phone_url, HTTP_IF_NONE_MATCH=phone["ETag"])
+    assert again.status_code == 200 and "about 35 minutes" in again.content.decode()  # one desk now
 
 
 # --- Desk console ------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from infopoints.models import DayCounter, Desk, Ticket
 from infopoints.models.queue import TICKET_STATUSES
 from infopoints.services import Outcome, QueueError
 from portal.models import AuditEvent
+from portal.roles import INFO_POINT_STAFF
 from tests.factories import UserFactory
 from tests.infopoints.conftest import issue, make_matter
 
@@ -249,10 +250,36 @@ def test_check_in_with_an_unknown_code_is_refused(kiosk, matters, queue_place):
 
 def test_position_and_estimate_count_the_people_ahead_and_the_open_desks(kiosk, matters, open_desk, clerk):
     tickets = [issue(kiosk, matters["A"]) for _ in range(4)]
-    position = selectors.ticket_position(tickets[3])
+    issue(kiosk, matters["B"])  # another matter's queue is not ahead
+    position = selectors.phone_ticket(token=tickets[3].token, place_id=tickets[3].place_id).position
     assert position.ahead == 3
     assert position.minutes == 35  # 4 visits × 8 minutes at one desk, "about" in steps of five
-    assert selectors.ticket_position(tickets[0]).is_next
+    assert selectors.phone_ticket(token=tickets[0].token, place_id=tickets[0].place_id).position.is_next
+
+
+def test_priority_tickets_go_before_in_the_position_and_the_estimate_follows_the_days_visits(
+    kiosk, matters, open_desk, clerk, desks
+):
+    tickets = [issue(kiosk, matters["A"]) for _ in range(4)]
+    services.ticket_set_priority(ticket_id=tickets[2].pk, user=clerk, priority=Ticket.Priority.PREGNANCY)
+    served = services.ticket_call_next(desk_id=open_desk.pk, user=clerk)  # the priority ticket
+    assert served.pk == tickets[2].pk
+    Ticket.objects.filter(pk=served.pk).update(called_at=timezone.now() - timedelta(minutes=19))
+    services.ticket_finish(ticket_id=served.pk, user=clerk, outcome=services.Outcome(served=True))
+    services.ticket_set_priority(ticket_id=tickets[3].pk, user=clerk, priority=Ticket.Priority.DISABILITY)
+    other = UserFactory(role=INFO_POINT_STAFF, with_totp=True)
+    other.places.add(open_desk.place)
+    services.desk_open(desk_id=desks[1].pk, user=other, matter_ids=[matters["A"].pk])
+    assert Desk.objects.filter(staff__isnull=False).count() == 2
+
+    def position(ticket):
+        return selectors.phone_ticket(token=ticket.token, place_id=ticket.place_id).position
+
+    # The priority ticket issued last goes first; the others keep their order behind it.
+    assert [position(t).ahead for t in (tickets[3], tickets[0], tickets[1])] == [0, 1, 2]
+    # One visit of 19 minutes today, two desks: 3 people × 19 / 2, about 30.
+    assert position(tickets[1]).minutes == 30
+    assert position(tickets[2]) == selectors.NOT_WAITING
 
 
 def test_the_day_close_ends_open_tickets_and_phone_links_of_past_days(kiosk, matters, open_desk):
