@@ -17,7 +17,6 @@ everything else a worker does (the whole middleware stack, CSRF checks included)
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
 import pstats
 import random
@@ -32,7 +31,13 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# Run as a script, this file's folder would come first on the path, and this file would stand in for the
+# standard library's `profile`, which cProfile imports: the project's root instead.
+sys.path[:] = [
+    str(ROOT),
+    *(entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent),
+]
+import cProfile  # noqa: E402
 
 from bench import run  # noqa: E402 - the shared driver: settings, flows, names
 
