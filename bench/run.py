@@ -30,16 +30,18 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from http.cookies import SimpleCookie
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +82,14 @@ class Target:
     wrk_script: str | None = None
     check: Callable[[], None] | None = None
     script_args: Callable[[], list[str]] | None = None
+    # Request headers for every request of the target (wrk -H), e.g. HX-Request for an htmx fragment.
+    headers: tuple[tuple[str, str], ...] = ()
+    # Arguments that must differ between two wrk runs (warm-up and measurement), given the run's seconds: e.g.
+    # a fresh range of search queries, so that the measurement never finds the warm-up's answers cached.
+    run_args: Callable[[int], list[str]] | None = None
+    # The `all` table's goal: requests/s as a share of the minimal view's, and at most this p99 (None: none).
+    goal: float | None = None
+    p99_limit_ms: float | None = None
 
 
 @dataclass(frozen=True)
@@ -123,8 +133,8 @@ BENCH_FIRST_SERIAL = 1_000_000
 BENCH_ACCESS_CODE = "BENCH-CASES"
 CASE_LOOKUP_PATH = "/pl/case-status/"
 CASE_RESULT_PATH = "/pl/case-status/result/"
-CASE_RESULT_SESSIONS = 1000  # browsers that have looked up a random case, for the result-page target
 CASE_LOOKUP_COOKIE = "case_lookup"  # cases.selectors.LOOKUP_COOKIE: the signed case id a lookup leaves
+CASE_RESULT_SESSIONS = 1000  # browsers that have looked up a random case, for the result-page target
 # The lookup allows 10 attempts a minute per client address; every wrk request comes from 127.0.0.1, so the
 # limits are lifted for the bench (gunicorn only) to measure the lookup rather than the 429 page. The counters
 # are still kept in Redis on every lookup, so their cost is in the figures.
@@ -135,64 +145,93 @@ LIFTED_LOOKUP_LIMITS = {
 }
 
 
+# The names the flow checks and the wrk scripts rely on: when a form changes, fix them here (and in the .lua).
+CSRF_COOKIE = "csrftoken"
+CSRF_FIELD = "csrfmiddlewaretoken"  # Django accepts the cookie's secret as the form's token
+
+
 def _bench_case_number(serial: int) -> str:
     return BENCH_CASE_NUMBER.format(serial=serial)
 
 
-def _case_lookup_once(serial: int, cookies: dict[str, str]) -> None:
-    """Look up one bench case as a browser does (GET the form once, POST it); its cookie lands in `cookies`."""
-    if "csrftoken" not in cookies:
-        status, _location, body = http_exchange("GET", CASE_LOOKUP_PATH, cookies)
-        if status != 200 or "csrftoken" not in cookies or 'name="csrfmiddlewaretoken"' not in body:
-            raise BenchError(f"GET {CASE_LOOKUP_PATH} answered {status} without a CSRF cookie and form token")
-    form = {
-        "csrfmiddlewaretoken": cookies["csrftoken"],  # Django accepts the cookie's secret as the form token
-        "number": _bench_case_number(serial),
-        "access_code": BENCH_ACCESS_CODE,
-    }
-    status, location, _body = http_exchange("POST", CASE_LOOKUP_PATH, cookies, form=form)
-    if status != 302 or location != CASE_RESULT_PATH or CASE_LOOKUP_COOKIE not in cookies:
-        hint = " (was the database made by a cases run? try without --reuse-db)" if status == 400 else ""
+def page_says(body: str) -> str:
+    """What an unexpected answer shows (its error message, else its title), for a failure message."""
+    for pattern in (r'class="errorlist[^"]*"[^>]*>(.*?)</', r"<title>(.*?)</title>"):
+        match = re.search(pattern, body, re.DOTALL)
+        if match:
+            text = " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+            return f"; the page says: {text[:160]!r}"
+    return f"; the answer begins: {' '.join(body[:120].split())!r}" if body else ""
+
+
+def csrf_form_get(path: str, cookies: dict[str, str], *, flow: str) -> str:
+    """GET a form as a browser does; the CSRF cookie lands in `cookies`. Returns the page."""
+    status, location, body = http_exchange("GET", path, cookies)
+    if status != 200:
+        raise BenchError(f"{flow}, step 1: GET {path} answered {status} {location!r}, not 200{page_says(body)}")
+    if CSRF_COOKIE not in cookies:
         raise BenchError(
-            f"POST {CASE_LOOKUP_PATH} for {form['number']} answered {status} {location!r}, "
-            f"not 302 to {CASE_RESULT_PATH} with the lookup cookie{hint}"
+            f"{flow}, step 1: GET {path} set no {CSRF_COOKIE!r} cookie (cookies set: {sorted(cookies) or 'none'}); "
+            "if the cookie was renamed, change CSRF_COOKIE in bench/run.py"
+        )
+    if f'name="{CSRF_FIELD}"' not in body:
+        raise BenchError(f"{flow}, step 1: GET {path} shows no form with a {CSRF_FIELD!r} field")
+    return body
+
+
+def _case_lookup_once(serial: int, cookies: dict[str, str]) -> None:
+    """Look up one bench case as a browser does (GET the form once, POST it); what it sets lands in `cookies`."""
+    flow = "case lookup flow"
+    if CSRF_COOKIE not in cookies:
+        csrf_form_get(CASE_LOOKUP_PATH, cookies, flow=flow)
+    form = {CSRF_FIELD: cookies[CSRF_COOKIE], "number": _bench_case_number(serial), "access_code": BENCH_ACCESS_CODE}
+    status, location, body = http_exchange("POST", CASE_LOOKUP_PATH, cookies, form=form)
+    if status != 302 or location != CASE_RESULT_PATH or CASE_LOOKUP_COOKIE not in cookies:
+        hint = " (was the database made by a run with this --cases? try without --reuse-db)" if status == 400 else ""
+        raise BenchError(
+            f"{flow}, step 2: POST {CASE_LOOKUP_PATH} of {form['number']} answered {status} {location!r}, "
+            f"not 302 to {CASE_RESULT_PATH} with the {CASE_LOOKUP_COOKIE!r} cookie{hint}{page_says(body)}"
         )
 
 
 def _case_result_shown(serial: int, cookies: dict[str, str]) -> None:
-    status, _location, body = http_exchange("GET", CASE_RESULT_PATH, cookies)
+    status, location, body = http_exchange("GET", CASE_RESULT_PATH, cookies)
     if status != 200 or _bench_case_number(serial) not in body:
-        raise BenchError(f"GET {CASE_RESULT_PATH} after a lookup answered {status}, not 200 with the case number")
+        raise BenchError(
+            f"case lookup flow, step 3: GET {CASE_RESULT_PATH} after the lookup answered {status} {location!r}, "
+            f"not 200 with the case number (cookies sent: {sorted(cookies)}){page_says(body)}"
+        )
 
 
-def check_case_flow() -> None:
+def check_case_flow(cases: int = BENCH_CASES) -> None:
     """The first and the last bench case can be looked up, and the result page shows them."""
-    for serial in (BENCH_FIRST_SERIAL, BENCH_FIRST_SERIAL + BENCH_CASES - 1):
+    for serial in (BENCH_FIRST_SERIAL, BENCH_FIRST_SERIAL + cases - 1):
         cookies: dict[str, str] = {}
         _case_lookup_once(serial, cookies)
         _case_result_shown(serial, cookies)
 
 
-def case_lookup_args() -> list[str]:
+def case_lookup_args(cases: int = BENCH_CASES) -> list[str]:
     number_format = BENCH_CASE_NUMBER.replace("{serial}", "%d")
-    return [str(BENCH_CASES), str(BENCH_FIRST_SERIAL), number_format, BENCH_ACCESS_CODE]
+    return [str(cases), str(BENCH_FIRST_SERIAL), number_format, BENCH_ACCESS_CODE]
 
 
-def case_result_args() -> list[str]:
+def case_result_args(cases: int = BENCH_CASES) -> list[str]:
     """Look up CASE_RESULT_SESSIONS random cases, one browser each; returns the file of their cookies.
 
     Made right before the target runs, since a lookup stays open for 30 minutes (cases.views.LOOKUP_SECONDS).
+    Every cookie the lookup set is kept, whatever its name (a session, or a signed cookie of the case).
     """
-    say(f"looking up {CASE_RESULT_SESSIONS} random cases for cookies to load the result page with")
+    say(f"looking up {CASE_RESULT_SESSIONS} random cases for browsers to load the result page with")
     rng = random.Random()
     lines = []
     for index in range(CASE_RESULT_SESSIONS):
-        serial = BENCH_FIRST_SERIAL + rng.randrange(BENCH_CASES)
+        serial = BENCH_FIRST_SERIAL + rng.randrange(cases)
         cookies: dict[str, str] = {}
         _case_lookup_once(serial, cookies)
         if index == 0:
             _case_result_shown(serial, cookies)
-        lines.append(f"csrftoken={cookies['csrftoken']}; {CASE_LOOKUP_COOKIE}={cookies[CASE_LOOKUP_COOKIE]}")
+        lines.append("; ".join(f"{name}={value}" for name, value in cookies.items()))
     sessions_file = RESULTS_DIR / "case_sessions.txt"
     sessions_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [str(sessions_file)]
@@ -249,10 +288,6 @@ SCENARIOS = [
             Requirement(
                 "cases/demo_catalogue.py defines the status catalogue that load_demo loads",
                 _file_mentions("cases/demo_catalogue.py", "STATUSES"),
-            ),
-            Requirement(
-                "the lookup view posts to the result page",
-                _file_mentions("cases/views.py", 'redirect("cases:result")'),
             ),
         ],
         setup_commands=[
@@ -375,17 +410,25 @@ def prepare(scenario: Scenario, *, env: dict[str, str], reuse_db: bool) -> None:
 
 # --- Server ---------------------------------------------------------------------------------------------
 def http_exchange(
-    method: str, path: str, cookies: dict[str, str], *, form: dict[str, str] | None = None, timeout: float = 30.0
+    method: str,
+    path: str,
+    cookies: dict[str, str],
+    *,
+    form: dict[str, str] | None = None,
+    timeout: float = 30.0,
+    headers: tuple[tuple[str, str], ...] = (),
 ) -> tuple[int, str, str]:
     """One request as a browser sends it (cookies in, cookies set by the answer kept); (status, Location, body)."""
-    headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())} if cookies else {}
+    sent = dict(headers)
+    if cookies:
+        sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     body = None
     if form is not None:
         body = urlencode(form)
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        sent["Content-Type"] = "application/x-www-form-urlencoded"
     connection = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
     try:
-        connection.request(method, path, body=body, headers=headers)
+        connection.request(method, path, body=body, headers=sent)
         response = connection.getresponse()
         for header in response.headers.get_all("Set-Cookie") or []:
             cookies.update({name: morsel.value for name, morsel in SimpleCookie(header).items()})
@@ -394,11 +437,11 @@ def http_exchange(
         connection.close()
 
 
-def get_status(path: str, timeout: float = 5.0) -> int:
+def get_status(path: str, timeout: float = 5.0, headers: tuple[tuple[str, str], ...] = ()) -> int:
     """Status of one GET on the bench server, redirects not followed (a redirect is not the page)."""
     connection = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=dict(headers))
         return connection.getresponse().status
     finally:
         connection.close()
@@ -518,6 +561,8 @@ def run_wrk(
     wrk: str, target: Target, *, threads: int, connections: int, duration_s: int, script_args: list[str]
 ) -> str:
     command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration_s}s", "--timeout", "10s", "--latency"]
+    for name, value in target.headers:
+        command += ["-H", f"{name}: {value}"]
     if target.wrk_script:
         command += ["-s", str(BENCH_DIR / target.wrk_script)]
     command.append(BASE_URL + target.path)
@@ -537,9 +582,12 @@ TABLE_HEADER = (
 
 
 def row_errors(row: dict) -> int:
-    """Socket errors plus wrong answers: a script sees every answer (its count includes wrk's non-2xx/3xx)."""
+    """Socket errors plus wrong answers: a script sees every answer (its count includes wrk's non-2xx/3xx).
+
+    A run in which no answer came at all counts as one error: it measured nothing.
+    """
     wrong = row["script"]["unexpected"] if row["script"] is not None else row["non_2xx_3xx"]
-    return sum(row["socket_errors"].values()) + wrong
+    return sum(row["socket_errors"].values()) + wrong + (row["requests"] == 0)
 
 
 def table_row(row: dict) -> str:
@@ -597,6 +645,22 @@ def machine_facts() -> dict:
 
 
 # --- The run --------------------------------------------------------------------------------------------
+def check_targets(targets: list[Target]) -> None:
+    """Every target answers what it should before anything is measured: a redirect or an error page is not the page."""
+    for target in targets:
+        if target.check is not None:
+            # A script may POST or mix paths: its own check drives that flow (e.g. a POST answering 302).
+            target.check()
+        elif target.wrk_script:
+            raise BenchError(f"{target.label}: a scripted target needs a check of its flow")
+        else:
+            status = get_status(target.path, timeout=30, headers=target.headers)
+            if status != 200:
+                raise BenchError(
+                    f"{target.label}: GET {target.path} answered {status}, not 200: nothing worth measuring"
+                )
+
+
 def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
     wrk = ensure_wrk()
     wait_for_requirements(scenario, wait_minutes=options.wait_minutes, poll_seconds=options.poll_seconds)
@@ -620,16 +684,7 @@ def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
     server_env = {**env, **scenario.server_env}
     server = start_server(env=server_env, workers=options.workers, log_path=RESULTS_DIR / "gunicorn.log")
     try:
-        for target in targets:
-            if target.wrk_script:
-                # A script may POST or mix paths: its own check drives that flow (e.g. a POST answering 302).
-                if target.check is None:
-                    raise BenchError(f"{target.label}: a scripted target needs a check of its flow")
-                target.check()
-                continue
-            status = get_status(target.path, timeout=30)
-            if status != 200:
-                raise BenchError(f"{target.path} answered {status}, not 200: nothing worth measuring")
+        check_targets(targets)
         print(TABLE_HEADER, flush=True)
         for target in targets:
             shape = {"threads": options.threads, "connections": options.connections}
@@ -675,11 +730,473 @@ def run_scenario(scenario: Scenario, options: argparse.Namespace) -> int:
     return 0
 
 
-def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+# --- The `all` command: every row of the performance table, against the minimal view, in one run ---------------
+README = ROOT / "README.md"
+README_START = "<!-- bench:table:start -->"
+README_END = "<!-- bench:table:end -->"
+ALL_CASES_EVENTS_PER_CASE = 5
+# The booking flow's names (bench/rush.py holds the rest: the service, the slot field, where a hold leads).
+DAY_HTMX_HEADERS = (("HX-Request", "true"),)
+REFUSAL_STATUS = 409
+REFUSAL_MARKER = 'id="booking-error"'  # the refusal's message on the day page (templates/appointments/_picker.html)
+TIME_SEATS_AT_MOST = 20  # holds tried before a time must be full (the rush's day has 2 desks a time)
+# The search whose every query is new: pairs of adjacent words of the demo guides in SEARCH_LANGUAGE.
+SEARCH_PATH = "/uk/search/"
+SEARCH_LANGUAGE = "uk"
+SEARCH_MAX_RPS = 500  # queries set aside per second of a wrk run (more are counted as beyond the range)
+RUSH_RESET = (
+    "from appointments.models import Booking\n"
+    "print(Booking.objects.filter(service__code={code!r}).delete()[0], 'rows of earlier rushes deleted')"
+)
+
+
+def day_slot_ids(body: str, field_name: str) -> list[str]:
+    return re.findall(rf'name="{field_name}"[^>]*value="(\d+)"', body) or re.findall(
+        rf'value="(\d+)"[^>]*name="{field_name}"', body
+    )
+
+
+def expect_page(
+    label: str, path: str, *, headers: tuple[tuple[str, str], ...] = (), contains: str = "", fragment: bool = False
+) -> Callable[[], None]:
+    """A check that GET `path` answers 200 (no redirect) with `contains` in it; a fragment has no <html>."""
+
+    def check() -> None:
+        status, location, body = http_exchange("GET", path, {}, headers=headers)
+        shown = f"{label}: GET {path}" + (f" with {dict(headers)}" if headers else "")
+        if status != 200:
+            raise BenchError(f"{shown} answered {status} {location!r}, not 200{page_says(body)}")
+        if contains and contains not in body:
+            raise BenchError(f"{shown} answered 200 without {contains!r}{page_says(body)}")
+        if fragment and "<html" in body:
+            raise BenchError(f"{shown} answered a whole page, not the htmx fragment")
+
+    return check
+
+
+class RefusalFlow:
+    """One time of the day held full by bench browsers, so that every POST of it is refused as in a rush.
+
+    The time stays held between rounds (holds expire, so each round checks and holds again where needed).
+    """
+
+    def __init__(self, path: str, slot_field: str, held_location_end: str):
+        self.path, self.slot_field, self.held_end = path, slot_field, held_location_end
+        self.day = re.search(r"day=([\d-]+)", path).group(1)  # type: ignore[union-attr]
+        self.slot: str | None = None
+
+    def fields(self) -> dict[str, str]:
+        # What the day page's form sends besides the CSRF token (the lua script adds that from the cookie).
+        return {self.slot_field: self.slot or "", "people": "1", "day": self.day}
+
+    def _post(self) -> tuple[int, str, str]:
+        cookies: dict[str, str] = {}  # a new browser each time: one hold each, as many people do
+        csrf_form_get(self.path, cookies, flow="refusal flow")
+        form = {CSRF_FIELD: cookies[CSRF_COOKIE], **self.fields()}
+        return http_exchange("POST", self.path, cookies, form=form)
+
+    def take(self) -> None:
+        flow = "refusal flow"
+        if self.slot is None:
+            body = csrf_form_get(self.path, {}, flow=flow)
+            free = day_slot_ids(body, self.slot_field)
+            if not free:
+                raise BenchError(f"{flow}, step 1: GET {self.path} offers no time ({self.slot_field!r} radio buttons)")
+            self.slot = free[0]
+        for _ in range(TIME_SEATS_AT_MOST):
+            status, location, body = self._post()
+            if status == REFUSAL_STATUS:
+                if REFUSAL_MARKER not in body:
+                    raise BenchError(
+                        f"{flow}, step 2: POST of the full time {self.slot} answered {status} without "
+                        f"{REFUSAL_MARKER!r} (REFUSAL_MARKER in bench/run.py){page_says(body)}"
+                    )
+                return
+            if status != 302 or not location.endswith(self.held_end):
+                raise BenchError(
+                    f"{flow}, step 2: POST of time {self.slot} to {self.path} answered {status} {location!r}: "
+                    f"neither 302 to …{self.held_end} (a seat held) nor {REFUSAL_STATUS} (full){page_says(body)}"
+                )
+        raise BenchError(f"{flow}: time {self.slot} still takes holds after {TIME_SEATS_AT_MOST} of them")
+
+    def args(self) -> list[str]:
+        self.take()
+        return [CSRF_COOKIE, CSRF_FIELD, str(REFUSAL_STATUS), REFUSAL_MARKER, urlencode(self.fields())]
+
+
+def search_phrases(language: str = SEARCH_LANGUAGE) -> list[str]:
+    """Distinct words and runs of two to four adjacent words (letters only, 3 or more each) of the demo
+    guides' texts in `language`: queries that find something, as people type them."""
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get(language), str):
+                texts.append(node[language])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((ROOT / "portal" / "demo" / "guides").glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    phrases: dict[str, None] = {}
+    for text in texts:
+        for sentence in re.split(r"[.,!?;:()\[\]\"«»„“”\n]", text):
+            words = re.findall(r"[^\W\d_]{3,}", sentence.casefold())
+            for size in (1, 2, 3, 4):
+                for start in range(len(words) - size + 1):
+                    phrases[" ".join(words[start : start + size])] = None
+    return list(phrases)
+
+
+class SearchQueries:
+    """A file of shuffled phrases; each wrk run gets a range of its own, so no query is asked twice in a run."""
+
+    def __init__(self, threads: int):
+        self.threads = threads
+        phrases = search_phrases()
+        if len(phrases) < 1000:
+            raise BenchError(f"only {len(phrases)} search phrases in the demo guides ({SEARCH_LANGUAGE}); need 1000")
+        random.Random().shuffle(phrases)
+        self.count = len(phrases)
+        self.file = RESULTS_DIR / "search_queries.txt"
+        self.file.write_text("\n".join(quote_plus(phrase) for phrase in phrases) + "\n", encoding="utf-8")
+        self.offset = 0
+
+    def args(self, duration_s: int) -> list[str]:
+        budget = duration_s * SEARCH_MAX_RPS
+        offset, self.offset = self.offset, self.offset + budget
+        if self.offset > self.count:
+            say(f"warning: {self.count} search phrases run out; later uncached searches may find cached answers")
+        return [str(self.file), str(offset % self.count), str(budget), str(self.threads)]
+
+    def check(self) -> None:
+        phrase = self.file.read_text(encoding="utf-8").split("\n", 1)[0]
+        expect_page("uncached search", f"{SEARCH_PATH}?q={phrase}")()
+
+
+def reset_rush_day(env: dict[str, str]) -> str:
+    """A fresh released day for the rush (earlier rushes' bookings deleted first); returns the day's address."""
+    from bench import rush
+
+    output = manage("shell", "-c", RUSH_RESET.format(code=rush.SERVICE_CODE), env={**env, "DEBUG": "1"})
+    say(f"  {output.strip()}")
+    return rush.prepare_day(env)
+
+
+def all_targets(*, day_path: str, cases: int, threads: int) -> list[Target]:
+    """The rows of README's performance table that wrk measures, minimal view first, with their goals."""
+    from bench import rush
+
+    refusal = RefusalFlow(day_path, rush.SLOT_FIELD, rush.HELD_LOCATION)
+    search = SearchQueries(threads)
+    guide = "/uk/guides/temporary-residence-work/"
+    return [
+        BASELINE,
+        Target(
+            f"case lookup, POST, random case of {cases:,}",
+            CASE_LOOKUP_PATH,
+            wrk_script="case_lookup.lua",
+            check=partial(check_case_flow, cases),
+            script_args=partial(case_lookup_args, cases),
+            goal=0.30,
+        ),
+        Target(
+            f"case result page, {CASE_RESULT_SESSIONS:,} looked-up cases",
+            CASE_RESULT_PATH,
+            wrk_script="case_result.lua",
+            check=partial(check_case_flow, cases),
+            script_args=partial(case_result_args, cases),
+            goal=0.30,
+        ),
+        Target("guide page, rendered from the database", guide + "?uncached=1", goal=0.15),
+        Target("guide page, page cache", guide, goal=0.70, p99_limit_ms=20),
+        Target("home, page cache", "/pl/", goal=0.70),
+        Target("places, page cache", "/pl/places/", goal=0.70),
+        Target(
+            "form page (case lookup form)",
+            CASE_LOOKUP_PATH,
+            check=expect_page("form page", CASE_LOOKUP_PATH, contains=f'name="{CSRF_FIELD}"'),
+            goal=0.50,
+        ),
+        Target("search, cached query", f"{SEARCH_PATH}?q=karta+pobytu", goal=0.30),
+        Target(
+            "search, a new query each request (words of the demo guides)",
+            SEARCH_PATH,
+            wrk_script="search_queries.lua",
+            check=search.check,
+            run_args=search.args,
+            goal=0.10,
+        ),
+        Target(
+            "a day's free times (150 times)",
+            day_path,
+            check=expect_page("day page", day_path, contains=f'name="{rush.SLOT_FIELD}"'),
+            goal=0.30,
+        ),
+        Target(
+            "a day's free times, htmx fragment",
+            day_path,
+            headers=DAY_HTMX_HEADERS,
+            check=expect_page(
+                "day fragment", day_path, headers=DAY_HTMX_HEADERS, contains=f'name="{rush.SLOT_FIELD}"', fragment=True
+            ),
+            goal=0.30,
+        ),
+        Target(
+            "rush refusal: POST of a taken time (409)",
+            day_path,
+            wrk_script="form_post.lua",
+            check=refusal.take,
+            script_args=refusal.args,
+        ),
+    ]
+
+
+def all_server_env() -> dict[str, str]:
+    """The union of the scenarios' server settings (the lifted lookup and booking limits)."""
+    from bench import rush
+
+    merged: dict[str, str] = {}
+    for scenario in SCENARIOS:
+        merged.update(scenario.server_env)
+    return {**merged, **rush.LIFTED_LIMITS}
+
+
+def median_row(label: str, path: str, rounds: list[dict], target: Target | None = None) -> dict:
+    """The row of the table: medians over the rounds (the share is the median of each round's own share)."""
+    rps = statistics.median(r["requests_per_second"] for r in rounds)
+    return {
+        "label": label,
+        "path": path,
+        "requests_per_second": round(rps, 1),
+        "p50_ms": round(statistics.median(r["latency_ms"]["p50"] for r in rounds), 1),
+        "p99_ms": round(statistics.median(r["latency_ms"]["p99"] for r in rounds), 1),
+        "share": round(statistics.median(r["relative_to_minimal"] for r in rounds), 4),
+        "errors": sum(row_errors(r) for r in rounds),
+        "goal": target.goal if target else None,
+        "p99_limit_ms": target.p99_limit_ms if target else None,
+        "rounds": len(rounds),
+    }
+
+
+def row_met(row: dict) -> bool | None:
+    """Whether a row meets its goal; None when it has none (the minimal view, rows only tracked)."""
+    if row["goal"] is None:
+        return None
+    met = row["share"] >= row["goal"] and not row["errors"] and not row.get("problems")
+    if row["p99_limit_ms"] is not None:
+        met = met and row["p99_ms"] < row["p99_limit_ms"]
+    return met
+
+
+def _goal_text(row: dict) -> str:
+    if row["goal"] is None:
+        return "—"
+    text = f"≥ {row['goal']:.0%}"
+    if row["p99_limit_ms"] is not None:
+        limit = row["p99_limit_ms"]
+        text += f", p99 < {limit / 1000:g} s" if limit >= 1000 else f", p99 < {limit:g} ms"
+    return text + (row.get("goal_extra") or "")
+
+
+def all_table(rows: list[dict], *, date: str, minimal_rps: float, rounds: int, duration: int, warmup: int) -> str:
+    """The Markdown the README shows: a line with the date and the minimal view, then one row per measurement."""
+    lines = [
+        f"Measured on {date} by `.venv/bin/python bench/run.py all` ({rounds} interleaved rounds of {duration} s "
+        f"after {warmup} s of warm-up, median per row; gunicorn with 4 sync workers, PostgreSQL and Redis, "
+        f"{os.cpu_count()} CPUs). Minimal Django view in the same run: **{minimal_rps:,.0f} requests/s**.",
+        "",
+        "| Row | Requests/s | p50 (ms) | p99 (ms) | Share of the minimal view | Goal | Met | Errors |",
+        "|---|---:|---:|---:|---:|---|---|---:|",
+    ]
+    for row in rows:
+        met = row_met(row)
+        lines.append(
+            f"| {row['label']} `{row['path']}` | {row['requests_per_second']:,.0f} | {row['p50_ms']:,.1f} "
+            f"| {row['p99_ms']:,.1f} | {row['share']:.0%} | {_goal_text(row)} "
+            f"| {'—' if met is None else ('yes' if met else '**no**')} | {row['errors']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def readme_replace(text: str, table: str) -> str:
+    """README text with `table` between the markers; BenchError when they are missing or out of order."""
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < 0 or end < start:
+        raise BenchError(
+            f"README.md needs the markers {README_START} and {README_END} (in that order) around the "
+            "performance table for --write-readme; add them and run again"
+        )
+    return text[: start + len(README_START)] + "\n" + table + text[end:]
+
+
+def estimate_seconds(options: argparse.Namespace, targets: int = 13) -> dict[str, float]:
+    """What a run of `all` should take on a quiet 2-core machine, per phase (measured on 2026-12-01)."""
+    setup = 0.0 if options.reuse_db else 120 + 160 * options.cases / 1_000_000
+    per_target = options.warmup + options.duration + 2.5  # wrk start-up and the idle-CPU sample
+    lookups = 12.0 * CASE_RESULT_SESSIONS / 1000  # the result page's browsers, made each round
+    measuring = options.rounds * (targets * per_target + lookups)
+    rush = 0.0 if options.skip_rush else 30 + options.attempts / 40  # 36 attempts/s before this work's changes
+    return {"setup": setup, "measuring": measuring, "rush": rush}
+
+
+def run_all(options: argparse.Namespace) -> int:
+    from bench import rush
+
+    wrk = ensure_wrk()
+    if options.write_readme:
+        readme_replace(README.read_text(encoding="utf-8"), "")  # fail now, not after twenty minutes
+    requirements = [requirement for scenario in SCENARIOS for requirement in scenario.requires]
+    wait_for_requirements(
+        Scenario(name="all", help="", targets=[], requires=requirements),
+        wait_minutes=options.wait_minutes,
+        poll_seconds=options.poll_seconds,
+    )
+    phases = estimate_seconds(options)
+    say(
+        f"expected run time on a quiet 2-core machine: about {sum(phases.values()) / 60:.0f} min ("
+        + ", ".join(f"{name} {seconds / 60:.1f} min" for name, seconds in phases.items())
+        + "); longer when other work keeps the CPUs busy"
+    )
+    began = time.monotonic()
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    env = base_env(secret_key=secrets.token_urlsafe(48))
+    events = options.cases * ALL_CASES_EVENTS_PER_CASE
+    setup = Scenario(
+        name="all",
+        help="",
+        targets=[],
+        setup_commands=[["generate_bench_cases", "--cases", str(options.cases), "--events", str(events)]],
+    )
+    prepare(setup, env=env, reuse_db=options.reuse_db)
+    day_path = reset_rush_day(env)
+    targets = all_targets(day_path=day_path, cases=options.cases, threads=options.threads)
+    say(f"setup took {time.monotonic() - began:.0f} s")
+
+    started = datetime.now(WARSAW)
+    date = started.date().isoformat()
+    machine = machine_facts()
+    load = {
+        "threads": options.threads,
+        "connections": options.connections,
+        "duration_s": options.duration,
+        "warmup_s": options.warmup,
+        "workers": options.workers,
+        "rounds": options.rounds,
+    }
+    server_env = {**env, **all_server_env()}
+    measured: dict[int, list[dict]] = {index: [] for index in range(len(targets))}
+    shape = {"threads": options.threads, "connections": options.connections}
+    server = start_server(env=server_env, workers=options.workers, log_path=RESULTS_DIR / "gunicorn.log")
+    try:
+        check_targets(targets)
+        for round_number in range(1, options.rounds + 1):
+            minimal_rps = 0.0
+            for index, target in enumerate(targets):
+                arguments = target.script_args() if target.script_args else []
+                if options.warmup:
+                    extra = target.run_args(options.warmup) if target.run_args else []
+                    run_wrk(wrk, target, **shape, script_args=arguments + extra, duration_s=options.warmup)
+                busy_before = wait_for_quiet(max_wait_s=options.quiet_wait)
+                say(f"round {round_number}/{options.rounds}: {target.label} ({options.duration} s)")
+                extra = target.run_args(options.duration) if target.run_args else []
+                output = run_wrk(wrk, target, **shape, script_args=arguments + extra, duration_s=options.duration)
+                figures = parse_wrk(output)
+                if target.wrk_script and figures["script"] is None:
+                    raise BenchError(f"{target.wrk_script} printed no 'script: ...' line; its answers went unchecked")
+                if index == 0:
+                    minimal_rps = figures["requests_per_second"]
+                row = {
+                    "date": date,
+                    "started_at": started.isoformat(timespec="seconds"),
+                    "scenario": "all",
+                    "round": round_number,
+                    "label": target.label,
+                    "path": target.path,
+                    **figures,
+                    "relative_to_minimal": round(figures["requests_per_second"] / minimal_rps, 4) if minimal_rps else 0,
+                    "load": load,
+                    "cpu_busy_before_pct": busy_before,
+                    "machine": machine,
+                }
+                measured[index].append(row)
+                if row_errors(row):
+                    say(f"  {row_errors(row)} errors: {figures['script'] or figures['socket_errors']}")
+    finally:
+        stop_server(server)
+
+    rows = [median_row(t.label, t.path, measured[i], t) for i, t in enumerate(targets)]
+    minimal_rps = rows[0]["requests_per_second"]
+    rush_row = None
+    if not options.skip_rush:
+        say(f"the booking rush: {options.clients} clients, {options.attempts:,} attempts at {rush.SEATS} seats")
+        stop_server(server)
+        flush_cache()
+        rush_path = reset_rush_day(env)
+        server = start_server(env=server_env, workers=options.workers, log_path=RESULTS_DIR / "gunicorn-rush.log")
+        try:
+            figures = rush.rush(
+                path=rush_path, slot_ids=rush.day_slots(rush_path), clients=options.clients, attempts=options.attempts
+            )
+        finally:
+            stop_server(server)
+        rush_row = {
+            "label": f"booking rush: {options.clients} clients, {options.attempts:,} attempts, {rush.SEATS} seats "
+            f"(attempts/s; {figures['seats_taken']} held, {figures['server_errors']} 5xx)",
+            "path": rush_path,
+            "requests_per_second": figures["attempts_per_second"],
+            "p50_ms": figures["p50_ms"],
+            "p99_ms": figures["p99_ms"],
+            "share": round(figures["attempts_per_second"] / minimal_rps, 4) if minimal_rps else 0.0,
+            "errors": figures["server_errors"],
+            "goal": 0.20,
+            "p99_limit_ms": 1500.0,
+            "goal_extra": f", exactly {rush.SEATS} held, no 5xx",
+            "problems": figures["problems"],
+            "rush": figures,
+        }
+        rows.insert(1, rush_row)
+        for problem in figures["problems"]:
+            say(f"rush: {problem}")
+
+    table = all_table(
+        rows,
+        date=date,
+        minimal_rps=minimal_rps,
+        rounds=options.rounds,
+        duration=options.duration,
+        warmup=options.warmup,
+    )
+    print(table, flush=True)
+    results_file = RESULTS_DIR / f"{date}.jsonl"
+    with results_file.open("a", encoding="utf-8") as out:
+        for round_rows in measured.values():
+            for row in round_rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for row in rows:
+            summary = {"date": date, "started_at": started.isoformat(timespec="seconds"), "scenario": "all"}
+            out.write(json.dumps({**summary, "kind": "median", **row, "met": row_met(row), "load": load}) + "\n")
+    elapsed = time.monotonic() - began
+    say(f"rounds and medians appended to {results_file.relative_to(ROOT)}; the run took {elapsed:.0f} s")
+    if options.write_readme:
+        README.write_text(readme_replace(README.read_text(encoding="utf-8"), table), encoding="utf-8")
+        say("the table is in README.md between the bench:table markers")
+    busiest = max((row["cpu_busy_before_pct"] or 0) for rounds in measured.values() for row in rounds)
+    if busiest > QUIET_PCT:
+        say(f"warning: other work kept the CPUs {busiest}% busy before a measurement; figures are noisy")
+    failed = [row["label"] for row in rows if row["errors"] or row.get("problems")]
+    if failed:
+        say(f"errors in: {'; '.join(failed)}; see {RESULTS_DIR / 'gunicorn.log'}")
+    return 1 if failed else 0
+
+
+def _common_options(*, duration: int, warmup: int) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--duration", type=int, default=15, help="seconds of load per URL (default 15)")
-    common.add_argument("--warmup", type=int, default=3, help="unmeasured seconds first (default 3)")
+    common.add_argument("--duration", type=int, default=duration, help=f"seconds of load per URL (default {duration})")
+    common.add_argument("--warmup", type=int, default=warmup, help=f"unmeasured seconds first (default {warmup})")
     common.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     common.add_argument("--connections", type=int, default=32, help="wrk open connections (default 32)")
     common.add_argument("--workers", type=int, default=4, help="gunicorn sync workers (default 4)")
@@ -687,9 +1204,30 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     common.add_argument("--reuse-db", action="store_true", help=f"keep the existing {DATABASE_NAME} database")
     common.add_argument("--wait-minutes", type=float, default=60, help="wait for missing data (default 60)")
     common.add_argument("--poll-seconds", type=float, default=180, help="check this often (default 180)")
+    return common
+
+
+ALL_HELP = (
+    "every row of README's performance table against the minimal view in one run: one database (demo data, "
+    "the bench cases, the rush's day), one gunicorn, interleaved rounds, the median per row, then the booking rush"
+)
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="scenario", required=True, metavar="SCENARIO")
+    common = _common_options(duration=15, warmup=3)
     for scenario in SCENARIOS:
         commands.add_parser(scenario.name, parents=[common], help=scenario.help, description=scenario.help)
+    every = commands.add_parser("all", parents=[_common_options(duration=10, warmup=2)], help=ALL_HELP)
+    every.add_argument("--rounds", type=int, default=3, help="interleaved rounds, median per row (default 3)")
+    every.add_argument("--cases", type=int, default=BENCH_CASES, help=f"bench cases (default {BENCH_CASES:,})")
+    every.add_argument("--clients", type=int, default=200, help="the rush's clients (default 200)")
+    every.add_argument("--attempts", type=int, default=5000, help="the rush's attempts (default 5000)")
+    every.add_argument("--skip-rush", action="store_true", help="measure the URL rows only")
+    every.add_argument(
+        "--write-readme", action="store_true", help=f"put the table into README.md between {README_START} and its end"
+    )
     options = parser.parse_args(argv)
     for name in ("duration", "threads", "connections", "workers"):
         if getattr(options, name) < 1:
@@ -700,6 +1238,10 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         parser.error("--duration, --warmup and --quiet-wait are limited to 600 s")
     if options.poll_seconds < 1 or options.wait_minutes < 0:
         parser.error("--poll-seconds must be at least 1 and --wait-minutes not negative")
+    if options.scenario == "all" and (
+        not 1 <= options.rounds <= 9 or options.cases < 2 or options.clients < 1 or options.attempts < 1
+    ):
+        parser.error("--rounds is 1 to 9; --cases at least 2; --clients and --attempts at least 1")
     return options
 
 
@@ -710,8 +1252,12 @@ def main(argv: list[str]) -> int:
             return 2
         os.execv(PYTHON, [str(PYTHON), __file__, *argv])  # noqa: S606 - the driver needs psycopg and redis
     options = parse_arguments(argv)
-    scenario = next(scenario for scenario in SCENARIOS if scenario.name == options.scenario)
+    # A kill ends the run as Ctrl-C does, through the `finally` that stops gunicorn (its own process group).
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
+        if options.scenario == "all":
+            return run_all(options)
+        scenario = next(scenario for scenario in SCENARIOS if scenario.name == options.scenario)
         return run_scenario(scenario, options)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
@@ -722,4 +1268,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # Run as the module bench.run, the one bench/rush.py imports: one copy of the settings and of BenchError.
+    sys.path.insert(0, str(ROOT))
+    from bench import run as driver
+
+    sys.exit(driver.main(sys.argv[1:]))

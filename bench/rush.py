@@ -46,7 +46,7 @@ SEATS = 300
 DAY_PATH = "/pl/appointments/{service}/{place}/?day={day}"
 SLOT_FIELD = "slot"
 HELD_LOCATION = "/details/"
-# Every attempt comes from 127.0.0.1: the hourly limits per address (holds, and seats held) would refuse it.
+# Every client is 127.0.0.1: the per-address limits on holds and on held seats would refuse all but the first few.
 LIFTED_LIMITS = {"APPOINTMENT_HOLDS_PER_HOUR": "1000000000", "APPOINTMENT_SEATS_HELD_PER_HOUR": "1000000000"}
 
 
@@ -80,7 +80,12 @@ class Client(threading.Thread):
         self.rush.started.wait()
         while self.rush.take_attempt():
             slot_id = rng.choice(self.rush.slot_ids)
-            form = {"csrfmiddlewaretoken": self.cookies["csrftoken"], SLOT_FIELD: slot_id, "people": "1"}
+            form = {
+                "csrfmiddlewaretoken": self.cookies["csrftoken"],
+                SLOT_FIELD: slot_id,
+                "people": "1",
+                "day": self.rush.day,  # as the page's form sends it: a refusal shows the day's remaining times
+            }
             began = time.perf_counter()
             try:
                 status, location, _ = self.exchange("POST", self.rush.path, form)
@@ -97,6 +102,7 @@ class Client(threading.Thread):
 class Rush:
     def __init__(self, *, path: str, slot_ids: list[str], attempts: int):
         self.path, self.slot_ids, self.budget = path, slot_ids, attempts
+        self.day = re.search(r"day=([\d-]+)", path).group(1)
         self.lock = threading.Lock()
         self.started = threading.Event()
         self.latencies: list[float] = []
@@ -121,10 +127,15 @@ class Rush:
                 self.failures.append(failure)
 
 
-def day_path(env: dict[str, str]) -> tuple[str, list[str]]:
+def prepare_day(env: dict[str, str]) -> str:
+    """Release the rush's day (a database without bookings of the bench service); returns the day's address."""
     output = run.manage("prepare_booking_rush", env={**env, "DEBUG": "1"})
     day = re.search(r"on (\d{4}-\d{2}-\d{2})", output).group(1)
-    path = DAY_PATH.format(service=SERVICE_CODE, place=PLACE_SLUG, day=day)
+    return DAY_PATH.format(service=SERVICE_CODE, place=PLACE_SLUG, day=day)
+
+
+def day_slots(path: str) -> list[str]:
+    """The ids of the times the day's page offers, which must be all of the day's times."""
     cookies: dict[str, str] = {}
     status, _, body = run.http_exchange("GET", path, cookies)
     slot_ids = re.findall(rf'name="{SLOT_FIELD}"[^>]*value="(\d+)"', body) or re.findall(
@@ -132,7 +143,12 @@ def day_path(env: dict[str, str]) -> tuple[str, list[str]]:
     )
     if status != 200 or len(slot_ids) != SEATS // 2:
         raise run.BenchError(f"GET {path} answered {status} with {len(slot_ids)} times, not 200 with {SEATS // 2}")
-    return path, slot_ids
+    return slot_ids
+
+
+def day_path(env: dict[str, str]) -> tuple[str, list[str]]:
+    path = prepare_day(env)
+    return path, day_slots(path)
 
 
 def database_check() -> dict:
@@ -151,6 +167,47 @@ def database_check() -> dict:
             [SERVICE_CODE],
         ).fetchone()
     return {"seats_taken": seats, "overbooked_times": overbooked, "holds": holds, "held_seat_rows": seat_rows}
+
+
+def rush(*, path: str, slot_ids: list[str], clients: int, attempts: int) -> dict:
+    """Run the rush against the running server and check the database; the figures, with `problems` (empty: passed)."""
+    state = Rush(path=path, slot_ids=slot_ids, attempts=attempts)
+    threads = [Client(state, number) for number in range(clients)]
+    for client in threads:
+        client.start()
+    time.sleep(2)  # every client has its form: the day is "released" for all of them at once
+    began = time.perf_counter()
+    state.started.set()
+    for client in threads:
+        client.join()
+    elapsed = time.perf_counter() - began
+
+    database = database_check()
+    latencies = sorted(state.latencies)
+    server_errors = sum(count for status, count in state.statuses.items() if status >= 500 or status == 0)
+    problems = []
+    if not latencies:
+        problems.append(f"no attempt was made; failures: {state.failures[:5]}")
+    if database["seats_taken"] != SEATS or database["holds"] != SEATS or state.held != SEATS:
+        problems.append(f"expected exactly {SEATS} held seats, got {database} and {state.held} successes seen")
+    if database["overbooked_times"]:
+        problems.append(f"{database['overbooked_times']} times overbooked")
+    if server_errors or state.failures:
+        problems.append(f"{server_errors} server errors; failures: {state.failures[:5]}")
+    return {
+        "clients": clients,
+        "attempts": len(latencies),
+        "seconds": round(elapsed, 2),
+        "attempts_per_second": round(len(latencies) / elapsed, 1),
+        "holds_per_second": round(state.held / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies), 1) if latencies else 0.0,
+        "p99_ms": round(latencies[max(int(len(latencies) * 0.99) - 1, 0)], 1) if latencies else 0.0,
+        "statuses": state.statuses,
+        "held_by_clients": state.held,
+        "server_errors": server_errors,
+        **database,
+        "problems": problems,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -175,36 +232,16 @@ def main(argv: list[str]) -> int:
             run.run_wrk(wrk, run.BASELINE, threads=4, connections=64, duration_s=options.duration, script_args=[])
         )
         path, slot_ids = day_path(env)
-        rush = Rush(path=path, slot_ids=slot_ids, attempts=options.attempts)
-        clients = [Client(rush, number) for number in range(options.clients)]
-        for client in clients:
-            client.start()
-        time.sleep(2)  # every client has its form: the day is "released" for all of them at once
-        began = time.perf_counter()
-        rush.started.set()
-        for client in clients:
-            client.join()
-        elapsed = time.perf_counter() - began
+        figures = rush(path=path, slot_ids=slot_ids, clients=options.clients, attempts=options.attempts)
     finally:
         run.stop_server(server)
 
-    database = database_check()
-    latencies = sorted(rush.latencies)
-    server_errors = sum(count for status, count in rush.statuses.items() if status >= 500 or status == 0)
+    problems = figures.pop("problems")
     row = {
         "date": started.date().isoformat(),
         "started_at": started.isoformat(timespec="seconds"),
         "scenario": "rush",
-        "clients": options.clients,
-        "attempts": len(latencies),
-        "seconds": round(elapsed, 2),
-        "attempts_per_second": round(len(latencies) / elapsed, 1),
-        "holds_per_second": round(rush.held / elapsed, 1),
-        "p50_ms": round(statistics.median(latencies), 1),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
-        "statuses": rush.statuses,
-        "held_by_clients": rush.held,
-        **database,
+        **figures,
         "minimal_view_rps": minimal["requests_per_second"],
         "workers": options.workers,
         "machine": run.machine_facts(),
@@ -215,16 +252,9 @@ def main(argv: list[str]) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(
         f"| {row['date']} | {row['clients']} | {row['attempts']} | {row['attempts_per_second']} | "
-        f"{row['holds_per_second']} | {row['p50_ms']} | {row['p99_ms']} | {database['seats_taken']} | "
-        f"{server_errors} | {minimal['requests_per_second']:.0f} |"
+        f"{row['holds_per_second']} | {row['p50_ms']} | {row['p99_ms']} | {row['seats_taken']} | "
+        f"{row['server_errors']} | {minimal['requests_per_second']:.0f} |"
     )
-    problems = []
-    if database["seats_taken"] != SEATS or database["holds"] != SEATS or rush.held != SEATS:
-        problems.append(f"expected exactly {SEATS} held seats, got {database} and {rush.held} successes seen")
-    if database["overbooked_times"]:
-        problems.append(f"{database['overbooked_times']} times overbooked")
-    if server_errors or rush.failures:
-        problems.append(f"{server_errors} server errors; failures: {rush.failures[:5]}")
     for problem in problems:
         print(f"rush: {problem}", file=sys.stderr)
     return 1 if problems else 0
