@@ -151,6 +151,22 @@ def _refusal(client) -> Callable[[], int]:
     raise run.BenchError(f"time {slot} of {path} still takes holds after {run.TIME_SEATS_AT_MOST}")
 
 
+def _guide_after_edit(path: str) -> Callable[[object], Callable[[], int]]:
+    """The page right after an editor saved content: every request first moves the content version, as a save does,
+    so nothing cached about published content (page, article, glossary terms, banner) is used."""
+
+    def make(client) -> Callable[[], int]:
+        from portal.text import content_version_bump
+
+        def one() -> int:
+            content_version_bump()
+            return client.get(path).status_code
+
+        return one
+
+    return make
+
+
 def _search_uncached(client) -> Callable[[], int]:
     phrases = run.search_phrases()
     random.shuffle(phrases)
@@ -165,6 +181,7 @@ def rows(cases: int) -> list[Row]:
         Row("case-lookup", f"POST {run.CASE_LOOKUP_PATH}, a random case", _case_lookup(cases)),
         Row("case-result", f"GET {run.CASE_RESULT_PATH} after a lookup", _case_result(cases)),
         Row("guide-uncached", f"GET {guide}?uncached=1", _get(guide + "?uncached=1")),
+        Row("guide-after-edit", f"GET {guide} right after a content change", _guide_after_edit(guide)),
         Row("form-page", f"GET {run.CASE_LOOKUP_PATH}", _get(run.CASE_LOOKUP_PATH)),
         Row("search-cached", f"GET {run.SEARCH_PATH}?q=karta+pobytu", _get(f"{run.SEARCH_PATH}?q=karta+pobytu")),
         Row("search-uncached", f"GET {run.SEARCH_PATH}?q=… (a new query each request)", _search_uncached),
