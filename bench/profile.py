@@ -241,7 +241,7 @@ def _where(key: tuple[str, int, str]) -> str:
     filename, line, name = key
     if filename == "~":
         return name  # a built-in
-    for prefix in (str(ROOT) + "/.venv/", str(ROOT) + "/", sys.prefix + "/"):
+    for prefix in (str(ROOT) + "/.venv/", str(ROOT) + "/", sys.prefix + "/", sys.base_prefix + "/"):
         if filename.startswith(prefix):
             filename = filename[len(prefix) :]
             break
