@@ -224,6 +224,28 @@ def test_the_phone_poll_answers_304_without_a_query_until_the_queue_changes(
     assert changed.status_code == 200 and "desk 1" in changed.content.decode()
 
 
+def test_an_unchanged_phone_poll_reads_only_the_queue_version_from_the_cache(client, kiosk, matters, monkeypatch):
+    from django.core.cache import cache
+
+    ticket = issue(kiosk, matters["A"])
+    url = reverse("queue:ticket_status", args=[ticket.token])
+    etag = client.get(url)["ETag"]
+    keys_read = []
+    real_get = cache.get
+
+    def get(key, *args, **kwargs):
+        keys_read.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    # The ticket's place is remembered by the worker (it never changes); only the place's queue version is asked.
+    assert [key for key in keys_read if key.startswith("queue:")] == [key for key in keys_read if "version" in key]
+    assert len([key for key in keys_read if key.startswith("queue:")]) == 1
+
+
 @pytest.mark.parametrize("waiting", [1, 12])
 def test_the_phone_page_reads_a_fixed_number_of_queries(client, kiosk, matters, waiting, django_assert_num_queries):
     tickets = [issue(kiosk, matters["A"]) for _ in range(waiting)]
