@@ -20,8 +20,8 @@ generated enquiries for every request: bench/enquiry_desk.lua); (6) prints a Mar
 p95, p99, the share of the minimal view's requests/s, whether the goal is met: p95 < 200 ms, and for the lists
 at least 0.2 × the minimal view) and appends the rows as JSON lines to bench/results/<date>.jsonl.
 
-Self-contained (bench/run.py's driver is not imported), with its own database, Redis database and port, so it
-runs beside the other benchmarks. Only 127.0.0.1 is contacted.
+It uses bench/run.py's driver (environment, database, server, wrk) as bench/queue_bench.py does, with its own
+database, Redis database and port, so it runs beside the other benchmarks. Only 127.0.0.1 is contacted.
 """
 
 from __future__ import annotations
@@ -31,18 +31,14 @@ import http.client
 import io
 import json
 import os
-import platform
 import random
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
-from importlib import metadata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -51,12 +47,10 @@ BENCH_DIR = ROOT / "bench"
 RESULTS_DIR = BENCH_DIR / "results"  # git-ignored
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-GUNICORN = VENV / "bin" / "gunicorn"
 HOST = "127.0.0.1"
 PORT = 8769
 BASE_URL = f"http://{HOST}:{PORT}"
 DATABASE = "kw_enquiry_bench"
-POSTGRES_URL = f"postgres://postgres@{HOST}:5432"
 REDIS_URL = f"redis://{HOST}:6379/8"  # this benchmark's own Redis database, flushed at each run
 WARSAW = ZoneInfo("Europe/Warsaw")
 COORDINATOR = "koordynator@demo.kierunek.invalid"
@@ -64,7 +58,6 @@ LUA = BENCH_DIR / "enquiry_desk.lua"
 
 P95_GOAL_MS = 200.0
 LIST_SHARE_GOAL = 0.2  # a list's requests/s against the minimal view's
-SETUP_TIMEOUT_S = 20 * 60
 SEED = 2026
 CHUNK = 20_000  # enquiries per COPY chunk (with their messages)
 HISTORY_DAYS = 2 * 365
@@ -72,106 +65,22 @@ SEARCH_TEXT_LIMIT = 20_000  # as infopoints.services.enquiry_core.SEARCH_TEXT_LI
 REFERENCE_FIRST = 500_000  # generated references ZG-<year>-5xxxxx..; the demo's counters start at 1
 SEARCH_SURNAME = "Kovalenko"  # one of the generated surnames: the full-text search looks it up
 
+sys.path.insert(0, str(ROOT))
+
+from bench import run  # noqa: E402 - the shared driver: environment, database, server
+
+run.DATABASE_NAME = DATABASE
+run.REDIS_URL = REDIS_URL
+run.PORT = PORT
+run.BASE_URL = BASE_URL
+BenchError = run.BenchError
+
 
 def say(message: str) -> None:
     print(f"enquiry-bench: {message}", file=sys.stderr, flush=True)
 
 
-class BenchError(Exception):
-    pass
-
-
-# --- Environment, database, server ------------------------------------------------------------------------
-def server_env(secret_key: str) -> dict[str, str]:
-    """Production mode, set explicitly so that neither .env nor the shell can point the bench elsewhere."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
-        "DATABASE_URL": f"{POSTGRES_URL}/{DATABASE}",
-        "REDIS_URL": REDIS_URL,
-        "SECRET_KEY": secret_key,
-        "HASHING_KEY": "bench-only-hashing-key-for-the-kw_enquiry_bench-database-01234",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": HOST,
-        "SITE_URL": BASE_URL,
-        "EMAIL_HOST": "localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(RESULTS_DIR / "static-enquiry"),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-
-
-def manage(*args: str, env: dict[str, str]) -> str:
-    say(f"manage.py {' '.join(args)}")
-    result = subprocess.run(  # noqa: S603
-        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, timeout=SETUP_TIMEOUT_S, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise BenchError(f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
-    return result.stdout
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    say(f"dropping and creating the database {DATABASE}")
-    with psycopg.connect(f"{POSTGRES_URL}/postgres", autocommit=True, connect_timeout=10) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
-
-
-def flush_cache() -> None:
-    import redis
-
-    redis.Redis.from_url(REDIS_URL, socket_timeout=10).flushdb()
-
-
-def port_in_use() -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(1)
-        return probe.connect_ex((HOST, PORT)) == 0
-
-
-def start_server(env: dict[str, str], workers: int) -> subprocess.Popen:
-    if port_in_use():
-        raise BenchError(f"something already listens on {HOST}:{PORT}; stop it first")
-    log_path = RESULTS_DIR / "gunicorn-enquiry.log"
-    command = [str(GUNICORN), "bench.wsgi_bench:application", "--chdir", str(ROOT), "--bind", f"{HOST}:{PORT}",
-               "--workers", str(workers), "--worker-class", "sync", "--graceful-timeout", "10"]
-    from gunicorn.config import KNOWN_SETTINGS
-
-    if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):
-        command.append("--no-control-socket")
-    say(f"starting gunicorn ({workers} sync workers) on {BASE_URL}, log in {log_path.relative_to(ROOT)}")
-    with log_path.open("w") as log:
-        server = subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    for _ in range(240):
-        if server.poll() is not None:
-            raise BenchError(f"gunicorn exited with {server.returncode}:\n{log_path.read_text()[-3000:]}")
-        try:
-            if fetch("/healthz", "")[0] == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.25)
-    stop_server(server)
-    raise BenchError(f"gunicorn unhealthy after 60 s; see {log_path}")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    say("stopping gunicorn")
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)  # the group of the master we started, workers included
-        server.wait(timeout=30)
-
-
+# --- Server ---------------------------------------------------------------------------------------------------
 def fetch(path: str, cookie: str) -> tuple[int, str]:
     connection = http.client.HTTPConnection(HOST, PORT, timeout=60)
     try:
@@ -545,12 +454,6 @@ def run_wrk(wrk: str, path: str, *, cookie: str, duration: int, connections: int
     return parse_wrk(result.stdout)
 
 
-def machine_facts() -> dict:
-    return {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
-            "django": metadata.version("django"), "gunicorn": metadata.version("gunicorn"),
-            "load_average": [round(value, 2) for value in os.getloadavg()]}
-
-
 # --- The run --------------------------------------------------------------------------------------------------
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -568,16 +471,16 @@ def main(argv: list[str]) -> int:
     if wrk is None:
         raise BenchError("wrk is missing: apt-get install -y wrk")
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    env = server_env(secrets.token_urlsafe(48))
-    flush_cache()
+    env = run.base_env(secret_key=secrets.token_urlsafe(48))
+    run.flush_cache()
     data = {}
     setup_env = {**env, "DEBUG": "1"}
     if not options.reuse_db:
-        recreate_database()
-    manage("migrate", "--noinput", env=setup_env)  # with --reuse-db: the migrations added since (indexes)
+        run.recreate_database()
+    run.manage("migrate", "--noinput", env=setup_env)  # with --reuse-db: the migrations added since (indexes)
     if not options.reuse_db:
-        manage("load_demo", env=setup_env)
-    manage("collectstatic", "--noinput", "-v", "0", env=env)
+        run.manage("load_demo", env=setup_env)
+    run.manage("collectstatic", "--noinput", "-v", "0", env=env)
     setup_django(env)
     from django.db import connection
 
@@ -606,7 +509,7 @@ def main(argv: list[str]) -> int:
         ("one enquiry's page (random)", "/", [str(data["first_id"]), str(data["last_id"])], None, None),
     ]
     started = datetime.now(WARSAW)
-    server = start_server(env, options.workers)
+    server = run.start_server(env=env, workers=options.workers, log_path=RESULTS_DIR / "gunicorn-enquiry.log")
     rows = []
     try:
         for _label, path, args, _share, must_show in targets:
@@ -631,9 +534,9 @@ def main(argv: list[str]) -> int:
                          "relative_to_minimal": round(share, 4), "goal_met": met if rows else None,
                          "load_average_before": round(load, 2), "data": {**counts, **facts},
                          "load": {"connections": options.connections, "duration_s": options.duration,
-                                  "workers": options.workers}, "machine": machine_facts()})
+                                  "workers": options.workers}, "machine": run.machine_facts()})
     finally:
-        stop_server(server)
+        run.stop_server(server)
     with (RESULTS_DIR / f"{rows[0]['date'] if rows else started.date().isoformat()}.jsonl").open("a") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
