@@ -12,7 +12,6 @@ before its rows commit leaves the renamed list, which the next flush writes firs
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
 from django.core.cache import caches
 from django.db import transaction
@@ -27,31 +26,26 @@ FLUSH_LOCK_KEY = "cases:lookup-records:flush-lock"
 FLUSH_LOCK_SECONDS = 5 * 60
 
 
-def _redis() -> tuple[FailOpenRedisCache, Any] | None:
+def _redis() -> FailOpenRedisCache | None:
     backend = caches["default"]
-    if not isinstance(backend, FailOpenRedisCache):
-        return None
-    return backend, backend._cache.get_client(write=True)
+    return backend if isinstance(backend, FailOpenRedisCache) else None
 
 
 def record_found(*, number_hash: str) -> None:
     """Note a successful lookup now; the row is written by the next flush (or at once if Redis cannot take it)."""
-    redis = _redis()
-    if redis is not None:
-        backend, client = redis
-        entry = json.dumps({"number_hash": number_hash, "at": datetime.now(UTC).timestamp()})
-        # Fails open like every cache call: 0 when Redis is away (or paused after a failure).
-        if backend._guarded("rpush", 0, lambda: client.rpush(backend.make_key(BUFFER_KEY), entry)):
-            return
+    backend = _redis()
+    entry = json.dumps({"number_hash": number_hash, "at": datetime.now(UTC).timestamp()})
+    if backend is not None and backend.list_append(BUFFER_KEY, entry):
+        return
     LookupRecord.objects.create(number_hash=number_hash, outcome=LookupRecord.Outcome.FOUND)
 
 
 def lookup_records_flush() -> int:
     """Write the buffered lookups as rows; returns how many. Redis errors propagate: the next run tries again."""
-    redis = _redis()
-    if redis is None:
+    backend = _redis()
+    if backend is None:
         return 0
-    backend, client = redis
+    client = backend.redis_client()
     if not backend.add(FLUSH_LOCK_KEY, 1, FLUSH_LOCK_SECONDS):
         return 0  # another flush is running
     try:

@@ -108,6 +108,21 @@ class FailOpenRedisCache(RedisCache):
 
         self._guarded("counter_increment", None, call)
 
+    def list_append(self, key, value: str, version=None) -> bool:
+        """RPUSH `value` onto the list at `key` (no expiry); False when Redis is away, so the caller can write
+        elsewhere instead (a buffer of rows, not something that can be rebuilt)."""
+
+        def call():
+            redis_key = self.make_and_validate_key(key, version=version)
+            return bool(self._cache.get_client(redis_key, write=True).rpush(redis_key, value))
+
+        return self._guarded("list_append", False, call)
+
+    def redis_client(self):
+        """The redis-py client itself, for a task that reads and renames lists and must see Redis errors (not
+        fail open). Keys go through `make_key` like every cache key."""
+        return self._cache.get_client(write=True)
+
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(
             "set_many", list(data), lambda: super(FailOpenRedisCache, self).set_many(data, timeout, version)
