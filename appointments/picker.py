@@ -22,7 +22,6 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -34,10 +33,9 @@ from appointments import errors, selectors
 from appointments.availability import seats_version
 from appointments.dates import local_today
 from appointments.models import Schedule
+from portal.page_cache import CSRF_PLACEHOLDER, with_visitor_csrf_token
 from portal.text import content_version
 
-# Stands for the visitor's CSRF token in a cached page (letters only, so escaping leaves it as it is).
-CSRF_PLACEHOLDER = "csrfTokenPlaceholderQ7xK2mW9"
 PAGE_PARAMETERS = {"day", "people"}
 
 
@@ -116,7 +114,7 @@ def _page_key(request: HttpRequest, *, partial: bool, variant: str) -> str:
 
 
 def _with_token(request: HttpRequest, html: str, *, status: int) -> HttpResponse:
-    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)
+    response = HttpResponse(with_visitor_csrf_token(request, html), status=status)
     patch_vary_headers(response, ["HX-Request", "Cookie"])  # as the rendered page, which reads the session
     return response
 

@@ -10,8 +10,8 @@ the cache), and the key is a keyed hash of the case id, so it cannot be derived 
 - the day, since the page counts days (days since filing, deadlines).
 
 Random tokens rather than counters: if Redis loses a version, the new one matches no body stored under the old.
-What differs between two visitors of the same case is never cached: the CSRF token (a per-render marker replaced
-on the way out) and the parts other apps draw (the booked visit), rendered on every request.
+What differs between two visitors of the same case is never cached: the CSRF token (portal.page_cache's placeholder,
+replaced on the way out) and the parts other apps draw (the booked visit), rendered on every request.
 """
 
 import secrets
@@ -36,11 +36,10 @@ PAGE_SECONDS = 60 * 60
 
 @dataclass(frozen=True)
 class CachedPage:
-    """The rendered page with two markers: where the CSRF token goes, and where the other apps' parts go.
-    `overview` is what those parts are drawn from (`shown_overview`)."""
+    """The rendered page with the CSRF placeholder of `portal.page_cache` and a marker where the other apps' parts
+    go. `overview` is what those parts are drawn from (`shown_overview`)."""
 
     html: str
-    csrf_marker: str
     parts_marker: str
     overview: CaseOverview
 

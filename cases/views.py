@@ -11,7 +11,6 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases import appeal, complaint, result_cache, selectors, services
 from cases.forms import AppealForm, ComplaintForm, LookupForm, SubscriptionForm
 from cases.models import Case
-from portal.page_cache import is_cacheable
+from portal.page_cache import CSRF_PLACEHOLDER, is_cacheable, with_visitor_csrf_token
 from portal.selectors import client_address, guide_links
 
 
@@ -157,19 +156,19 @@ def result(request):
 def _case_page(request: HttpRequest, overview: selectors.CaseOverview, subscription_form) -> result_cache.CachedPage:
     """The page with markers where the CSRF token and the other apps' parts go: what may be shared by everyone who
     opened the case."""
-    csrf_marker, parts_marker = secrets.token_hex(16), secrets.token_hex(16)
+    parts_marker = secrets.token_hex(16)
     context = {
         "overview": overview,
         "case": overview.case,
         "subscription_form": subscription_form,
-        "csrf_token": csrf_marker,
+        "csrf_token": CSRF_PLACEHOLDER,
         "case_page_parts_marker": parts_marker,
     }
     if overview.appeal_offered:
         context["appeal_guide"] = _appeal_guide()
     html = render_to_string("cases/result.html", context, request=request)
     return result_cache.CachedPage(
-        html=html, csrf_marker=csrf_marker, parts_marker=parts_marker, overview=result_cache.shown_overview(overview)
+        html=html, parts_marker=parts_marker, overview=result_cache.shown_overview(overview)
     )
 
 
@@ -182,8 +181,7 @@ def _case_page_response(request: HttpRequest, page: result_cache.CachedPage, sta
             "case": page.overview.case,
         },
     )
-    html = page.html.replace(page.parts_marker, parts, 1).replace(page.csrf_marker, get_token(request))
-    return HttpResponse(html, status=status)
+    return HttpResponse(with_visitor_csrf_token(request, page.html.replace(page.parts_marker, parts, 1)), status=status)
 
 
 @require_POST

@@ -20,13 +20,17 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from portal.text import content_version
 
 PAGE_CACHE_SECONDS = 60 * 60
+# Stands for the visitor's CSRF token in HTML that is cached and shared (letters only, so escaping leaves it as
+# it is): render with `{"csrf_token": CSRF_PLACEHOLDER}`, then `with_visitor_csrf_token` on the way out.
+CSRF_PLACEHOLDER = "csrfTokenPlaceholderQ7xK2mW9"
 LOCAL_SECONDS = 5.0
 LOCAL_MAX_BYTES = 32 * 1024 * 1024  # per worker process
 
@@ -79,6 +83,11 @@ class _LocalPages:
 
 
 local_pages = _LocalPages(LOCAL_MAX_BYTES)
+
+
+def with_visitor_csrf_token(request: HttpRequest, html: str) -> str:
+    """Shared HTML made this visitor's: their own CSRF token where the placeholder stands."""
+    return html.replace(CSRF_PLACEHOLDER, get_token(request))
 
 
 def is_cacheable(request) -> bool:
