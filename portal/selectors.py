@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, Min, Model, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -251,19 +251,6 @@ def notices_in_force(*, now: datetime | None = None) -> QuerySet[Notice]:
 def notices_urgent_in_force(*, now: datetime | None = None) -> list[Notice]:
     """The urgent notices in force, newest first: the banner on every public page (one query)."""
     return list(notices_in_force(now=now).filter(importance=Notice.Importance.URGENT))
-
-
-def guide_notices_next_change(guide: Guide, *, now: datetime | None = None) -> datetime | None:
-    """When the notices in force about `guide` next change by the clock alone (one query): the earliest moment a
-    published notice about it reaches its publication time or expires. Pages keeping the guide's notices in a
-    cache must not keep them past it."""
-    now = now or timezone.now()
-    found = Notice.objects.filter(status=Notice.Status.PUBLISHED, guides=guide).aggregate(
-        appears=Min("published_at", filter=Q(published_at__gt=now)),
-        expires=Min("valid_until", filter=Q(valid_until__gt=now)),
-    )
-    moments = [moment for moment in found.values() if moment is not None]
-    return min(moments) if moments else None
 
 
 def notices_for_list(*, place: Place | None = None, guide: Guide | None = None) -> QuerySet[Notice]:

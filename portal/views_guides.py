@@ -1,6 +1,5 @@
 """Guide pages, the glossary and "report a mistake": thin views over portal.selectors and portal.services."""
 
-import math
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -10,7 +9,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -76,8 +74,9 @@ def _guide_article_cached(slug: str, language: str) -> GuideArticle:
 
     Readers the page cache does not serve (a session cookie, a query string such as a campaign tag) get it from
     here instead of 11 queries and ~60 text fields with glossary terms marked (~40 ms). The content version in
-    the key makes any edit show at once; the guide's notices appear and expire by the clock, so the entry is
-    never kept past the next such moment. Raises Http404 for an unknown or unpublished guide (never cached).
+    the key makes any edit show at once, and a notice about the guide coming out or expiring by the clock too
+    (`services.notices_visibility_refresh`, every minute, as for the page cache). Raises Http404 for an unknown
+    or unpublished guide (never cached).
     """
     key = f"guide-article:{language}:{content_version()}:{slug}"
     article = cache.get(key)
@@ -87,11 +86,7 @@ def _guide_article_cached(slug: str, language: str) -> GuideArticle:
         except Guide.DoesNotExist as exc:
             raise Http404 from exc
         article = _guide_article(guide, language)
-        timeout = GUIDE_ARTICLE_CACHE_SECONDS
-        change = selectors.guide_notices_next_change(guide)
-        if change is not None:
-            timeout = max(1, min(timeout, math.ceil((change - timezone.now()).total_seconds())))
-        cache.set(key, article, timeout)
+        cache.set(key, article, GUIDE_ARTICLE_CACHE_SECONDS)
     return article
 
 

@@ -371,32 +371,25 @@ def test_an_edit_shows_at_once_on_the_cached_article(client, django_capture_on_c
     assert client.get(url).status_code == 404
 
 
-def test_the_article_is_kept_no_longer_than_until_its_notices_change(client, monkeypatch):
+def test_the_cached_article_shows_a_notice_about_the_guide_once_its_time_comes(client):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from portal import selectors
+    from portal import services
+    from portal.models import Notice
     from tests.portal.test_notices import make_notice
 
     guide = make_guide()
-    now = timezone.now()
-    assert selectors.guide_notices_next_change(guide, now=now) is None
-    make_notice("expires", guides=[guide], valid_until=now + timedelta(minutes=20))
-    make_notice("scheduled", guides=[guide], published_at=now + timedelta(minutes=5))
-    make_notice("other", valid_until=now + timedelta(minutes=1))  # about no guide
-    assert selectors.guide_notices_next_change(guide, now=now) == now + timedelta(minutes=5)
-
-    timeouts = []
-    real_set = cache.set
-    monkeypatch.setattr(
-        cache,
-        "set",
-        lambda key, value, timeout=None: (timeouts.append((key, timeout)), real_set(key, value, timeout))[1],
-    )
-    client.get(url_in("en", "guide_detail", slug=guide.slug) + "?x=1")
-    [(_key, timeout)] = [(key, timeout) for key, timeout in timeouts if key.startswith("guide-article:")]
-    assert 0 < timeout <= 5 * 60
+    make_notice("later", guides=[guide], published_at=timezone.now() + timedelta(minutes=5))
+    url = url_in("en", "guide_detail", slug=guide.slug) + "?x=1"  # a query string: past the page cache
+    services.notices_visibility_refresh()
+    assert "Notice later" not in client.get(url).content.decode()
+    # Its time comes; nothing is saved. The minute's visibility refresh moves the content version.
+    Notice.objects.filter(slug="later").update(published_at=timezone.now() - timedelta(seconds=1))
+    assert "Notice later" not in client.get(url).content.decode()  # still the cached article
+    assert services.notices_visibility_refresh() is True
+    assert "Notice later" in client.get(url).content.decode()
 
 
 def test_each_glossary_term_is_explained_at_its_first_use_on_the_page_with_unique_ids(client):
