@@ -3,9 +3,13 @@
 --   wrk ... -H "Cookie: sessionid=..." -s bench/enquiry_desk.lua http://127.0.0.1:PORT/PATH
 --   wrk ... -H "Cookie: sessionid=..." -s bench/enquiry_desk.lua http://127.0.0.1:PORT/ -- FIRST_ID LAST_ID
 --
+--   wrk ... -H "Cookie: sessionid=..." -s bench/enquiry_desk.lua http://127.0.0.1:PORT/PATH -- fresh
+--
 -- Without arguments every request GETs the URL's path. With FIRST_ID LAST_ID every request GETs one enquiry's
 -- page, /pl/staff/enquiries/<id>/, for a random id in that range (the generated enquiries, all visible to the
--- coordinator whose session the Cookie header carries). A 200 counts as expected; anything else (a 302 to the
+-- coordinator whose session the Cookie header carries). With "fresh" every request adds a parameter of its own
+-- (&fresh=<random>), which the page ignores but which makes a new cache key: the list is drawn every time, as a
+-- new search or a list nobody opened this minute is. A 200 counts as expected; anything else (a 302 to the
 -- login: the session is wrong; a 404: not an enquiry) as unexpected: wrk alone would count a redirect as success.
 -- done() prints: script: <expected> expected, <unexpected> unexpected (p95_ms <x>; statuses {...})
 
@@ -17,6 +21,7 @@ function setup(thread)
 end
 
 function init(args)
+   fresh = args[1] == "fresh"
    first_id = tonumber(args[1])
    last_id = tonumber(args[2])
    if first_id and (not last_id or last_id < first_id) then
@@ -30,6 +35,10 @@ end
 function request()
    if first_id then
       return wrk.format("GET", "/pl/staff/enquiries/" .. math.random(first_id, last_id) .. "/")
+   end
+   if fresh then
+      local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+      return wrk.format("GET", wrk.path .. separator .. "fresh=" .. math.random(1, 1000000000))
    end
    return wrk.format("GET", wrk.path)
 end

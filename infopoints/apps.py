@@ -9,7 +9,7 @@ class InfopointsConfig(AppConfig):
     verbose_name = _("Information points")
 
     def ready(self):
-        from infopoints import project_figures
+        from infopoints import desk_cache, project_figures
         from infopoints.attachments import message_attachments
         from infopoints.selectors.queue import places_with_kiosk
         from portal.selectors import kiosk_places_provider_register
@@ -21,6 +21,8 @@ class InfopointsConfig(AppConfig):
         # A staff reply's e-mail carries the files attached to it (built when it is sent).
         register_attachment_builder("enquiry-message", message_attachments)
         project_figures.register_figures()
+        # Cached desk lists are drawn again after a change of an enquiry, a team or a name they show.
+        desk_cache.connect()
 
         from infopoints.views_devices import device_client_name
         from portal.ratelimit import register_device_check

@@ -17,6 +17,16 @@ OFFICE_OPENS = time(8, 0)
 OFFICE_CLOSES = time(16, 0)
 DUE_SOON = timedelta(hours=4)  # an enquiry due within this wall-clock time is "due soon"
 
+
+class DueState:
+    """How an enquiry's deadline stands, for the desk's highlighting."""
+
+    OVERDUE = "overdue"
+    SOON = "soon"
+    ON_TIME = "on_time"
+    PAUSED = "paused"  # waiting for the person: its clocks stopped
+    NONE = ""  # answered or closed, or no deadline
+
 # (first response, resolution) in working hours, per channel and priority. A phone call or a visit is answered
 # as it happens; what is left for later (a call-back) has the same resolution targets as the written channels.
 TARGETS: dict[str, dict[str, tuple[int, int]]] = {
@@ -86,3 +96,12 @@ def due_times(*, channel: str, priority: str, start: datetime) -> tuple[datetime
     """(first response due, resolution due) of an enquiry received at `start`."""
     first, resolution = targets(channel, priority)
     return add_working_time(start, first), add_working_time(start, resolution)
+
+
+def due_state(*, category: str, due_at: datetime | None, now: datetime) -> str:
+    """`category`: the status category (open, paused, done) of models.enquiries.StatusCategory."""
+    if category == "open" and due_at is not None:
+        if due_at < now:
+            return DueState.OVERDUE
+        return DueState.SOON if due_at < now + DUE_SOON else DueState.ON_TIME
+    return DueState.PAUSED if category == "paused" else DueState.NONE

@@ -15,13 +15,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cases.selectors import case_status_for_staff
-from infopoints import selectors, services, sla
+from infopoints import desk_cache, selectors, services
 from infopoints.attachments import AttachmentRefused
 from infopoints.forms_enquiries import CallLogForm, DeskFilterForm, MergeForm, NoteForm, ReplyForm
 from infopoints.models import CannedAnswer, Enquiry
@@ -73,13 +75,24 @@ def desk_required(permission: str = "infopoints.view_enquiry"):
 @desk_required()
 @require_safe
 def desk(request):
+    # Drawn for the start of the minute, so that the cached copy is right for all of it (infopoints.desk_cache).
+    minute = timezone.now().replace(second=0, microsecond=0)
+    key = desk_cache.list_key(user_id=request.user.pk, language=get_language(), minute=minute,
+                              query=request.GET.urlencode())
+    content = desk_cache.cached_list(key)
+    if content is None:
+        content = _desk_content(request, now=minute)
+        desk_cache.cached_list_store(key, content)
+    return render(request, "infopoints/enquiries/desk.html", {"content": content})
+
+
+def _desk_content(request, *, now) -> str:
     form = DeskFilterForm(request.GET or None, views=VIEWS)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.DeskFilters(**{key: data.get(key) or "" for key in
                                        ("view", "team", "language", "status", "channel", "topic", "q")})
     if not filters.view:
         filters = dataclasses.replace(filters, view="all")
-    now = timezone.now()
     page = Paginator(selectors.enquiry_list(user=request.user, filters=filters, now=now), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -89,6 +102,7 @@ def desk(request):
     query.pop("view", None)
     context = {
         "page": page,
+        "rows": selectors.desk_rows(page.object_list, now=now),
         "filters": filters,
         "views": [(name, VIEW_LABELS[name], counts.get(name)) for name in VIEWS],
         "teams": selectors.teams_for(request.user),
@@ -96,11 +110,9 @@ def desk(request):
         "statuses": Enquiry.Status.choices,
         "channels": Enquiry.Channel.choices,
         "topics": _topics(),
-        "now": now,
-        "soon": now + sla.DUE_SOON,
         "query_without_view": query.urlencode(),
     }
-    return render(request, "infopoints/enquiries/desk.html", context)
+    return render_to_string("infopoints/enquiries/_desk_content.html", context, request=request)
 
 
 def _topics():
@@ -136,17 +148,16 @@ def _render_detail(request, enquiry: Enquiry, forms: dict, status: int = 200):
     now = timezone.now()
     context = {
         "enquiry": enquiry,
+        "facts": selectors.desk_rows([enquiry], now=now)[0],
         "case": case_status_for_staff(user=request.user, number=enquiry.case_number) if enquiry.case_number else None,
         "canned": selectors.canned_answers_for(enquiry),
-        "members": list(selectors.team_members(enquiry)),
+        "members": list(selectors.team_members(enquiry).only("pk", "name", "email")),
         "teams": selectors.teams_for(request.user) if selectors.sees_every_team(request.user) else [],
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "note_form": forms.get("note_form") or NoteForm(),
         "merge_form": forms.get("merge_form") or MergeForm(),
         "statuses": Enquiry.Status.choices,
         "priorities": Enquiry.Priority.choices,
-        "now": now,
-        "soon": now + sla.DUE_SOON,
     }
     return render(request, "infopoints/enquiries/detail.html", context, status=status)
 

@@ -216,10 +216,6 @@ class Enquiry(models.Model):
     def category(self) -> str:
         return STATUS_CATEGORY[self.status]
 
-    @property
-    def team_label(self) -> str:
-        return self.place.name if self.place is not None else str(_("helpline"))
-
 
 class StatusCategory:
     OPEN = "open"  # someone at the office has to act; service-level clocks run

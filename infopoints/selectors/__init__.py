@@ -6,6 +6,7 @@ from infopoints.selectors.enquiries import attachment_for_staff as attachment_fo
 from infopoints.selectors.enquiries import canned_answer_text as canned_answer_text
 from infopoints.selectors.enquiries import canned_answers_for as canned_answers_for
 from infopoints.selectors.enquiries import desk_counts as desk_counts
+from infopoints.selectors.enquiries import desk_rows as desk_rows
 from infopoints.selectors.enquiries import enquiries_visible_to as enquiries_visible_to
 from infopoints.selectors.enquiries import enquiry_for_link as enquiry_for_link
 from infopoints.selectors.enquiries import enquiry_for_staff as enquiry_for_staff

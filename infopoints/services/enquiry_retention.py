@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from infopoints.desk_cache import desk_changed
 from infopoints.models import Enquiry, EnquiryAttachment, EnquiryMessage
 from infopoints.selectors import enquiries as enquiry_selectors
 from infopoints.services.enquiry_core import (
@@ -82,6 +83,7 @@ def enquiries_erase_closed(*, now: datetime | None = None) -> int:
             )
             transaction.on_commit(partial(_files_delete, files))
     if ids:
+        desk_changed()  # update() sends no signal: the cached lists must not show the erased subjects
         logger.info("Erased the personal data of %d closed enquiries.", len(ids))
     return len(ids)
 

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from infopoints import services
+from infopoints import desk_cache, services
 from infopoints.attachments import IncomingFile
 from infopoints.models import CannedAnswer, Enquiry
 from portal import roles
@@ -170,14 +171,65 @@ def test_list_pages_run_a_fixed_number_of_queries_whatever_the_page_size(
 ):
     client.force_login(coordinator())
     _many_enquiries(1, **fields)
-    client.get(desk_url(**params))  # the session and caches warm
+    client.get(desk_url(**params))  # the session warm
+    cache.clear()  # the list drawn, not taken from the cache (infopoints.desk_cache)
     with django_assert_num_queries(DESK_LIST_QUERIES):
         assert client.get(desk_url(**params)).status_code == 200
     Enquiry.objects.all().delete()
     _many_enquiries(120, **fields)  # more than two pages
+    cache.clear()
     with django_assert_num_queries(DESK_LIST_QUERIES):
         page = client.get(desk_url(**params))
     assert page.status_code == 200 and page.content.decode().count('class="reference"') == 50
+    with django_assert_num_queries(DESK_LIST_CACHED_QUERIES):
+        again = client.get(desk_url(**params))
+    main = slice(page.content.index(b'<main'), page.content.index(b'</main>'))  # the header's CSRF token differs
+    assert again.content[main] == page.content[main]
+
+
+# The same list again within the minute: session, user, TOTP enrolled, two of permissions (the staff menu).
+DESK_LIST_CACHED_QUERIES = 5
+
+
+def test_a_cached_list_shows_a_change_at_once(client, django_capture_on_commit_callbacks):
+    user = coordinator()
+    client.force_login(user)
+    enquiry = web_enquiry()
+    assert enquiry.reference not in client.get(desk_url(view="mine")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enquiry_assign(user=user, enquiry_id=enquiry.pk, assignee_id=user.pk)
+    assert enquiry.reference in client.get(desk_url(view="mine")).content.decode()
+
+
+def test_a_cached_list_is_drawn_again_when_the_minute_turns(client, monkeypatch):
+    client.force_login(coordinator())
+    now = timezone.now().replace(second=30, microsecond=0)
+    _many_enquiries(1)
+    Enquiry.objects.update(due_at=now + timedelta(seconds=20))  # update(): no signal, the desk's version stays
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    assert "is-overdue" not in client.get(desk_url()).content.decode()
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(seconds=25))  # overdue, but in the same minute
+    assert "is-overdue" not in client.get(desk_url()).content.decode()
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(seconds=31))  # the next minute
+    assert "is-overdue" in client.get(desk_url()).content.decode()
+
+
+def test_people_never_see_each_others_cached_lists(client):
+    _many_enquiries(1)
+    place_enquiry = web_enquiry()
+    services.enquiry_team_set(user=coordinator(), enquiry_id=place_enquiry.pk, place_id=PlaceFactory().pk)
+    client.force_login(coordinator())
+    assert place_enquiry.reference in client.get(desk_url()).content.decode()
+    client.force_login(consultant())  # the helpline's: not the place's enquiry, though the address is the same
+    html = client.get(desk_url()).content.decode()
+    assert "ZG-2025-900000" in html and place_enquiry.reference not in html
+
+
+def test_the_cache_key_does_not_hold_the_search():
+    key = desk_cache.list_key(user_id=1, language="pl", minute=timezone.now(), query="q=Kovalenko+Olena")
+    assert "kovalenko" not in key.lower() and "olena" not in key.lower()
+    other = desk_cache.list_key(user_id=1, language="pl", minute=timezone.now(), query="q=Kowalski")
+    assert key != other
 
 
 def test_search_keeps_the_lists_order_nearest_deadline_first_undated_last(client):
