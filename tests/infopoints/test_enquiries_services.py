@@ -255,6 +255,19 @@ def test_working_time_skips_nights_weekends_and_polish_holidays():
     assert sla.working_time_between(friday, datetime(2026, 5, 4, 9, 0, tzinfo=WARSAW)) == timedelta(hours=2)
 
 
+@pytest.mark.parametrize(("category", "due_in", "state"), [
+    ("open", timedelta(minutes=-1), sla.DueState.OVERDUE),
+    ("open", timedelta(hours=3, minutes=59), sla.DueState.SOON),
+    ("open", timedelta(hours=4), sla.DueState.ON_TIME),
+    ("open", None, sla.DueState.NONE),
+    ("paused", timedelta(minutes=-1), sla.DueState.PAUSED),  # its clocks stopped: never overdue while waiting
+    ("done", timedelta(minutes=-1), sla.DueState.NONE),
+])
+def test_how_a_deadline_stands(category, due_in, state):
+    now = timezone.now()
+    assert sla.due_state(category=category, due_at=None if due_in is None else now + due_in, now=now) == state
+
+
 def test_waiting_for_the_person_moves_the_deadlines_by_the_working_time_waited():
     enquiry = web_enquiry()
     user = coordinator()
