@@ -93,23 +93,26 @@ def _desk_content(request, *, now) -> str:
                                        ("view", "team", "language", "status", "channel", "topic", "q")})
     if not filters.view:
         filters = dataclasses.replace(filters, view="all")
-    page = Paginator(selectors.enquiry_list(user=request.user, filters=filters, now=now), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    listed = selectors.enquiry_list(user=request.user, filters=filters, now=now).values(*selectors.DESK_ROW_FIELDS)
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.desk_counts(user=request.user, now=now)
+    teams, topics = selectors.teams_for(request.user), _topics()
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("view", None)
     context = {
         "page": page,
-        "rows": selectors.desk_rows(page.object_list, now=now),
+        # The filters list the places and topics the rows name: their names come from there.
+        "rows": selectors.desk_rows(page.object_list, now=now,
+                                    place_names={int(pk): name for pk, name in teams if pk.isdigit()},
+                                    topic_names={int(pk): name for pk, name in topics if pk.isdigit()}),
         "filters": filters,
         "views": [(name, VIEW_LABELS[name], counts.get(name)) for name in VIEWS],
-        "teams": selectors.teams_for(request.user),
+        "teams": teams,
         "languages": Enquiry.Language.choices,
         "statuses": Enquiry.Status.choices,
         "channels": Enquiry.Channel.choices,
-        "topics": _topics(),
+        "topics": topics,
         "query_without_view": query.urlencode(),
     }
     return render_to_string("infopoints/enquiries/_desk_content.html", context, request=request)
@@ -148,7 +151,7 @@ def _render_detail(request, enquiry: Enquiry, forms: dict, status: int = 200):
     now = timezone.now()
     context = {
         "enquiry": enquiry,
-        "facts": selectors.desk_rows([enquiry], now=now)[0],
+        "facts": selectors.desk_facts(enquiry, now=now),
         "case": case_status_for_staff(user=request.user, number=enquiry.case_number) if enquiry.case_number else None,
         "canned": selectors.canned_answers_for(enquiry),
         "members": list(selectors.team_members(enquiry).only("pk", "name", "email")),

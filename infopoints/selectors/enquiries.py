@@ -17,10 +17,11 @@ from django.db import connection
 from django.db.models import BooleanField, Count, DateTimeField, Expression, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from infopoints import sla
 from infopoints.models import CannedAnswer, Enquiry, EnquiryAttachment, EnquiryMessage, SuggestionOpen
-from infopoints.models.enquiries import StatusCategory, statuses_in
+from infopoints.models.enquiries import STATUS_CATEGORY, StatusCategory, statuses_in
 from portal import roles
 from portal.models import User
 
@@ -179,46 +180,72 @@ class DeskRow:
     assignee: str
 
 
+# The columns a desk row is drawn from: a page of the list is read as plain values (`enquiry_list(...).values(*)`),
+# not as models with their place, topic and assignee (whose translated columns alone are dozens).
+DESK_ROW_FIELDS = ("pk", "reference", "channel", "subject", "due_at", "status", "priority", "place_id", "language",
+                   "topic_id", "assignee__name", "assignee__email")
 DATED_STATES = (sla.DueState.OVERDUE, sla.DueState.SOON, sla.DueState.ON_TIME)
 
 
-def _labels(choices: list[tuple[str, Any]]) -> dict[str, str]:
-    return {value: str(label) for value, label in choices}
+class _RowLabels:
+    """What every row of a page shares: choice labels in the current language, names, the detail address."""
 
+    def __init__(self, *, place_names: dict[int, str], topic_names: dict[int, str]):
+        from django.urls import reverse
+        from django.utils.translation import gettext
 
-def desk_rows(enquiries: Iterable[Enquiry], *, now: datetime) -> list[DeskRow]:
-    """The rows of one page of `enquiry_list` (no query beyond the page's own)."""
-    from django.urls import reverse
-    from django.utils.text import Truncator
-    from django.utils.translation import gettext
+        def labels(choices: list[tuple[str, Any]]) -> dict[str, str]:
+            return {value: str(label) for value, label in choices}
 
-    channels, statuses = _labels(Enquiry.Channel.choices), _labels(Enquiry.Status.choices)
-    priorities, languages = _labels(Enquiry.Priority.choices), _labels(Enquiry.Language.choices)
-    helpline, other = gettext("helpline"), gettext("other")
-    rows = []
-    for enquiry in enquiries:
-        state = sla.due_state(category=enquiry.category, due_at=enquiry.due_at, now=now)
-        due = enquiry.due_at.astimezone(sla.WARSAW) if state in DATED_STATES else None
-        rows.append(
-            DeskRow(
-                pk=enquiry.pk,
-                url=reverse("enquiries:detail", kwargs={"pk": enquiry.pk}),
-                reference=enquiry.reference,
-                channel=channels.get(enquiry.channel, enquiry.channel),
-                subject=Truncator(enquiry.subject).chars(80) if enquiry.subject else "",
-                due_state=state,
-                due_text=f"{due.day}.{due:%m %H:%M}" if due else "",
-                status=statuses.get(enquiry.status, enquiry.status),
-                priority=priorities.get(enquiry.priority, enquiry.priority),
-                is_priority=enquiry.priority != Enquiry.Priority.NORMAL,
-                team=enquiry.place.name if enquiry.place is not None else helpline,
-                language=enquiry.language,
-                language_label=languages.get(enquiry.language, enquiry.language),
-                topic=enquiry.topic.name if enquiry.topic is not None and enquiry.topic.name else other,
-                assignee=str(enquiry.assignee) if enquiry.assignee is not None else "",
-            )
+        self.channels, self.statuses = labels(Enquiry.Channel.choices), labels(Enquiry.Status.choices)
+        self.priorities, self.languages = labels(Enquiry.Priority.choices), labels(Enquiry.Language.choices)
+        self.helpline, self.other = gettext("helpline"), gettext("other")
+        self.place_names, self.topic_names = place_names, topic_names
+        # "<list>/<pk>/" is the detail's pattern (urls_enquiries): one reverse() for the page, not one per row.
+        self.list_url = reverse("enquiries:list")
+
+    def row(self, values: dict[str, Any], *, now: datetime) -> DeskRow:
+        status, due_at = values["status"], values["due_at"]
+        state = sla.due_state(category=STATUS_CATEGORY[status], due_at=due_at, now=now)
+        due = due_at.astimezone(sla.WARSAW) if state in DATED_STATES else None
+        subject = values["subject"]
+        return DeskRow(
+            pk=values["pk"],
+            url=f"{self.list_url}{values['pk']}/",
+            reference=values["reference"],
+            channel=self.channels.get(values["channel"], values["channel"]),
+            subject=Truncator(subject).chars(80) if subject else "",
+            due_state=state,
+            due_text=f"{due.day}.{due:%m %H:%M}" if due else "",
+            status=self.statuses.get(status, status),
+            priority=self.priorities.get(values["priority"], values["priority"]),
+            is_priority=values["priority"] != Enquiry.Priority.NORMAL,
+            team=self.helpline if values["place_id"] is None else self.place_names.get(values["place_id"], ""),
+            language=values["language"],
+            language_label=self.languages.get(values["language"], values["language"]),
+            topic=self.topic_names.get(values["topic_id"], "") or self.other,
+            assignee=values["assignee__name"] or values["assignee__email"] or "",
         )
-    return rows
+
+
+def desk_rows(
+    values: Iterable[dict[str, Any]], *, now: datetime, place_names: dict[int, str], topic_names: dict[int, str]
+) -> list[DeskRow]:
+    """The rows of one page of `enquiry_list(...).values(*DESK_ROW_FIELDS)` (no query of their own): the names of
+    places and topics come from the page's filters, which list them already."""
+    labels = _RowLabels(place_names=place_names, topic_names=topic_names)
+    return [labels.row(row, now=now) for row in values]
+
+
+def desk_facts(enquiry: Enquiry, *, now: datetime) -> DeskRow:
+    """The same values for one enquiry read with its place, topic and assignee (its page's facts)."""
+    values = {field: getattr(enquiry, field) for field in DESK_ROW_FIELDS if "__" not in field}
+    assignee = enquiry.assignee
+    values.update({"assignee__name": assignee.name if assignee else "", "assignee__email": assignee.email if assignee
+                   else ""})
+    places = {enquiry.place_id: enquiry.place.name} if enquiry.place is not None else {}
+    topics = {enquiry.topic_id: enquiry.topic.name} if enquiry.topic is not None else {}
+    return _RowLabels(place_names=places, topic_names=topics).row(values, now=now)
 
 
 def desk_counts(*, user: User, now: datetime | None = None) -> dict[str, int]:
