@@ -414,3 +414,10 @@ def test_search_finds_a_contact_added_later_and_text_of_a_merged_duplicate(clien
     assert call.reference in client.get(desk_url(q="nowy@example.org")).content.decode()
     found = client.get(desk_url(q="paszport")).content.decode()
     assert kept.reference in found and duplicate.reference not in found
+
+
+def test_a_rows_link_is_the_enquirys_page(client):
+    # The rows build the address from the list's (one reverse() a page): it must stay the detail's pattern.
+    client.force_login(coordinator())
+    enquiry = web_enquiry()
+    assert f'href="{detail_url(enquiry)}"' in client.get(desk_url()).content.decode()
