@@ -11,14 +11,17 @@ person sees on one list (the views with their counts, the filters, the rows) is 
   its minute and is never shown after it;
 - the person (what they may see and their "mine"), the language and the list's parameters, hashed (a search may
   hold a name; the key says nothing of it).
+
+The counts of the views and the filters' choices (the "frame") are cached the same way, once per person and
+minute rather than per list: a new search or filter is drawn without counting again.
 """
 
 import hashlib
 from datetime import datetime
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.safestring import SafeString, mark_safe
 
 from portal.cache_versions import bump_versions_on_commit, current_version
 
@@ -31,19 +34,28 @@ def desk_changed() -> None:
     bump_versions_on_commit(VERSION_KEY)
 
 
-def list_key(*, user_id: int, language: str, minute: datetime, query: str) -> str:
-    """`query`: the list's parameters as the address gives them (the page number included)."""
-    digest = hashlib.sha256(f"{user_id}|{language}|{minute.isoformat()}|{query}".encode()).hexdigest()[:32]
-    return f"infopoints:enquiry-desk:{current_version(VERSION_KEY)}:{digest}"
+def keys(*, user_id: int, language: str, minute: datetime, query: str) -> tuple[str, str]:
+    """(the list's key, the frame's key). The list: what `query` (the address's parameters, the page number
+    included) shows. The frame: the person's counts of the views and the filters' choices, the same for all their
+    lists, so that a new search or filter is drawn without counting again."""
+    version = current_version(VERSION_KEY)
+
+    def key(kind: str, *parts: object) -> str:
+        digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
+        return f"infopoints:enquiry-desk:{kind}:{version}:{digest}"
+
+    when = minute.isoformat()
+    return key("list", user_id, language, when, query), key("frame", user_id, language, when)
 
 
-def cached_list(key: str) -> SafeString | None:
-    html = cache.get(key)
-    return mark_safe(html) if isinstance(html, str) else None  # noqa: S308 - drawn by our templates, escaped there
+def cached(*keys: str) -> list[Any]:
+    """What is cached under each key (one round trip), None where nothing is."""
+    found = cache.get_many(keys)
+    return [found.get(key) for key in keys]
 
 
-def cached_list_store(key: str, html: str) -> None:
-    cache.set(key, str(html), LIST_SECONDS)
+def store(key: str, value: Any) -> None:
+    cache.set(key, value, LIST_SECONDS)
 
 
 def _changed(**kwargs) -> None:

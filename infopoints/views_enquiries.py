@@ -77,16 +77,29 @@ def desk_required(permission: str = "infopoints.view_enquiry"):
 def desk(request):
     # Drawn for the start of the minute, so that the cached copy is right for all of it (infopoints.desk_cache).
     minute = timezone.now().replace(second=0, microsecond=0)
-    key = desk_cache.list_key(user_id=request.user.pk, language=get_language(), minute=minute,
-                              query=request.GET.urlencode())
-    content = desk_cache.cached_list(key)
+    list_key, frame_key = desk_cache.keys(user_id=request.user.pk, language=get_language(), minute=minute,
+                                          query=request.GET.urlencode())
+    content, frame = desk_cache.cached(list_key, frame_key)
     if content is None:
-        content = _desk_content(request, now=minute)
-        desk_cache.cached_list_store(key, content)
+        if frame is None:
+            frame = _desk_frame(request.user, now=minute)
+            desk_cache.store(frame_key, frame)
+        content = _desk_content(request, frame, now=minute)
+        desk_cache.store(list_key, content)
     return render(request, "infopoints/enquiries/desk.html", {"content": content})
 
 
-def _desk_content(request, *, now) -> str:
+def _desk_frame(user, *, now) -> dict:
+    """What all of a person's lists show around the rows: the views' counts and the filters' choices."""
+    counts = selectors.desk_counts(user=user, now=now)
+    return {
+        "counts": [(name, str(VIEW_LABELS[name]), counts.get(name)) for name in VIEWS],
+        "teams": [(value, str(label)) for value, label in selectors.teams_for(user)],
+        "topics": [(value, str(label)) for value, label in _topics()],
+    }
+
+
+def _desk_content(request, frame: dict, *, now) -> str:
     form = DeskFilterForm(request.GET or None, views=VIEWS)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.DeskFilters(**{key: data.get(key) or "" for key in
@@ -95,8 +108,7 @@ def _desk_content(request, *, now) -> str:
         filters = dataclasses.replace(filters, view="all")
     listed = selectors.enquiry_list(user=request.user, filters=filters, now=now).values(*selectors.DESK_ROW_FIELDS)
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = selectors.desk_counts(user=request.user, now=now)
-    teams, topics = selectors.teams_for(request.user), _topics()
+    teams, topics = frame["teams"], frame["topics"]
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("view", None)
@@ -107,7 +119,7 @@ def _desk_content(request, *, now) -> str:
                                     place_names={int(pk): name for pk, name in teams if pk.isdigit()},
                                     topic_names={int(pk): name for pk, name in topics if pk.isdigit()}),
         "filters": filters,
-        "views": [(name, VIEW_LABELS[name], counts.get(name)) for name in VIEWS],
+        "views": frame["counts"],
         "teams": teams,
         "languages": Enquiry.Language.choices,
         "statuses": Enquiry.Status.choices,
