@@ -21,7 +21,8 @@ GLOSSARY_CACHE_SECONDS = 60 * 60
 
 
 def _version_key() -> str:
-    return f"content-version:{settings.RELEASE}"
+    # Not the key of the counter this replaced: a worker of the previous code under the same RELEASE would INCR it.
+    return f"content-token:{settings.RELEASE}"
 
 
 def content_version() -> str:
