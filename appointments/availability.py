@@ -1,5 +1,5 @@
 """The version of the public's free seats per (service, place), which the cached calendar and times carry in
-their key (`appointments.picker`).
+their key (`appointments.picker`): a token of `portal.cache_versions`.
 
 Every write that changes a time's free seats or whether the public may book it (a hold, a booking at the desk, by
 draw or from the waiting list, a move, a cancellation, an expired hold, a seat returned after its delay, a time
@@ -12,36 +12,21 @@ Below the services and the selectors: this module imports neither.
 """
 
 from collections.abc import Iterable
-from functools import partial
 
-from django.core.cache import cache
-from django.db import transaction
+from portal.cache_versions import bump_versions_on_commit, current_version
 
 
 def _key(service_id: int, place_id: int) -> str:
-    return f"appointments:seats-version:{service_id}:{place_id}"
+    # Not the key of the counter this replaced: a worker of the previous release would INCR a token there.
+    return f"appointments:seats-token:{service_id}:{place_id}"
 
 
-def seats_version(*, service_id: int, place_id: int) -> int:
-    """The current version (never expires; starts at 1). With the cache away every read is a miss anyway."""
-    key = _key(service_id, place_id)
-    version = cache.get(key)
-    if version is None:
-        version = 1
-        cache.add(key, version, None)
-    return int(version)
-
-
-def _bump(keys: list[str]) -> None:
-    for key in keys:
-        try:
-            cache.incr(key)
-        except ValueError:  # never read yet (or evicted): any value but the starting one will do
-            cache.set(key, 2, None)
+def seats_version(*, service_id: int, place_id: int) -> str:
+    """The current version, an opaque token (compare it only for equality). It never expires; with the cache away
+    every read draws a new one, so nothing cached is served."""
+    return current_version(_key(service_id, place_id))
 
 
 def seats_changed(pairs: Iterable[tuple[int, int]]) -> None:
     """Move the versions of these (service id, place id) pairs once the current transaction commits."""
-    keys = sorted({_key(service_id, place_id) for service_id, place_id in pairs})
-    if keys:
-        transaction.on_commit(partial(_bump, keys))
+    bump_versions_on_commit(*sorted({_key(service_id, place_id) for service_id, place_id in pairs}))

@@ -45,7 +45,7 @@ class Picker:
     has_times: bool  # whether the piece has the times form, which needs the CSRF token
     service_id: int
     place_id: int
-    version: int  # of the seats, read before the data: a change meanwhile only makes the piece look older
+    version: str  # of the seats, read before the data: a change meanwhile only makes the piece look older
     until: datetime
 
 

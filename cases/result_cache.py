@@ -9,22 +9,22 @@ the cache), and the key is a keyed hash of the case id, so it cannot be derived 
 - the portal's content version (places, guides, the urgent notices in the banner);
 - the day, since the page counts days (days since filing, deadlines).
 
-Random tokens rather than counters: if Redis loses a version, the new one matches no body stored under the old.
+The versions are `portal.cache_versions` tokens: random, so if Redis loses one, the new one matches no body stored
+under the old.
 What differs between two visitors of the same case is never cached: the CSRF token (portal.page_cache's placeholder,
 replaced on the way out) and the parts other apps draw (the booked visit), rendered on every request.
 """
 
-import secrets
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from cases.codes import keyed_hash
 from cases.models import Case
 from cases.selectors import CaseOverview
+from portal.cache_versions import bump_versions_on_commit, current_versions
 from portal.text import content_version
 
 CASE_VERSION_KEY = "cases:page-version:{case}"
@@ -64,23 +64,9 @@ def _case_token(case_id: int) -> str:
     return keyed_hash("case-page", str(case_id))
 
 
-def _versions(*keys: str) -> list[str]:
-    """The current version under each key (one round trip), starting a new one where there is none."""
-    found = cache.get_many(keys)
-    versions = []
-    for key in keys:
-        version = found.get(key)
-        if version is None:
-            version = secrets.token_hex(8)
-            if not cache.add(key, version, None):
-                version = cache.get(key) or version
-        versions.append(str(version))
-    return versions
-
-
 def page_key(case_id: int) -> str:
     token = _case_token(case_id)
-    case_version, catalogue_version = _versions(CASE_VERSION_KEY.format(case=token), CATALOGUE_VERSION_KEY)
+    case_version, catalogue_version = current_versions(CASE_VERSION_KEY.format(case=token), CATALOGUE_VERSION_KEY)
     return PAGE_KEY.format(
         case=token,
         language=get_language(),
@@ -103,13 +89,9 @@ def cached_page_store(key: str, page: CachedPage) -> None:
 def case_changed(*case_ids: int) -> None:
     """Pages of these cases are stale once the current transaction commits (so no reader caches the old rows under
     the new version)."""
-
-    def bump() -> None:
-        cache.set_many({CASE_VERSION_KEY.format(case=_case_token(pk)): secrets.token_hex(8) for pk in case_ids}, None)
-
-    transaction.on_commit(bump)
+    bump_versions_on_commit(*(CASE_VERSION_KEY.format(case=_case_token(pk)) for pk in case_ids))
 
 
 def catalogue_changed() -> None:
     """Every case page is stale once the current transaction commits (status texts, procedures, processing times)."""
-    transaction.on_commit(lambda: cache.set(CATALOGUE_VERSION_KEY, secrets.token_hex(8), None))
+    bump_versions_on_commit(CATALOGUE_VERSION_KEY)

@@ -1,15 +1,14 @@
-"""A version number per place that changes whenever its queue changes, kept in the shared cache.
+"""A version token per place that changes whenever its queue changes (`portal.cache_versions`).
 
 The display and the phone pages are polled every second or few by many screens: they answer `304 Not Modified`
-while the version (their ETag) is unchanged, without touching the database. Services bump the version after their
-transaction commits. If the cache loses the value (restart, eviction), a new random one is drawn, so every poller
+while the version (their ETag) is unchanged, without touching the database. Services move the version after their
+transaction commits. If the cache loses the token (restart, eviction), a new random one is drawn, so every poller
 reloads once: a lost version never hides a change.
 """
 
-import secrets
-
 from django.core.cache import cache
-from django.db import transaction
+
+from portal.cache_versions import bump_versions_on_commit, current_version
 
 VERSION_SECONDS = 60 * 60 * 24
 
@@ -19,17 +18,12 @@ def _key(place_id: int) -> str:
 
 
 def queue_version(place_id: int) -> str:
-    version = cache.get(_key(place_id))
-    if version is None:
-        version = secrets.token_hex(4)
-        cache.add(_key(place_id), version, VERSION_SECONDS)
-        version = cache.get(_key(place_id), version)
-    return str(version)
+    return current_version(_key(place_id), timeout=VERSION_SECONDS)
 
 
 def queue_changed(place_id: int) -> None:
     """Call inside a service's transaction: the version changes once the change is visible to others."""
-    transaction.on_commit(lambda: cache.set(_key(place_id), secrets.token_hex(4), VERSION_SECONDS))
+    bump_versions_on_commit(_key(place_id), timeout=VERSION_SECONDS)
 
 
 def device_cache_key(device_id: int) -> str:

@@ -8,9 +8,10 @@ Only plain GET requests without a session or a pending message are cached: a pag
 Each worker process also keeps the pages it has read from the shared cache (`_LocalPages`), so that a page
 served again costs one small read (the content version) instead of two, the second carrying the whole page. The
 copy is dropped as soon as the worker sees another content version, so an edit shows at once on every worker; it
-is asked again of the shared cache after LOCAL_SECONDS, which bounds how long a worker could go on serving a page
-if Redis itself lost its data (the version would then start again from 1). Only pages read back from Redis are
-kept: while Redis is away nothing is kept, and every request renders the page afresh as before.
+is asked again of the shared cache after LOCAL_SECONDS, which bounds how long a worker keeps a page it was given.
+If Redis loses its data the content version is drawn anew (a random token, `portal.cache_versions`), so no
+worker's copy of an older version can pass for current. Only pages read back from Redis are kept: while Redis is
+away nothing is kept, and every request renders the page afresh as before.
 """
 
 import threading

@@ -14,29 +14,26 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from portal.cache_versions import bump_versions, current_version
 from portal.models import GlossaryTerm
 
 GLOSSARY_CACHE_SECONDS = 60 * 60
 
 
 def _version_key() -> str:
-    return f"content-version:{settings.RELEASE}"
+    # Not the key of the counter this replaced: a worker of the previous code under the same RELEASE would INCR it.
+    return f"content-token:{settings.RELEASE}"
 
 
 def content_version() -> str:
-    """Changes whenever published content changes or a new release is deployed; page cache keys include it."""
-    version = cache.get(_version_key())
-    if version is None:
-        version = 1
-        cache.add(_version_key(), version, None)
-    return f"{settings.RELEASE}.{version}"
+    """Changes whenever published content changes or a new release is deployed; page cache keys include it. The
+    token is `portal.cache_versions`'s: random, so a version lost with the cache never comes back as an old one."""
+    return f"{settings.RELEASE}.{current_version(_version_key())}"
 
 
 def content_version_bump() -> None:
-    try:
-        cache.incr(_version_key())
-    except ValueError:
-        cache.set(_version_key(), 2, None)
+    """Move the content version now (callers that write in a transaction call it from `on_commit`)."""
+    bump_versions(_version_key())
 
 
 @dataclass(frozen=True)

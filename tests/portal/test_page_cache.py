@@ -2,6 +2,7 @@
 
 import pytest
 from csp.utils import build_policy
+from django.conf import settings
 from django.core.cache import cache
 from django.template import engines
 from django.template.loaders.cached import Loader as CachedLoader
@@ -52,6 +53,18 @@ def test_another_workers_copy_of_an_older_version_is_never_served(client):
     url = url_in("pl", "place_detail", slug="poznan")
     local_pages.put(f"page:pl:{url}", content_version(), b"old page")
     content_version_bump()
+    assert client.get(url).content != b"old page"
+
+
+def test_a_workers_copy_is_never_served_after_the_shared_cache_lost_the_content_version(client):
+    # A counter would start again from 1 and match the copy this worker keeps under the old "1".
+    PlaceFactory(slug="poznan", name_pl="Urząd w Poznaniu")
+    url = url_in("pl", "place_detail", slug="poznan")
+    before = content_version()
+    local_pages.put(f"page:pl:{url}", before, b"old page")
+    cache.clear()  # Redis restarted without its data
+    assert content_version() != before
+    assert content_version().startswith(f"{settings.RELEASE}.")
     assert client.get(url).content != b"old page"
 
 
