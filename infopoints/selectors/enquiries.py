@@ -17,7 +17,6 @@ from django.db import connection
 from django.db.models import BooleanField, Count, DateTimeField, Expression, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.text import Truncator
 
 from infopoints import sla
 from infopoints.models import CannedAnswer, Enquiry, EnquiryAttachment, EnquiryMessage, SuggestionOpen
@@ -184,6 +183,7 @@ class DeskRow:
 # not as models with their place, topic and assignee (whose translated columns alone are dozens).
 DESK_ROW_FIELDS = ("pk", "reference", "channel", "subject", "due_at", "status", "priority", "place_id", "language",
                    "topic_id", "assignee__name", "assignee__email")
+SUBJECT_SHOWN = 80  # characters of a subject in a list
 DATED_STATES = (sla.DueState.OVERDUE, sla.DueState.SOON, sla.DueState.ON_TIME)
 
 
@@ -214,7 +214,7 @@ class _RowLabels:
             url=f"{self.list_url}{values['pk']}/",
             reference=values["reference"],
             channel=self.channels.get(values["channel"], values["channel"]),
-            subject=Truncator(subject).chars(80) if subject else "",
+            subject=subject if len(subject) <= SUBJECT_SHOWN else subject[: SUBJECT_SHOWN - 1].rstrip() + "…",
             due_state=state,
             due_text=f"{due.day}.{due:%m %H:%M}" if due else "",
             status=self.statuses.get(status, status),

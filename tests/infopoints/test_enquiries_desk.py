@@ -422,3 +422,12 @@ def test_a_rows_link_is_the_enquirys_page(client):
     client.force_login(coordinator())
     enquiry = web_enquiry()
     assert f'href="{detail_url(enquiry)}"' in client.get(desk_url()).content.decode()
+
+
+def test_a_rows_text_is_escaped_and_long_subjects_shortened(client):
+    client.force_login(coordinator())
+    web_enquiry(question='<script>alert("x")</script> & "quotes" ' + "long " * 40)
+    html = client.get(desk_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;" in html
+    assert "long long…" in html
