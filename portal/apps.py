@@ -11,8 +11,9 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
-        from portal import error_reporting, project_figures, signals
+        from portal import error_reporting, permissions_cache, project_figures, signals
 
         signals.connect()
+        permissions_cache.connect()
         error_reporting.log_channels(settings)
         project_figures.register_portal_figures()

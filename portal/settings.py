@@ -352,7 +352,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Accounts (staff only; migrants never need an account) ---------------------------------------------
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# allauth's backend, with permissions cached between requests (portal/permissions_cache.py).
+AUTHENTICATION_BACKENDS = ["portal.permissions_cache.StaffAuthenticationBackend"]
 ACCOUNT_ADAPTER = "portal.accounts.StaffAccountAdapter"
 ACCOUNT_FORMS = {"login": "portal.accounts.StaffLoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}

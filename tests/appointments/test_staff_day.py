@@ -156,15 +156,16 @@ def test_the_page_its_refresh_and_its_printout_read_a_fixed_number_of_queries(
         staff_book(consultation, desk, slot=slot, name=f"Person {number}", family_names=("Child",))
     day = local_today(slot.starts_at)
     url = day_url(consultation.place, day) + "&show=all"
-    # session, user, TOTP (middleware and view), permissions (user, groups), whether a role sees every place,
-    # place, slots, bookings, their seats (+ the bookings to rearrange on the full page)
+    # session, user, TOTP (middleware and view), permissions (user, groups: the first request only, then
+    # cached, portal.permissions_cache), whether a role sees every place, place, slots, bookings, their seats
+    # (+ the bookings to rearrange on the full page)
     with django_assert_num_queries(11):
         assert client.get(url, headers=HTMX).content.decode().count('class="staff-booking"') == count
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         client.get(print_url(consultation.place, day))
-    with django_assert_num_queries(14):  # and the search: the bookings found, their seats
+    with django_assert_num_queries(12):  # and the search: the bookings found, their seats
         client.post(url, {"q": "Person"})
 
 
