@@ -1,4 +1,5 @@
-"""Each person's permissions, read once and cached between requests instead of two queries on every staff page.
+"""Each person's permissions and roles, read once and cached between requests instead of queries on every staff
+page.
 
 Django's ModelBackend keeps a user's permissions on the user object, which lives for one request: every staff page
 (the decorator's check, the staff menu's links) asked the database again. Here they are cached for at most
@@ -11,7 +12,7 @@ away, the permissions are read from the database as before.
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.cache_versions import bump_versions_on_commit, current_version
 
@@ -38,6 +39,20 @@ class StaffAuthenticationBackend(AuthenticationBackend):
         return getattr(user_obj, f"_{from_name}_perm_cache")
 
 
+def group_names(user) -> frozenset[str]:
+    """The names of the person's groups (their roles), cached like their permissions and kept on the user object
+    for the rest of the request."""
+    names = getattr(user, "_group_names_cache", None)
+    if names is None:
+        key = f"auth:groups:{current_version(VERSION_KEY)}:{user.pk}"
+        names = cache.get(key)
+        if not isinstance(names, frozenset):
+            names = frozenset(user.groups.values_list("name", flat=True))
+            cache.set(key, names, PERMISSIONS_SECONDS)
+        user._group_names_cache = names
+    return names
+
+
 def permissions_changed(**kwargs) -> None:
     bump_versions_on_commit(VERSION_KEY)
 
@@ -51,3 +66,4 @@ def connect() -> None:
         m2m_changed.connect(permissions_changed, sender=through, dispatch_uid=f"permissions-{through.__name__}")
     for model in (Group, Permission):
         post_delete.connect(permissions_changed, sender=model, dispatch_uid=f"permissions-{model.__name__}-delete")
+    post_save.connect(permissions_changed, sender=Group, dispatch_uid="permissions-Group-save")  # a renamed role

@@ -23,6 +23,7 @@ from infopoints.models import CannedAnswer, Enquiry, EnquiryAttachment, EnquiryM
 from infopoints.models.enquiries import STATUS_CATEGORY, StatusCategory, statuses_in
 from portal import roles
 from portal.models import User
+from portal.permissions_cache import group_names
 
 LINK_SALT = "infopoints.enquiry-link"
 OPEN_STATUSES = statuses_in(StatusCategory.OPEN)
@@ -38,13 +39,9 @@ VIEWS = ("all", "mine", "unassigned", "due_soon", "overdue", "waiting", "done")
 
 
 def _group_names(user: User) -> frozenset[str]:
-    """The user's groups, read once per user object (a request's user, like Django's own permission cache): a desk
-    page asks who sees what several times (the list, the counts, the team filter) and would repeat the query."""
-    names = getattr(user, "_desk_group_names", None)
-    if names is None:
-        names = frozenset(user.groups.values_list("name", flat=True))
-        setattr(user, "_desk_group_names", names)  # noqa: B010 - an attribute the User model does not declare
-    return names
+    """The user's roles: a desk page asks who sees what several times (the list, the counts, the team filter);
+    cached between requests and kept for the request by portal.permissions_cache."""
+    return group_names(user)
 
 
 def sees_every_team(user: User) -> bool:
