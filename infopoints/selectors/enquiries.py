@@ -240,8 +240,8 @@ def desk_facts(enquiry: Enquiry, *, now: datetime) -> DeskRow:
     assignee = enquiry.assignee
     values.update({"assignee__name": assignee.name if assignee else "", "assignee__email": assignee.email if assignee
                    else ""})
-    places = {enquiry.place_id: enquiry.place.name} if enquiry.place is not None else {}
-    topics = {enquiry.topic_id: enquiry.topic.name} if enquiry.topic is not None else {}
+    places = {enquiry.place.pk: enquiry.place.name} if enquiry.place is not None else {}
+    topics = {enquiry.topic.pk: enquiry.topic.name} if enquiry.topic is not None else {}
     return _RowLabels(place_names=places, topic_names=topics).row(values, now=now)
 
 
