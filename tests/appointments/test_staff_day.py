@@ -1,7 +1,7 @@
 """The desk's day list: who may open it, the dense table and its counts, the "booked only" filter, the htmx
 refresh, the search (by POST), the printable list and a constant number of queries."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -94,9 +94,14 @@ def test_the_counts_say_expected_arrived_no_show_and_free(client, consultation, 
     today = local_today()
     arrived = started_today(staff_book(consultation, desk, name="A"))
     services.booking_check_in(booking_id=arrived.pk, user=desk)
-    missing = move_to(staff_book(consultation, desk, name="B"), local_datetime(today, time(0, 30)))
+    # Started (at 00:30, or now if earlier), and still to come (at 23:30, or later if now is later): whatever the
+    # hour the test runs at, both today.
+    now = timezone.now()
+    missing = move_to(staff_book(consultation, desk, name="B"), min(local_datetime(today, time(0, 30)), now))
     services.booking_mark_no_show(booking_id=missing.pk, user=desk)
-    move_to(staff_book(consultation, desk, name="C"), local_datetime(today, time(23, 30)))
+    last_moment = local_datetime(today, time(23, 59, 59))
+    coming = max(local_datetime(today, time(23, 30)), min(now + timedelta(seconds=30), last_moment))
+    move_to(staff_book(consultation, desk, name="C"), coming)
     response = client.get(day_url(consultation.place))
     counts = response.context["listing"].counts
     assert (counts.expected, counts.arrived, counts.no_show) == (1, 1, 1)

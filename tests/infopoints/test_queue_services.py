@@ -225,8 +225,11 @@ def test_every_staff_action_is_in_the_audit_trail(kiosk, matters, open_desk, cle
 
 def _booking_today(place, code="123456", status=Booking.Status.CONFIRMED) -> Booking:
     service = BookableService.objects.create(code="consultation", name_pl="Konsultacja")
+    now = timezone.now()
+    # In five minutes, but never past midnight: a check-in is for a booking of the same (Polish) day.
+    last_moment = timezone.localtime(now).replace(hour=23, minute=59, second=59, microsecond=0)
     return Booking.objects.create(
-        reference="REF" + code, service=service, place=place, starts_at=timezone.now() + timedelta(minutes=5),
+        reference="REF" + code, service=service, place=place, starts_at=min(now + timedelta(minutes=5), last_moment),
         status=status, checkin_code=code, name="Olena",
     )
 
