@@ -38,16 +38,10 @@ NOT_CLOSED = ~Q(status=Enquiry.Status.CLOSED)
 VIEWS = ("all", "mine", "unassigned", "due_soon", "overdue", "waiting", "done")
 
 
-def _group_names(user: User) -> frozenset[str]:
-    """The user's roles: a desk page asks who sees what several times (the list, the counts, the team filter);
-    cached between requests and kept for the request by portal.permissions_cache."""
-    return group_names(user)
-
-
 def sees_every_team(user: User) -> bool:
     if user.is_superuser:
         return True
-    return not _group_names(user).isdisjoint({roles.COORDINATOR, roles.ADMINISTRATOR})
+    return not group_names(user).isdisjoint({roles.COORDINATOR, roles.ADMINISTRATOR})
 
 
 def enquiries_visible_to(user: User) -> QuerySet[Enquiry]:
@@ -57,7 +51,7 @@ def enquiries_visible_to(user: User) -> QuerySet[Enquiry]:
     if sees_every_team(user):
         return Enquiry.objects.all()
     team = Q(place__in=user.places.all())
-    if roles.HOTLINE_CONSULTANT in _group_names(user):
+    if roles.HOTLINE_CONSULTANT in group_names(user):
         team |= Q(place__isnull=True)
     return Enquiry.objects.filter(team)
 
@@ -312,7 +306,7 @@ def teams_for(user: User) -> list[tuple[str, str]]:
     everything = sees_every_team(user)
     places = Place.objects.all() if everything else user.places.all()
     choices = []
-    if everything or roles.HOTLINE_CONSULTANT in _group_names(user):
+    if everything or roles.HOTLINE_CONSULTANT in group_names(user):
         choices.append((HELPLINE, gettext("helpline")))
     choices += [(str(place.pk), place.name) for place in places.order_by("order", "slug")]
     return choices

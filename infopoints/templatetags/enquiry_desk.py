@@ -35,7 +35,7 @@ ROW_CLASS = {DueState.OVERDUE: " is-overdue", DueState.SOON: " is-due-soon"}
 
 
 @register.simple_tag
-def desk_rows(rows) -> SafeString:
+def desk_table_rows(rows) -> SafeString:
     """`rows`: selectors.DeskRow of a list page, one <tr> each (the columns of _desk_content.html's head). Every
     value is escaped with the standard library's html.escape, which Django's own escape wraps: its lazy-string
     checks per value cost more than the escaping."""
